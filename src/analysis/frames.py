@@ -1,0 +1,538 @@
+"""Seeds -> validated, typed Polars frames: :func:`load` and the :class:`Ledger` bundle."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import polars as pl
+
+from analysis import schema
+from analysis.errors import LedgerError, Problem
+from analysis.ledger import (
+    LedgerRecords,
+    Located,
+    SourceRecord,
+    parse_date,
+    read_ledger,
+    read_source_meta,
+    read_text,
+)
+from analysis.paths import seeds_dir as default_seeds_dir
+from analysis.sources import NotFound, Sentence, locate, split_sentences
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterable
+
+    from analysis.ledger import EvidenceRef
+
+ExportFormat = Literal["csv", "parquet"]
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Every frame of the dataset; each has the schema of the same name in :mod:`analysis.schema`.
+
+    >>> ledger = load()  # doctest: +SKIP
+    >>> ledger.events.filter(pl.col("kind") == "transfer").select("date", "people")  # doctest: +SKIP
+    """
+
+    sources: pl.DataFrame
+    sentences: pl.DataFrame
+    actors: pl.DataFrame
+    events: pl.DataFrame
+    event_actors: pl.DataFrame
+    quotes: pl.DataFrame
+    allegations: pl.DataFrame
+    evidence: pl.DataFrame
+    #: The seeds folder the frames were read from.
+    seeds_dir: Path
+    #: Every file read, relative to ``seeds_dir``, with its sha256.
+    input_files: dict[str, str]
+
+    def tables(self) -> dict[str, pl.DataFrame]:
+        """The frames by name, in the documented order."""
+        return {name: getattr(self, name) for name in schema.FRAMES}
+
+    def export(self, out_dir: str | Path, fmt: ExportFormat = "csv") -> list[Path]:
+        """Write every frame to ``out_dir/<name>.<fmt>`` and return the paths written.
+
+        CSV cannot hold lists, so list columns (actor aliases) are joined with ``"; "``.
+        """
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, frame in self.tables().items():
+            path = out / f"{name}.{fmt}"
+            if fmt == "parquet":
+                frame.write_parquet(path)
+            elif fmt == "csv":
+                flat = frame.with_columns(
+                    pl.col(c).list.join("; ")
+                    for c, t in frame.schema.items()
+                    if isinstance(t, pl.List)
+                )
+                flat.write_csv(path)
+            else:
+                msg = f"unknown export format {fmt!r}; expected 'csv' or 'parquet'"
+                raise ValueError(msg)
+            written.append(path)
+        return written
+
+
+def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -> Ledger:
+    """Read, validate and structure the seeds into a :class:`Ledger` of Polars frames.
+
+    Parameters
+    ----------
+    seeds
+        The seeds folder (with ``sources/`` and ``ledger/``); the project's own by default.
+    include_candidates
+        Keep facts still marked ``status: candidate`` (drafts from ``analysis ingest``).
+        Reports leave them out unless asked.
+
+    Raises
+    ------
+    LedgerError
+        Listing every problem found, each with its file, line, record and field.
+    """
+    root = Path(seeds) if seeds is not None else default_seeds_dir()
+    problems: list[Problem] = []
+    if not root.is_dir():
+        raise LedgerError([Problem(str(root), "is not a folder of seeds")])
+    texts, metas = _read_sources(root, problems)
+    records = LedgerRecords()
+    ledger_files = sorted((root / "ledger").glob("*.yaml"))
+    if not ledger_files:
+        problems.append(Problem(str(root / "ledger"), "holds no *.yaml fact ledger"))
+    for path in ledger_files:
+        read_ledger(path, records, problems)
+    builder = _Builder(root, texts, metas, problems)
+    frames = builder.build(records)
+    if problems:
+        raise LedgerError(problems)
+    if not include_candidates:
+        frames = _reviewed_only(frames)
+    # Computed after the filter, so that a candidate's source never counts as a reporter.
+    for name, key in (("events", "event_id"), ("quotes", "quote_id")):
+        frames[name] = _with_reporting(frames[name], key, frames["evidence"], frames["sources"])
+    inputs = {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted([*texts_paths(root), *ledger_files])
+    }
+    return Ledger(**frames, seeds_dir=root, input_files=inputs)
+
+
+def texts_paths(root: Path) -> Iterable[Path]:
+    """The source files (texts and their metadata) of a seeds folder."""
+    sources = root / "sources"
+    return sorted([*sources.glob("*.txt"), *sources.glob("*.yaml")])
+
+
+def _read_sources(
+    root: Path, problems: list[Problem]
+) -> tuple[dict[str, str], dict[str, SourceRecord]]:
+    texts: dict[str, str] = {}
+    metas: dict[str, SourceRecord] = {}
+    folder = root / "sources"
+    meta_files = sorted(folder.glob("*.yaml"))
+    if not meta_files:
+        problems.append(Problem(str(folder), "holds no source: expected <id>.yaml with <id>.txt"))
+    for meta_path in meta_files:
+        meta = read_source_meta(meta_path, problems)
+        if meta is None:
+            continue
+        text_path = meta_path.with_suffix(".txt")
+        if not text_path.exists():
+            problems.append(
+                Problem(str(meta_path), f"its text {text_path.name} is missing", record=meta.id)
+            )
+            continue
+        text = read_text(text_path, problems)
+        if text is None:
+            continue
+        if not text.strip():
+            problems.append(Problem(str(text_path), "is empty: a source needs its text"))
+            continue
+        texts[meta.id] = text
+        metas[meta.id] = meta
+    for text_path in sorted(folder.glob("*.txt")):
+        if not text_path.with_suffix(".yaml").exists():
+            problems.append(
+                Problem(str(text_path), f"has no metadata file {text_path.stem}.yaml beside it")
+            )
+    return texts, metas
+
+
+class _Builder:
+    """Checks what spans records (ids, references, evidence) while building the rows."""
+
+    def __init__(
+        self,
+        root: Path,
+        texts: dict[str, str],
+        metas: dict[str, SourceRecord],
+        problems: list[Problem],
+    ) -> None:
+        self.root = root
+        self.texts = texts
+        self.metas = metas
+        self.problems = problems
+        self.sentences: dict[str, list[Sentence]] = {k: split_sentences(v) for k, v in texts.items()}
+        self.evidence_rows: list[dict[str, Any]] = []
+        self.fact_sources: dict[str, set[str]] = defaultdict(set)
+
+    def relative(self, file: str) -> str:
+        """A ledger file's path inside the seeds folder, so frames don't depend on the checkout."""
+        return Path(file).relative_to(self.root).as_posix()
+
+    def problem(
+        self, loc: Located[Any], message: str, field: str | None = None, record: str | None = None
+    ) -> None:
+        rec = record if record is not None else getattr(loc.record, "id", None)
+        self.problems.append(Problem(loc.file, message, loc.line, rec, field))
+
+    # -- evidence ---------------------------------------------------------------------------
+
+    def evidence(
+        self,
+        loc: Located[Any],
+        fact_type: str,
+        fact_id: str,
+        refs: Iterable[EvidenceRef],
+        *,
+        field: str = "evidence",
+        is_quote_text: bool = False,
+    ) -> None:
+        for index, ref in enumerate(refs):
+            source = ref.source or loc.source
+            where = f"{field}[{index}]"
+            if source not in self.texts:
+                self.problem(
+                    loc,
+                    f"names source {source!r}, which is not in seeds/sources/ "
+                    "(or could not be read)",
+                    where,
+                )
+                continue
+            try:
+                found = locate(self.texts[source], ref.text, self.sentences[source])
+            except NotFound as exc:
+                self.problem(loc, f"{exc} (source {source})", where)
+                continue
+            self.fact_sources[fact_id].add(source)
+            self.evidence_rows.append(
+                {
+                    "fact_type": fact_type,
+                    "fact_id": fact_id,
+                    "source_id": source,
+                    "sentence": found.sentence,
+                    "sentence_end": found.sentence_end,
+                    "char_start": found.start,
+                    "char_end": found.end,
+                    "text": ref.text,
+                    "is_quote_text": is_quote_text,
+                    "status": loc.status,
+                    "ledger_file": self.relative(loc.file),
+                }
+            )
+
+    # -- references ---------------------------------------------------------------------------
+
+    def expect(
+        self,
+        loc: Located[Any],
+        field: str,
+        value: str | None,
+        table: dict[str, Located[Any]],
+        what: str,
+        kinds: tuple[str, ...] | None = None,
+    ) -> None:
+        if value is None:
+            return
+        target = table.get(value)
+        if target is None:
+            self.problem(loc, f"expected the id of a known {what}, found {value!r}", field)
+        elif kinds is not None and target.record.kind not in kinds:
+            self.problem(
+                loc,
+                f"expected {what} of kind {' or '.join(kinds)}, "
+                f"found {value!r} of kind {target.record.kind!r}",
+                field,
+            )
+
+    def build(self, records: LedgerRecords) -> dict[str, pl.DataFrame]:
+        ids: dict[str, Located[Any]] = {}
+        for section in ("actors", "events", "quotes", "allegations"):
+            for loc in getattr(records, section):
+                rid = loc.record.id
+                if rid in ids:
+                    first = ids[rid]
+                    self.problem(
+                        loc,
+                        f"duplicate id: already used at {first.file}:{first.line}",
+                        "id",
+                    )
+                    continue
+                ids[rid] = loc
+        headers = {
+            (loc.file, loc.source)
+            for section in ("actors", "events", "quotes", "allegations", "supports")
+            for loc in getattr(records, section)
+        }
+        for file, source in sorted(headers):
+            if source not in self.metas:
+                self.problems.append(
+                    Problem(
+                        file,
+                        f"expected the id of a source in seeds/sources/, found {source!r}",
+                        field="source",
+                    )
+                )
+        actors = {loc.record.id: loc for loc in records.actors}
+        events = {loc.record.id: loc for loc in records.events}
+
+        actor_rows = []
+        for loc in records.actors:
+            r = loc.record
+            self.expect(loc, "organisation", r.organisation, actors, "actor", ("organisation",))
+            self.expect(loc, "country", r.country, actors, "actor", ("country",))
+            self.evidence(loc, "actor", r.id, r.evidence)
+            actor_rows.append(
+                {
+                    "actor_id": r.id,
+                    "kind": r.kind,
+                    "name": r.name,
+                    "title": r.title,
+                    "organisation_id": r.organisation,
+                    "country_id": r.country,
+                    "aliases": list(r.aliases),
+                    "status": loc.status,
+                    "ledger_file": self.relative(loc.file),
+                }
+            )
+
+        event_rows = []
+        role_rows = []
+        for loc in records.events:
+            r = loc.record
+            self.expect(loc, "origin", r.origin, actors, "actor", ("country",))
+            self.expect(loc, "destination", r.destination, actors, "actor", ("country",))
+            self.expect(loc, "related_event", r.related_event, events, "event")
+            if r.kind == "transfer" and r.people is None:
+                self.problem(loc, "a transfer needs the number of people transferred", "people")
+            self.evidence(loc, "event", r.id, r.evidence)
+            for index, role in enumerate(r.actors):
+                field = f"actors[{index}].actor"
+                self.expect(loc, field, role.actor, actors, "actor")
+                role_id = f"{r.id}/{role.actor}/{role.role}"
+                self.evidence(loc, "role", role_id, role.evidence, field=f"actors[{index}].evidence")
+                role_rows.append(
+                    {
+                        "role_id": role_id,
+                        "event_id": r.id,
+                        "actor_id": role.actor,
+                        "role": role.role,
+                        "status": loc.status,
+                    }
+                )
+            date, precision = parse_date(r.date)
+            event_rows.append(
+                {
+                    "event_id": r.id,
+                    "kind": r.kind,
+                    "lane": schema.EVENT_LANES[r.kind],
+                    "title": r.title,
+                    "date": date,
+                    "date_precision": precision,
+                    "date_as_written": r.when,
+                    "people": r.people,
+                    "duration_days": r.duration_days,
+                    "mechanism": r.mechanism,
+                    "origin_id": r.origin,
+                    "destination_id": r.destination,
+                    "description": r.description,
+                    "related_event_id": r.related_event,
+                    "status": loc.status,
+                    "ledger_file": self.relative(loc.file),
+                }
+            )
+
+        quote_rows = []
+        for loc in records.quotes:
+            r = loc.record
+            self.expect(loc, "speaker", r.speaker, actors, "speaker", ("person", "organisation"))
+            self.expect(loc, "event", r.event, events, "event")
+            self.evidence(
+                loc, "quote", r.id, _refs(r.text, loc.source), field="text", is_quote_text=True
+            )
+            self.evidence(loc, "quote", r.id, r.evidence)
+            said_on, precision = parse_date(r.date)
+            quote_rows.append(
+                {
+                    "quote_id": r.id,
+                    "speaker_id": r.speaker,
+                    "event_id": r.event,
+                    "text": " ".join(r.text),
+                    "n_parts": len(r.text),
+                    "said_on": said_on,
+                    "said_on_precision": precision,
+                    "said_on_as_written": r.when,
+                    "status": loc.status,
+                    "ledger_file": self.relative(loc.file),
+                }
+            )
+
+        allegation_rows = []
+        for loc in records.allegations:
+            r = loc.record
+            self.expect(loc, "event", r.event, events, "event")
+            self.expect(loc, "accused", r.accused, actors, "actor", ("person", "organisation"))
+            self.expect(loc, "crime", r.crime, events, "event", ("crime",))
+            self.evidence(loc, "allegation", r.id, r.evidence)
+            allegation_rows.append(
+                {
+                    "allegation_id": r.id,
+                    "event_id": r.event,
+                    "accused_id": r.accused,
+                    "charge": r.charge,
+                    "as_written": r.as_written,
+                    "crime_event_id": r.crime,
+                    "status": loc.status,
+                    "ledger_file": self.relative(loc.file),
+                }
+            )
+
+        for loc in records.supports:
+            r = loc.record
+            target = ids.get(r.fact)
+            if target is None:
+                self.problem(
+                    loc,
+                    f"expected the id of a fact recorded in a ledger, found {r.fact!r}",
+                    "fact",
+                    record=f"supports {r.fact}",
+                )
+                continue
+            fact_type = {
+                "ActorRecord": "actor",
+                "EventRecord": "event",
+                "QuoteRecord": "quote",
+                "AllegationRecord": "allegation",
+            }[type(target.record).__name__]
+            self.evidence(loc, fact_type, r.fact, r.evidence)
+
+        return {
+            "sources": self._sources_frame(),
+            "sentences": self._sentences_frame(),
+            "actors": pl.DataFrame(actor_rows, schema=schema.ACTORS),
+            "events": pl.DataFrame(event_rows, schema=schema.EVENTS),
+            "event_actors": pl.DataFrame(role_rows, schema=schema.EVENT_ACTORS),
+            "quotes": pl.DataFrame(quote_rows, schema=schema.QUOTES),
+            "allegations": pl.DataFrame(allegation_rows, schema=schema.ALLEGATIONS),
+            "evidence": pl.DataFrame(self.evidence_rows, schema=schema.EVIDENCE),
+        }
+
+    def _sources_frame(self) -> pl.DataFrame:
+        rows = []
+        for sid, meta in sorted(self.metas.items()):
+            text = self.texts[sid]
+            published: dt.date | None = parse_date(meta.published)[0]
+            rows.append(
+                {
+                    "source_id": sid,
+                    "published": published,
+                    "language": meta.language,
+                    "kind": meta.kind,
+                    "outlet": meta.outlet,
+                    "url": meta.url,
+                    "title": meta.title,
+                    "text_path": f"sources/{sid}.txt",
+                    "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    "n_chars": len(text),
+                    "n_sentences": len(self.sentences[sid]),
+                }
+            )
+        return pl.DataFrame(rows, schema=schema.SOURCES)
+
+    def _sentences_frame(self) -> pl.DataFrame:
+        rows = [
+            {
+                "source_id": sid,
+                "sentence": s.number,
+                "char_start": s.start,
+                "char_end": s.end,
+                "text": s.text,
+            }
+            for sid in sorted(self.sentences)
+            for s in self.sentences[sid]
+        ]
+        return pl.DataFrame(rows, schema=schema.SENTENCES)
+
+
+def _refs(parts: list[str], source: str) -> list[EvidenceRef]:
+    from analysis.ledger import EvidenceRef  # noqa: PLC0415 - runtime use of a type-only import
+
+    return [EvidenceRef(text=p, source=source) for p in parts]
+
+
+def _with_reporting(
+    frame: pl.DataFrame, key: str, evidence: pl.DataFrame, sources: pl.DataFrame
+) -> pl.DataFrame:
+    """Fill ``reported_on`` (the earliest source citing the fact) and, for events, ``n_sources``."""
+    reporting = (
+        evidence.select(pl.col("fact_id").alias(key), "source_id")
+        .unique()
+        .join(sources.select("source_id", "published"), on="source_id")
+        .group_by(key)
+        .agg(
+            pl.col("published").min().alias("_reported_on"),
+            pl.col("source_id").n_unique().cast(pl.Int64).alias("_n_sources"),
+        )
+    )
+    out = frame.join(reporting, on=key, how="left", maintain_order="left")
+    out = out.with_columns(pl.col("_reported_on").alias("reported_on"))
+    if "n_sources" in frame.columns:
+        out = out.with_columns(pl.col("_n_sources").fill_null(0).alias("n_sources"))
+    return out.select(frame.columns).cast(dict(frame.schema))
+
+
+def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Drop candidate facts, and whatever refers to a fact that was dropped."""
+    reviewed = pl.col("status") == "reviewed"
+    actors = frames["actors"].filter(reviewed)
+    events = frames["events"].filter(reviewed)
+    actor_ids = actors["actor_id"].implode()
+    event_ids = events["event_id"].implode()
+    roles = frames["event_actors"].filter(
+        reviewed, pl.col("event_id").is_in(event_ids), pl.col("actor_id").is_in(actor_ids)
+    )
+    quotes = frames["quotes"].filter(
+        reviewed,
+        pl.col("speaker_id").is_in(actor_ids),
+        pl.col("event_id").is_null() | pl.col("event_id").is_in(event_ids),
+    )
+    allegations = frames["allegations"].filter(reviewed, pl.col("event_id").is_in(event_ids))
+    kept = pl.concat(
+        [
+            actors["actor_id"],
+            events["event_id"],
+            roles["role_id"],
+            quotes["quote_id"],
+            allegations["allegation_id"],
+        ]
+    ).implode()
+    evidence = frames["evidence"].filter(reviewed, pl.col("fact_id").is_in(kept))
+    return {
+        **frames,
+        "actors": actors,
+        "events": events,
+        "event_actors": roles,
+        "quotes": quotes,
+        "allegations": allegations,
+        "evidence": evidence,
+    }

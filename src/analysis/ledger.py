@@ -1,0 +1,397 @@
+"""Read the seeds' YAML files into validated records, with the line each record starts on.
+
+This module knows the ledger's *format*; :mod:`analysis.frames` turns the records into frames
+and checks what needs more than one record (ids, references, evidence in the source).
+Records are validated with pydantic: it reports every field of every record that is wrong,
+with what was expected and what was found, and the loader adds the file, line and record id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from analysis.errors import Problem
+from analysis.schema import ACTOR_KINDS, CHARGES, EVENT_KINDS, ROLES, STATUSES
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def parse_date(value: object) -> tuple[dt.date | None, str]:
+    """Parse a ledger date into ``(first day it covers, precision)``.
+
+    The form gives the precision: ``2025`` is a year, ``2025-02`` a month, ``2025-08-12`` a day,
+    and ``null`` an unknown date.
+
+    >>> parse_date("2025-02")
+    (datetime.date(2025, 2, 1), 'month')
+    >>> parse_date(None)
+    (None, 'unknown')
+    """
+    if value is None:
+        return None, "unknown"
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}"
+        raise ValueError(msg)
+    text = str(value).strip()
+    m = _DATE_RE.match(text)
+    if m is None:
+        msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}"
+        raise ValueError(msg)
+    year, month, day = m.groups()
+    try:
+        date = dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as exc:
+        msg = f"{text!r} is not a calendar date ({exc})"
+        raise ValueError(msg) from None
+    return date, "day" if day else "month" if month else "year"
+
+
+def _check_date(value: object) -> object:
+    parse_date(value)
+    return value
+
+
+LedgerDate = Annotated[str | int | None, BeforeValidator(_check_date)]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._/-]*$", max_length=200)]
+Text = Annotated[str, Field(min_length=1)]
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class EvidenceRef(_Record):
+    """Words of a source; ``source`` defaults to the ledger file's ``source``."""
+
+    text: Text
+    source: Slug | None = None
+
+
+def _evidence_item(value: object) -> object:
+    # A bare string is the common case: words of the file's own source.
+    return {"text": value} if isinstance(value, str) else value
+
+
+Evidence = Annotated[list[Annotated[EvidenceRef, BeforeValidator(_evidence_item)]], Field(min_length=1)]
+
+
+class ActorRecord(_Record):
+    id: Slug
+    kind: Literal[ACTOR_KINDS]  # type: ignore[valid-type]
+    name: Text
+    title: Text | None = None
+    organisation: Slug | None = None
+    country: Slug | None = None
+    aliases: list[Text] = []
+    status: Status | None = None
+    evidence: Evidence
+
+
+class RoleRecord(_Record):
+    actor: Slug
+    role: Literal[ROLES]  # type: ignore[valid-type]
+    evidence: Evidence
+
+
+class EventRecord(_Record):
+    id: Slug
+    kind: Literal[EVENT_KINDS]  # type: ignore[valid-type]
+    title: Text
+    when: Text | None
+    date: LedgerDate
+    people: Annotated[int, Field(ge=0)] | None = None
+    duration_days: Annotated[int, Field(ge=0)] | None = None
+    mechanism: Text | None = None
+    origin: Slug | None = None
+    destination: Slug | None = None
+    description: Text | None = None
+    related_event: Slug | None = None
+    actors: list[RoleRecord] = []
+    status: Status | None = None
+    evidence: Evidence
+
+
+class QuoteRecord(_Record):
+    id: Slug
+    speaker: Slug
+    event: Slug | None = None
+    when: Text | None
+    date: LedgerDate
+    text: Annotated[list[Text], Field(min_length=1)]
+    status: Status | None = None
+    evidence: Evidence
+
+
+class AllegationRecord(_Record):
+    id: Slug
+    event: Slug
+    accused: Slug | None = None
+    charge: Literal[CHARGES]  # type: ignore[valid-type]
+    as_written: Text
+    crime: Slug | None = None
+    status: Status | None = None
+    evidence: Evidence
+
+
+class SupportRecord(_Record):
+    """Evidence from this file's source for a fact recorded elsewhere (often in another file)."""
+
+    fact: Slug
+    evidence: Evidence
+
+
+class LedgerHeader(_Record):
+    source: Slug
+    status: Status = "reviewed"
+
+
+class SourceRecord(_Record):
+    id: Slug
+    published: LedgerDate
+    language: Text
+    kind: Text
+    outlet: Text | None
+    url: Text | None
+    title: Text | None
+
+
+SECTIONS: dict[str, type[_Record]] = {
+    "actors": ActorRecord,
+    "events": EventRecord,
+    "quotes": QuoteRecord,
+    "allegations": AllegationRecord,
+    "supports": SupportRecord,
+}
+
+
+R = TypeVar("R", bound=BaseModel)
+
+
+@dataclass(frozen=True, slots=True)
+class Located(Generic[R]):
+    """A validated record with where it was written."""
+
+    record: R
+    file: str
+    line: int
+    #: The file's default source for evidence and its default review status.
+    source: str
+    status: str
+
+
+@dataclass(slots=True)
+class LedgerRecords:
+    actors: list[Located[ActorRecord]] = field(default_factory=list)
+    events: list[Located[EventRecord]] = field(default_factory=list)
+    quotes: list[Located[QuoteRecord]] = field(default_factory=list)
+    allegations: list[Located[AllegationRecord]] = field(default_factory=list)
+    supports: list[Located[SupportRecord]] = field(default_factory=list)
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers the line of every mapping and keeps dates as text.
+
+    Dates stay strings so that ``2025-02`` and ``2025-02-01`` keep their different precisions.
+    """
+
+    yaml_implicit_resolvers = {
+        first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.lines: dict[int, int] = {}
+        self.key_lines: dict[int, dict[str, int]] = {}
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        self.lines[id(mapping)] = node.start_mark.line + 1
+        self.key_lines[id(mapping)] = {
+            str(k.value): k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")
+        }
+        return mapping
+
+
+def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
+    line = exc.object[: exc.start].count(b"\n") + 1
+    return Problem(
+        str(path),
+        f"is not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at offset {exc.start} "
+        "cannot be decoded; save the file as UTF-8",
+        line=line,
+    )
+
+
+def read_text(path: Path, problems: list[Problem]) -> str | None:
+    """Read a UTF-8 text file, or record why it cannot be read and return None."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(str(path), f"cannot be read: {exc.strerror}"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(_not_utf8(path, exc))
+        return None
+
+
+def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, _LineLoader] | None:
+    text = read_text(path, problems)
+    if text is None:
+        return None
+    if not text.strip():
+        problems.append(Problem(str(path), "is empty: expected a YAML mapping"))
+        return None
+    loader = _LineLoader(text)
+    try:
+        data = loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(exc, "problem", None) or str(exc)
+        problems.append(Problem(str(path), f"is not valid YAML: {reason}", line=line))
+        return None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        problems.append(
+            Problem(str(path), f"expected a YAML mapping at the top, found {type(data).__name__}")
+        )
+        return None
+    return data, loader
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    if len(text) > 80:
+        text = text[:77] + "..."
+    return f"{text} ({type(value).__name__})"
+
+
+def _validation_problems(
+    exc: ValidationError,
+    path: Path,
+    raw: dict[str, Any],
+    loader: _LineLoader,
+    record: str,
+    model: type[BaseModel],
+) -> list[Problem]:
+    problems = []
+    base_line = loader.lines.get(id(raw))
+    for err in exc.errors():
+        loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
+        # pydantic adds a tagged-union or type step to some locations; keep the field path.
+        loc = [p for p in loc if p not in {"str", "int", "none", "list[str]"}]
+        field_name = ".".join(loc) or None
+        line = base_line
+        if loc and loc[0] in loader.key_lines.get(id(raw), {}):
+            line = loader.key_lines[id(raw)][loc[0]]
+        kind = err["type"]
+        if kind == "missing":
+            message = "is required but missing"
+        elif kind == "extra_forbidden":
+            message = f"is not a known field (known fields: {', '.join(model.model_fields)})"
+        else:
+            message = f"{err['msg'].rstrip('.')}; found {_describe(err.get('input'))}"
+        problems.append(Problem(str(path), message, line=line, record=record, field=field_name))
+    return problems
+
+
+def read_ledger(path: Path, records: LedgerRecords, problems: list[Problem]) -> None:
+    """Validate one ledger file and append its records; append any problems."""
+    loaded = _read_yaml(path, problems)
+    if loaded is None:
+        return
+    data, loader = loaded
+    unknown = sorted(set(data) - {"source", "status", *SECTIONS})
+    for key in unknown:
+        problems.append(
+            Problem(
+                str(path),
+                f"is not a known top-level key (expected source, status, {', '.join(SECTIONS)})",
+                line=loader.key_lines.get(id(data), {}).get(str(key)),
+                field=str(key),
+            )
+        )
+    try:
+        header = LedgerHeader.model_validate(
+            {k: v for k, v in data.items() if k in ("source", "status")}
+        )
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc, path, data, loader, "(file header)", LedgerHeader))
+        return
+    for section, model in SECTIONS.items():
+        items = data.get(section) or []
+        if not isinstance(items, list):
+            problems.append(
+                Problem(
+                    str(path),
+                    f"expected a list of records, found {type(items).__name__}",
+                    line=loader.key_lines.get(id(data), {}).get(section),
+                    field=section,
+                )
+            )
+            continue
+        for index, raw in enumerate(items):
+            label = f"{section}[{index}]"
+            if not isinstance(raw, dict):
+                problems.append(
+                    Problem(str(path), f"expected a mapping, found {_describe(raw)}", record=label)
+                )
+                continue
+            if isinstance(raw.get("id"), str):
+                label = raw["id"]
+            elif section == "supports" and isinstance(raw.get("fact"), str):
+                label = f"supports {raw['fact']}"
+            try:
+                record = model.model_validate(raw)
+            except ValidationError as exc:
+                problems.extend(_validation_problems(exc, path, raw, loader, label, model))
+                continue
+            status = getattr(record, "status", None) or header.status
+            getattr(records, section).append(
+                Located(record, str(path), loader.lines.get(id(raw), 0), header.source, status)
+            )
+
+
+def read_source_meta(path: Path, problems: list[Problem]) -> SourceRecord | None:
+    """Validate one source's metadata file."""
+    loaded = _read_yaml(path, problems)
+    if loaded is None:
+        return None
+    data, loader = loaded
+    try:
+        meta = SourceRecord.model_validate(data)
+    except ValidationError as exc:
+        label = data.get("id") if isinstance(data.get("id"), str) else path.stem
+        problems.extend(_validation_problems(exc, path, data, loader, str(label), SourceRecord))
+        return None
+    if meta.published is None:
+        problems.append(
+            Problem(str(path), "a source needs its publication date", record=meta.id, field="published")
+        )
+        return None
+    if meta.id != path.stem:
+        problems.append(
+            Problem(
+                str(path),
+                f"expected the id to match the file name {path.stem!r}, found {meta.id!r}",
+                line=loader.key_lines.get(id(data), {}).get("id"),
+                record=meta.id,
+                field="id",
+            )
+        )
+        return None
+    return meta

@@ -1,0 +1,39 @@
+"""Where the project's folders are. Resolved when asked, never at import."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+#: Set this to a seeds folder to use it instead of the project's own.
+SEEDS_ENV = "ANALYSIS_SEEDS"
+
+
+def project_root() -> Path | None:
+    """The checkout this package runs from (editable installs), or None when installed."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "pyproject.toml").is_file() else None
+
+
+def seeds_dir() -> Path:
+    """The seeds folder: ``$ANALYSIS_SEEDS``, else the project's ``seeds/``, else ``./seeds``."""
+    if env := os.environ.get(SEEDS_ENV):
+        return Path(env)
+    root = project_root()
+    if root is not None and (root / "seeds").is_dir():
+        return root / "seeds"
+    return Path.cwd() / "seeds"
+
+
+def notebooks_dir() -> Path:
+    """The report notebooks: the project's ``notebooks/``, else ``./notebooks``."""
+    root = project_root()
+    if root is not None and (root / "notebooks").is_dir():
+        return root / "notebooks"
+    return Path.cwd() / "notebooks"
+
+
+def reports_dir() -> Path:
+    """Where reports are published by default: the project's ``reports/``, else ``./reports``."""
+    root = project_root()
+    return (root if root is not None else Path.cwd()) / "reports"

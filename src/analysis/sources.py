@@ -1,0 +1,94 @@
+"""Source texts: sentences, and finding the exact words a fact cites."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import pysbd
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " "})
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _segmenter() -> pysbd.Segmenter:
+    import pysbd  # noqa: PLC0415 - compiled rules are built on first use, not at import
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split a text into sentences with character offsets into the text.
+
+    Offsets are found by walking the text, so repeated sentences get their own positions.
+
+    >>> [s.text for s in split_sentences("Mr. Ruiz left. He said so.")]
+    ['Mr. Ruiz left.', 'He said so.']
+    """
+    sentences: list[Sentence] = []
+    cursor = 0
+    for piece in _segmenter().segment(text):
+        body = piece.strip()
+        if not body:
+            continue
+        start = text.find(body, cursor)
+        if start < 0:  # pysbd never rewrites text with clean=False; be safe all the same
+            continue
+        end = start + len(body)
+        sentences.append(Sentence(len(sentences) + 1, start, end, body))
+        cursor = end
+    return sentences
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    start: int
+    end: int
+    sentence: int
+    sentence_end: int
+
+
+class NotFound(LookupError):
+    """The words are not in the text, or are there more than once."""
+
+
+def locate(text: str, words: str, sentences: list[Sentence]) -> Located:
+    """Find ``words`` exactly once in ``text``; raise :class:`NotFound` with a reason otherwise."""
+    starts = [m.start() for m in re.finditer(re.escape(words), text)]
+    if len(starts) > 1:
+        msg = (
+            f"the words {words!r} occur {len(starts)} times in the source; "
+            "quote more of the sentence so they point to one place"
+        )
+        raise NotFound(msg)
+    if not starts:
+        msg = f"the words {words!r} are not in the source"
+        if _normalise(words) in _normalise(text):
+            msg += (
+                " verbatim; they match once quotation marks, apostrophes and spaces are "
+                "normalised: copy them from the source as printed (e.g. ’ rather than ')"
+            )
+        raise NotFound(msg)
+    start = starts[0]
+    end = start + len(words)
+    begins = [s.start for s in sentences]
+    first = max(bisect.bisect_right(begins, start) - 1, 0)
+    last = max(bisect.bisect_right(begins, max(end - 1, start)) - 1, 0)
+    return Located(start, end, sentences[first].number, sentences[last].number)
+
+
+def _normalise(text: str) -> str:
+    return _SPACE.sub(" ", text.translate(_QUOTES))
