@@ -104,14 +104,14 @@ def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -
     problems: list[Problem] = []
     if not root.is_dir():
         raise LedgerError([Problem(str(root), "is not a folder of seeds")])
-    texts, metas = _read_sources(root, problems)
+    texts, metas, unreadable = _read_sources(root, problems)
     records = LedgerRecords()
     ledger_files = sorted((root / "ledger").glob("*.yaml"))
     if not ledger_files:
         problems.append(Problem(str(root / "ledger"), "holds no *.yaml fact ledger"))
     for path in ledger_files:
         read_ledger(path, records, problems)
-    builder = _Builder(root, texts, metas, problems)
+    builder = _Builder(root, texts, metas, problems, unreadable)
     frames = builder.build(records)
     if problems:
         raise LedgerError(problems)
@@ -135,9 +135,11 @@ def texts_paths(root: Path) -> Iterable[Path]:
 
 def _read_sources(
     root: Path, problems: list[Problem]
-) -> tuple[dict[str, str], dict[str, SourceRecord]]:
+) -> tuple[dict[str, str], dict[str, SourceRecord], set[str]]:
+    """The texts and metadata of the sources, and the ids of those that could not be read."""
     texts: dict[str, str] = {}
     metas: dict[str, SourceRecord] = {}
+    unreadable: set[str] = set()
     folder = root / "sources"
     meta_files = sorted(folder.glob("*.yaml"))
     if not meta_files:
@@ -145,6 +147,7 @@ def _read_sources(
     for meta_path in meta_files:
         meta = read_source_meta(meta_path, problems)
         if meta is None:
+            unreadable.add(meta_path.stem)
             continue
         text_path = meta_path.with_suffix(".txt")
         if not text_path.exists():
@@ -154,9 +157,11 @@ def _read_sources(
             continue
         text = read_text(text_path, problems)
         if text is None:
+            unreadable.add(meta.id)
             continue
         if not text.strip():
             problems.append(Problem(str(text_path), "is empty: a source needs its text"))
+            unreadable.add(meta.id)
             continue
         texts[meta.id] = text
         metas[meta.id] = meta
@@ -165,7 +170,7 @@ def _read_sources(
             problems.append(
                 Problem(str(text_path), f"has no metadata file {text_path.stem}.yaml beside it")
             )
-    return texts, metas
+    return texts, metas, unreadable
 
 
 class _Builder:
@@ -177,14 +182,19 @@ class _Builder:
         texts: dict[str, str],
         metas: dict[str, SourceRecord],
         problems: list[Problem],
+        unreadable: set[str] | None = None,
     ) -> None:
         self.root = root
+        #: Sources already reported as unreadable: evidence citing them is not reported again.
+        self.unreadable = unreadable or set()
         self.texts = texts
         self.metas = metas
         self.problems = problems
         self.sentences: dict[str, list[Sentence]] = {k: split_sentences(v) for k, v in texts.items()}
         self.evidence_rows: list[dict[str, Any]] = []
         self.fact_sources: dict[str, set[str]] = defaultdict(set)
+        #: Records that failed validation: reported once, not again at each reference.
+        self.invalid: set[str] = set()
 
     def relative(self, file: str) -> str:
         """A ledger file's path inside the seeds folder, so frames don't depend on the checkout."""
@@ -211,6 +221,8 @@ class _Builder:
         for index, ref in enumerate(refs):
             source = ref.source or loc.source
             where = f"{field}[{index}]"
+            if source not in self.texts and source in self.unreadable:
+                continue
             if source not in self.texts:
                 self.problem(
                     loc,
@@ -255,6 +267,8 @@ class _Builder:
         if value is None:
             return
         target = table.get(value)
+        if target is None and value in self.invalid:
+            return
         if target is None:
             self.problem(loc, f"expected the id of a known {what}, found {value!r}", field)
         elif kinds is not None and target.record.kind not in kinds:
@@ -266,6 +280,7 @@ class _Builder:
             )
 
     def build(self, records: LedgerRecords) -> dict[str, pl.DataFrame]:
+        self.invalid = records.invalid
         ids: dict[str, Located[Any]] = {}
         for section in ("actors", "events", "quotes", "allegations"):
             for loc in getattr(records, section):
@@ -285,7 +300,7 @@ class _Builder:
             for loc in getattr(records, section)
         }
         for file, source in sorted(headers):
-            if source not in self.metas:
+            if source not in self.metas and source not in self.unreadable:
                 self.problems.append(
                     Problem(
                         file,
@@ -410,6 +425,8 @@ class _Builder:
         for loc in records.supports:
             r = loc.record
             target = ids.get(r.fact)
+            if target is None and r.fact in self.invalid:
+                continue
             if target is None:
                 self.problem(
                     loc,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar, get_args
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
@@ -20,6 +20,7 @@ from analysis.errors import Problem
 from analysis.schema import ACTOR_KINDS, CHARGES, EVENT_KINDS, ROLES, STATUSES
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
@@ -196,6 +197,8 @@ class LedgerRecords:
     quotes: list[Located[QuoteRecord]] = field(default_factory=list)
     allegations: list[Located[AllegationRecord]] = field(default_factory=list)
     supports: list[Located[SupportRecord]] = field(default_factory=list)
+    #: Ids of records that failed validation (already reported): references to them are not.
+    invalid: set[str] = field(default_factory=set)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -214,13 +217,19 @@ class _LineLoader(yaml.SafeLoader):
         self.lines: dict[int, int] = {}
         self.key_lines: dict[int, dict[str, int]] = {}
 
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
-        self.lines[id(mapping)] = node.start_mark.line + 1
-        self.key_lines[id(mapping)] = {
+    def construct_located_map(self, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
+        # Register the dict that ends up in the data: SafeLoader's own map constructor fills a
+        # fresh dict from construct_mapping's result, so that result's id() would not last.
+        data: dict[Any, Any] = {}
+        self.lines[id(data)] = node.start_mark.line + 1
+        self.key_lines[id(data)] = {
             str(k.value): k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")
         }
-        return mapping
+        yield data
+        data.update(self.construct_mapping(node))
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_located_map)
 
 
 def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
@@ -265,6 +274,9 @@ def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, _LineLoader] |
         return None
     finally:
         loader.dispose()
+    if data is None:  # only comments
+        problems.append(Problem(str(path), "is empty: expected a YAML mapping"))
+        return None
     if not isinstance(data, dict):
         problems.append(
             Problem(str(path), f"expected a YAML mapping at the top, found {type(data).__name__}")
@@ -280,6 +292,55 @@ def _describe(value: object) -> str:
     return f"{text} ({type(value).__name__})"
 
 
+def _model_at(model: type[BaseModel], path: list[str | int]) -> type[BaseModel]:
+    """The record model that holds the field at ``path`` (an event's ``actors`` are roles)."""
+    for part in path:
+        info = model.model_fields.get(part) if isinstance(part, str) else None
+        if info is None:
+            continue
+        nested = _find_model(info.annotation)
+        if nested is not None:
+            model = nested
+    return model
+
+
+def _find_model(tp: object) -> type[BaseModel] | None:
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return tp
+    for arg in get_args(tp):
+        found = _find_model(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _line_of(path: list[str | int], raw: dict[str, Any], loader: _LineLoader) -> int | None:
+    """The line of the deepest mapping or key on ``path`` that the file has."""
+    line = loader.lines.get(id(raw))
+    node: object = raw
+    for part in path:
+        if isinstance(node, dict):
+            key_line = loader.key_lines.get(id(node), {}).get(str(part))
+            if key_line is None:  # a missing field: the mapping's own line
+                break
+            line, node = key_line, node.get(part)
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            if isinstance(node, dict):
+                line = loader.lines.get(id(node), line)
+        else:
+            break
+    return line
+
+
+def _field_name(path: list[str | int]) -> str | None:
+    """``actors[4].role``: the form the cross-record checks use too."""
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else f".{part}" if name else str(part)
+    return name or None
+
+
 def _validation_problems(
     exc: ValidationError,
     path: Path,
@@ -289,23 +350,33 @@ def _validation_problems(
     model: type[BaseModel],
 ) -> list[Problem]:
     problems = []
-    base_line = loader.lines.get(id(raw))
     for err in exc.errors():
-        loc = [str(p) for p in err["loc"] if not str(p).startswith("function-")]
-        # pydantic adds a tagged-union or type step to some locations; keep the field path.
-        loc = [p for p in loc if p not in {"str", "int", "none", "list[str]"}]
-        field_name = ".".join(loc) or None
-        line = base_line
-        if loc and loc[0] in loader.key_lines.get(id(raw), {}):
-            line = loader.key_lines[id(raw)][loc[0]]
+        # pydantic adds validator and type steps to some locations; keep the field path.
+        loc: list[str | int] = [
+            p
+            for p in err["loc"]
+            if isinstance(p, int)
+            or not (p.startswith("function-") or p in {"str", "int", "none", "list[str]"})
+        ]
         kind = err["type"]
         if kind == "missing":
             message = "is required but missing"
         elif kind == "extra_forbidden":
-            message = f"is not a known field (known fields: {', '.join(model.model_fields)})"
+            known = _model_at(model, loc[:-1]).model_fields
+            message = f"is not a known field (known fields: {', '.join(known)})"
+        elif kind == "value_error" and "error" in err.get("ctx", {}):
+            message = str(err["ctx"]["error"])  # our own validators say what they found
         else:
             message = f"{err['msg'].rstrip('.')}; found {_describe(err.get('input'))}"
-        problems.append(Problem(str(path), message, line=line, record=record, field=field_name))
+        problems.append(
+            Problem(
+                str(path),
+                message,
+                line=_line_of(loc, raw, loader),
+                record=record,
+                field=_field_name(loc),
+            )
+        )
     return problems
 
 
@@ -359,6 +430,8 @@ def read_ledger(path: Path, records: LedgerRecords, problems: list[Problem]) -> 
                 record = model.model_validate(raw)
             except ValidationError as exc:
                 problems.extend(_validation_problems(exc, path, raw, loader, label, model))
+                if isinstance(raw.get("id"), str):
+                    records.invalid.add(raw["id"])
                 continue
             status = getattr(record, "status", None) or header.status
             getattr(records, section).append(

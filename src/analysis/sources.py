@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -25,7 +26,12 @@ class Sentence:
 
 @cache
 def _segmenter() -> pysbd.Segmenter:
-    import pysbd  # noqa: PLC0415 - compiled rules are built on first use, not at import
+    with warnings.catch_warnings():
+        # pysbd 0.3.4 has invalid escape sequences ("\s"): compiling it warns, which
+        # `-W error` (as in pytest's filterwarnings) turns into a SyntaxError on first import.
+        warnings.filterwarnings("ignore", "invalid escape sequence", DeprecationWarning)
+        warnings.filterwarnings("ignore", "invalid escape sequence", SyntaxWarning)
+        import pysbd  # noqa: PLC0415 - compiled rules are built on first use, not at import
 
     return pysbd.Segmenter(language="en", clean=False)
 

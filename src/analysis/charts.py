@@ -1,0 +1,340 @@
+"""Chart builders: each takes a :class:`~analysis.frames.Ledger` (or frames) and returns a chart.
+
+Builders aggregate in Polars first, so a chart's data grows with what it shows (dates, lanes,
+suspects), never with the raw ledger, and Altair's row limit is never reached. Every chart has
+a title and a ``description`` that screen readers read, and tooltips for details.
+
+>>> import analysis
+>>> chart = analysis.charts.transfers_timeline(analysis.load())  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import altair as alt
+import polars as pl
+
+from analysis import metrics
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from analysis.frames import Ledger
+
+THEME = "analysis"
+#: Country colours, shared by every chart: Mexico green, United States blue, others grey.
+COUNTRY_COLOURS = {"Mexico": "#1b7f5b", "United States": "#2c5ea8"}
+ACCENT = "#b5452b"
+WIDTH = 640
+#: Above this many distinct days, timelines bucket events by month.
+MAX_TIMELINE_DAYS = 400
+
+
+@alt.theme.register(THEME, enable=False)
+def house_theme() -> alt.theme.ThemeConfig:
+    """The house theme: quiet axes, readable type, one accent colour."""
+    font = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+    return alt.theme.ThemeConfig(
+        config={
+            "font": font,
+            "background": "#ffffff",
+            "view": {"stroke": None},
+            "title": {"fontSize": 15, "anchor": "start", "fontWeight": 600, "offset": 10},
+            "axis": {
+                "labelFontSize": 12,
+                "titleFontSize": 12,
+                "titleFontWeight": 500,
+                "gridColor": "#e6e6e6",
+                "domainColor": "#888888",
+                "tickColor": "#888888",
+            },
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "range": {"category": [*COUNTRY_COLOURS.values(), ACCENT, "#7a6fb0", "#8c8c8c"]},
+            "mark": {"color": ACCENT},
+        }
+    )
+
+
+def _country_scale() -> alt.Scale:
+    return alt.Scale(domain=list(COUNTRY_COLOURS), range=list(COUNTRY_COLOURS.values()))
+
+
+def _finish(chart: alt.Chart, title: str, subtitle: str, description: str) -> alt.Chart:
+    return chart.properties(
+        title=alt.TitleParams(title, subtitle=subtitle, subtitleColor="#555555"),
+        description=description,
+        width=WIDTH,
+    )
+
+
+def transfers_timeline(
+    ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
+) -> alt.Chart:
+    """Transfers of people to the United States over time, each a circle sized by people."""
+    data = metrics.transfers(ledger, start=start, end=end).select(
+        "date", "date_precision", "date_as_written", "people", "title", "mechanism", "n_sources"
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_circle(opacity=0.8, stroke="#5a1f12", strokeWidth=1)
+        .encode(
+            x=alt.X("date:T", title="Date of transfer", scale=alt.Scale(padding=30)),
+            y=alt.value(60),
+            size=alt.Size(
+                "people:Q",
+                title="People transferred",
+                scale=alt.Scale(range=[80, 1600], zero=True),
+            ),
+            tooltip=[
+                alt.Tooltip("title:N", title="Transfer"),
+                alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
+                alt.Tooltip("date_precision:N", title="Known to the"),
+                alt.Tooltip("date_as_written:N", title="Source says"),
+                alt.Tooltip("people:Q", title="People"),
+                alt.Tooltip("mechanism:N", title="Described as"),
+                alt.Tooltip("n_sources:Q", title="Sources"),
+            ],
+        )
+    )
+    n, total = data.height, int(data["people"].sum())
+    chart = chart.properties(height=120)
+    return _finish(
+        chart,
+        "Transfers of alleged cartel members to the United States",
+        "Each circle is one transfer, sized by the number of people",
+        f"Timeline of {n} transfers totalling {total} people; circle size shows people per transfer.",
+    )
+
+
+def cumulative_transferred(
+    ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
+) -> alt.Chart:
+    """Running total of people transferred, one step per transfer."""
+    data = (
+        metrics.transfers(ledger, start=start, end=end)
+        .sort("date")
+        .select("date", "people", "title", cumulative=pl.col("people").cum_sum())
+    )
+    base = alt.Chart(data).encode(
+        x=alt.X("date:T", title="Date of transfer"),
+        y=alt.Y("cumulative:Q", title="People transferred, running total"),
+        tooltip=[
+            alt.Tooltip("title:N", title="Transfer"),
+            alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
+            alt.Tooltip("people:Q", title="People in this transfer"),
+            alt.Tooltip("cumulative:Q", title="Running total"),
+        ],
+    )
+    chart = base.mark_line(interpolate="step-after", color=ACCENT) + base.mark_point(
+        filled=True, size=70, color=ACCENT
+    )
+    total = int(data["people"].sum())
+    return _finish(
+        chart,  # type: ignore[arg-type]
+        "People transferred, running total",
+        "Step up at each transfer",
+        f"Step line of the running total of people transferred, reaching {total}.",
+    )
+
+
+def charges_by_transfer(
+    ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
+) -> alt.Chart:
+    """Which charges the sources allege against the people of each transfer."""
+    data = metrics.charges_by_transfer(ledger, start=start, end=end)
+    chart = (
+        alt.Chart(data)
+        .mark_rect(color=ACCENT, stroke="#ffffff", strokeWidth=2)
+        .encode(
+            x=alt.X("transfer:N", title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("charge:N", title="Charge alleged"),
+            opacity=alt.Opacity("allegations:Q", legend=None, scale=alt.Scale(range=[0.55, 1])),
+            tooltip=[
+                alt.Tooltip("transfer:N", title="Transfer"),
+                alt.Tooltip("charge:N", title="Charge"),
+                alt.Tooltip("as_written:N", title="Source says"),
+                alt.Tooltip("accused:N", title="Alleged against"),
+            ],
+        )
+        .properties(height=alt.Step(28))
+    )
+    return _finish(
+        chart,
+        "Charges alleged, by transfer",
+        "A filled cell means a source alleges that charge against people in the transfer",
+        f"Grid of {data['charge'].n_unique()} charges against {data['transfer'].n_unique()} "
+        "transfers; filled cells mark charges alleged.",
+    )
+
+
+def years_to_transfer(ledger: Ledger) -> alt.Chart:
+    """For named suspects tied to an older crime: years from the crime to their transfer."""
+    data = metrics.suspects_with_past_crimes(ledger)
+    chart = (
+        alt.Chart(data)
+        .mark_bar(color=ACCENT)
+        .encode(
+            y=alt.Y("suspect:N", title=None, sort="-x"),
+            x=alt.X("years_to_transfer:Q", title="Years from the crime to the transfer"),
+            tooltip=[
+                alt.Tooltip("suspect:N", title="Suspect"),
+                alt.Tooltip("crime:N", title="Tied to"),
+                alt.Tooltip("crime_year:Q", title="Year of the crime", format="d"),
+                alt.Tooltip("transfer_date:T", title="Transferred", format="%Y-%m-%d"),
+                alt.Tooltip("years_to_transfer:Q", title="Years"),
+            ],
+        )
+        .properties(height=alt.Step(36))
+    )
+    return _finish(
+        chart,
+        "Years from the crime to the transfer",
+        "Named suspects the sources tie to an older crime",
+        f"Bars for {data.height} named suspects showing the years between the crime they are "
+        "tied to and their transfer.",
+    )
+
+
+def policy_timeline(
+    ledger: Ledger,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    countries: list[str] | None = None,
+) -> alt.Chart:
+    """Events in lanes (security cooperation, trade pressure, statements) coloured by country."""
+    data = metrics.policy_lanes(
+        ledger, start=start, end=end, countries=countries, max_days=MAX_TIMELINE_DAYS
+    )
+    chart = (
+        alt.Chart(data)
+        .mark_point(filled=True, opacity=0.85, size=160)
+        .encode(
+            x=alt.X("date:T", title="Date"),
+            y=alt.Y("lane:N", title=None, sort=list(metrics.POLICY_LANES)),
+            color=alt.Color("country:N", title="Country", scale=_country_scale()),
+            shape=alt.Shape("date_precision:N", title="Date known to the"),
+            tooltip=[
+                alt.Tooltip("titles:N", title="Events"),
+                alt.Tooltip("events:Q", title="Number"),
+                alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
+                alt.Tooltip("date_precision:N", title="Known to the"),
+                alt.Tooltip("country:N", title="Country"),
+            ],
+        )
+        .properties(height=alt.Step(60))
+    )
+    return _finish(
+        chart,
+        "Security cooperation and trade pressure, side by side",
+        "Each mark is an event, in its lane, coloured by the country that acted",
+        f"Timeline of {int(data['events'].sum())} dated events in {data['lane'].n_unique()} lanes, "
+        "coloured by country.",
+    )
+
+
+def quotes_by_speaker(
+    ledger: Ledger,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    countries: list[str] | None = None,
+) -> alt.Chart:
+    """How many quotes the sources carry from each speaker."""
+    data = metrics.quotes(ledger, start=start, end=end, countries=countries)
+    counts = data.group_by("speaker", "country").agg(quotes=pl.len()).sort("speaker")
+    chart = (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("speaker:N", title=None, sort="-x"),
+            x=alt.X("quotes:Q", title="Quotes", axis=alt.Axis(tickMinStep=1, format="d")),
+            color=alt.Color("country:N", title="Country", scale=_country_scale()),
+            tooltip=[
+                alt.Tooltip("speaker:N", title="Speaker"),
+                alt.Tooltip("country:N", title="Country"),
+                alt.Tooltip("quotes:Q", title="Quotes"),
+            ],
+        )
+        .properties(height=alt.Step(30))
+    )
+    return _finish(
+        chart,
+        "Who is quoted",
+        "Quotes per speaker across the sources",
+        f"Bars of quotes per speaker for {counts.height} speakers.",
+    )
+
+
+def sentence_coverage(ledger: Ledger) -> alt.Chart:
+    """Share of each source's sentences that at least one fact cites."""
+    data = metrics.sentence_coverage(ledger)
+    chart = (
+        alt.Chart(data)
+        .mark_bar(color=ACCENT)
+        .encode(
+            y=alt.Y("source:N", title=None),
+            x=alt.X(
+                "share_used:Q",
+                title="Share of sentences cited by the ledger",
+                scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format="%"),
+            ),
+            tooltip=[
+                alt.Tooltip("source:N", title="Source"),
+                alt.Tooltip("sentences_used:Q", title="Sentences cited"),
+                alt.Tooltip("sentences:Q", title="Sentences"),
+                alt.Tooltip("share_used:Q", title="Share", format=".0%"),
+            ],
+        )
+        .properties(height=alt.Step(30))
+    )
+    return _finish(
+        chart,
+        "How much of each source the ledger uses",
+        "Share of a source's sentences cited as evidence by at least one fact",
+        f"Bars of the share of sentences cited, for {data.height} sources.",
+    )
+
+
+def facts_per_sentence(ledger: Ledger) -> alt.Chart:
+    """How many facts cite each sentence, per source: where the reporting is dense."""
+    data = metrics.facts_per_sentence(ledger)
+    chart = (
+        alt.Chart(data)
+        .mark_bar(color=ACCENT)
+        .encode(
+            x=alt.X("sentence:O", title="Sentence"),
+            y=alt.Y("facts:Q", title="Facts citing it", axis=alt.Axis(tickMinStep=1)),
+            row=alt.Row("source:N", title=None),
+            tooltip=[
+                alt.Tooltip("source:N", title="Source"),
+                alt.Tooltip("sentence:O", title="Sentence"),
+                alt.Tooltip("facts:Q", title="Facts"),
+                alt.Tooltip("excerpt:N", title="Begins"),
+            ],
+        )
+        .properties(height=120, width=WIDTH)
+    )
+    return chart.properties(
+        title=alt.TitleParams(
+            "Facts per sentence",
+            subtitle="How many ledger facts cite each sentence of a source",
+            subtitleColor="#555555",
+        ),
+        description=f"Bars of facts citing each sentence, for {data['source'].n_unique()} sources.",
+    )
+
+
+#: The charts of each report, by name, for the notebooks and the exploratory notebook.
+BUILDERS: dict[str, Any] = {
+    "transfers_timeline": transfers_timeline,
+    "cumulative_transferred": cumulative_transferred,
+    "charges_by_transfer": charges_by_transfer,
+    "years_to_transfer": years_to_transfer,
+    "policy_timeline": policy_timeline,
+    "quotes_by_speaker": quotes_by_speaker,
+    "sentence_coverage": sentence_coverage,
+    "facts_per_sentence": facts_per_sentence,
+}

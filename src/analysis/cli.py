@@ -1,0 +1,279 @@
+"""The ``analysis`` command: render, list, check, export, diff and ingest.
+
+Exit codes: 0 success; 1 a report failed to render; 2 bad usage or bad input (a parameter,
+the seeds, a params file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from analysis import paths
+from analysis.errors import AnalysisError, LedgerError, ParameterError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from analysis.suite import Outcome
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+log = logging.getLogger("analysis")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse exits 2 on bad usage, as documented; say what to run for help."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n(run `{self.prog} --help`)\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="analysis",
+        description="Sourced data and offline HTML reports on US-Mexico security cooperation.",
+        epilog="Exit codes: 0 success, 1 a report failed, 2 bad usage or bad input.",
+    )
+    parser.add_argument("--seeds", type=Path, help="seeds folder (default: the project's seeds/)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    render = sub.add_parser(
+        "render",
+        help="render reports to HTML (all by default), then the index",
+        description="Render reports into self-contained HTML pages, then the index page. "
+        "Unchanged reports are skipped; failed ones keep their previous page.",
+    )
+    render.add_argument("reports", nargs="*", metavar="REPORT", help="report names (default: all)")
+    render.add_argument(
+        "-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+        help="set a parameter for the named reports (repeatable)",
+    )
+    render.add_argument(
+        "--params-file", type=Path, metavar="FILE.yaml",
+        help="YAML mapping report names to one parameter set or a list of them",
+    )
+    render.add_argument("--out", type=Path, help="output folder (default: reports/)")
+    render.add_argument(
+        "--jobs", type=int, default=None, metavar="N",
+        help="reports rendered at once (default: the number of cores)",
+    )
+    render.add_argument("--force", action="store_true", help="render even unchanged reports")
+
+    sub.add_parser(
+        "list",
+        help="list the reports and their parameters",
+        description="Every report with its parameters: type, default and help.",
+    )
+    sub.add_parser(
+        "check",
+        help="validate the seeds and the notebooks' parameter cells",
+        description="Validate every source and ledger (drafts included) and every report's "
+        "parameter cell; exit 2 on any problem.",
+    )
+    export = sub.add_parser(
+        "export", help="write every frame to CSV or Parquet",
+        description="Write each frame of the ledger to OUT/<frame>.<format>.",
+    )
+    export.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    export.add_argument("--out", type=Path, default=Path("exports"), help="folder (default: exports/)")
+    export.add_argument(
+        "--include-candidates", action="store_true", help="also export unreviewed draft facts"
+    )
+
+    diff = sub.add_parser(
+        "diff", help="which headline figures changed between two renders",
+        description="Compare two summaries (*.summary.json) or two output folders.",
+    )
+    diff.add_argument("old", type=Path)
+    diff.add_argument("new", type=Path)
+
+    ingest = sub.add_parser(
+        "ingest", help="add a source and draft its facts for review",
+        description="Store FILE as a new source in seeds/ and write a draft ledger of "
+        "candidate facts (status: candidate) for a person to review.",
+    )
+    ingest.add_argument("file", type=Path)
+    ingest.add_argument("--published", required=True, type=_date, metavar="YYYY-MM-DD")
+    ingest.add_argument("--outlet")
+    ingest.add_argument("--url")
+    ingest.add_argument("--title")
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"expected a date as YYYY-MM-DD, got {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(message)s" if not sys.stderr.isatty() else "%(message)s",
+        stream=sys.stderr,
+    )
+    if args.seeds is not None:
+        os.environ[paths.SEEDS_ENV] = str(args.seeds.resolve())
+    handler = {
+        "render": _render,
+        "list": _list,
+        "check": _check,
+        "export": _export,
+        "diff": _diff,
+        "ingest": _ingest,
+    }[args.command]
+    try:
+        return handler(args)
+    except LedgerError as exc:
+        print(f"analysis {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except ParameterError as exc:
+        print(f"analysis {args.command}: bad parameter: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except AnalysisError as exc:
+        print(f"analysis {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _render(args: argparse.Namespace) -> int:
+    from analysis import suite  # noqa: PLC0415
+    from analysis.params import parse_assignments  # noqa: PLC0415
+
+    if args.jobs is not None and args.jobs < 1:
+        msg = f"--jobs must be at least 1, got {args.jobs}"
+        raise ParameterError(msg)
+    specs = suite.discover()
+    overrides = parse_assignments(args.param)
+    sets = suite.read_params_file(args.params_file) if args.params_file else None
+    jobs = suite.plan(specs, args.reports, overrides, sets)
+    out = args.out or paths.reports_dir()
+    tty = sys.stderr.isatty()
+    started = time.perf_counter()
+
+    def progress(outcome: Outcome, done: int, total: int) -> None:
+        what = {
+            "rendered": f"rendered in {outcome.seconds:.1f} s",
+            "skipped": "unchanged, skipped",
+            "failed": "FAILED",
+        }[outcome.status]
+        line = f"[{done}/{total}] {outcome.job.label}: {what}"
+        if tty:
+            print(f"\r\033[K{line}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+        else:
+            log.info(line)
+        if outcome.status == "failed":
+            if tty:
+                print(file=sys.stderr)
+            log.error(
+                "report %s with parameters %s failed: %s",
+                outcome.job.report.name,
+                json.dumps(outcome.job.parameters, sort_keys=True),
+                outcome.error,
+            )
+        for change in outcome.changes:
+            log.info("  %s changed: %s", outcome.job.stem, change)
+
+    log.info("rendering %d page(s) into %s", len(jobs), out)
+    result = suite.render_suite(
+        jobs, out, n_jobs=args.jobs, force=args.force, progress=progress
+    )
+    counts = {s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")}
+    log.info(
+        "summary: %d rendered, %d skipped as unchanged, %d failed in %.1f s; index: %s",
+        counts["rendered"], counts["skipped"], counts["failed"],
+        time.perf_counter() - started, result.index_path,
+    )
+    return result.exit_code
+
+
+def _list(args: argparse.Namespace) -> int:
+    del args
+    from analysis import suite  # noqa: PLC0415
+
+    for name, spec in suite.discover().items():
+        print(f"{name}: {spec.title}")
+        if spec.about:
+            print(f"  {spec.about}")
+        for p in spec.parameters.values():
+            print(f"  {p.name}: {p.type} = {json.dumps(p.default)}  # {p.help}")
+        print()
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    del args
+    import analysis  # noqa: PLC0415
+    from analysis import suite  # noqa: PLC0415
+
+    problems = 0
+    try:
+        ledger = analysis.load(include_candidates=True)
+    except LedgerError as exc:
+        print(f"analysis check: {exc}", file=sys.stderr)
+        problems += len(exc.problems)
+    else:
+        n = {k: v.height for k, v in ledger.tables().items()}
+        print(
+            f"seeds OK: {n['sources']} sources, {n['events']} events, {n['actors']} actors, "
+            f"{n['quotes']} quotes, {n['allegations']} allegations, {n['evidence']} evidence quotations"
+        )
+    try:
+        specs = suite.discover()
+    except ParameterError as exc:
+        print(f"analysis check: {exc}", file=sys.stderr)
+        problems += 1
+    else:
+        for name, spec in specs.items():
+            print(f"report {name}: {len(spec.parameters)} parameters OK")
+    return EXIT_USAGE if problems else EXIT_OK
+
+
+def _export(args: argparse.Namespace) -> int:
+    import analysis  # noqa: PLC0415
+
+    ledger = analysis.load(include_candidates=args.include_candidates)
+    for path in ledger.export(args.out, args.format):
+        print(path)
+    return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from analysis import publish  # noqa: PLC0415
+
+    for path in (args.old, args.new):
+        if not path.exists():
+            msg = f"{path}: no such summary file or folder"
+            raise AnalysisError(msg)
+    try:
+        lines = publish.diff(args.old, args.new)
+    except (OSError, ValueError) as exc:
+        msg = f"cannot compare {args.old} and {args.new}: {exc}"
+        raise AnalysisError(msg) from None
+    print("\n".join(lines) if lines else "no headline figure changed")
+    return EXIT_OK
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from analysis import ingest  # noqa: PLC0415
+
+    result = ingest.ingest_file(
+        args.file, published=args.published, outlet=args.outlet, url=args.url, title=args.title
+    )
+    print(result.message)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

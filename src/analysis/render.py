@@ -1,0 +1,255 @@
+"""Notebook -> executed notebook -> one offline, byte-reproducible HTML file.
+
+The pipeline of one report:
+
+1. parameters are checked against the notebook's ``parameters`` cell (:mod:`analysis.params`);
+2. papermill injects them (the injected cell gets a fixed id, not a random one);
+3. papermill executes the notebook in a fresh kernel, with nbclient's timing records off;
+4. nbconvert exports it with the ``analysis_report`` template: code hidden, no CDN scripts,
+   the Vega bundle once in the head, the provenance as JSON;
+5. the HTML is written to a temporary file and moved over the published one only when all of
+   the above succeeded.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.metadata
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from analysis import __version__
+from analysis.errors import RenderError
+from analysis.report import SUMMARY_MIMETYPE, script_json
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    import nbformat
+
+TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATE = "analysis_report"
+PAGE_CSS = TEMPLATES / "page.css"
+#: Packages whose versions each page records.
+KEY_PACKAGES = (
+    "polars",
+    "altair",
+    "papermill",
+    "nbconvert",
+    "nbclient",
+    "ipykernel",
+    "vl-convert-python",
+)
+INJECTED_CELL_ID = "injected-parameters"
+
+
+@cache
+def vega_bundle() -> str:
+    """The Vega, Vega-Lite and vega-embed bundle (about 900 KB): built once per process."""
+    import altair as alt  # noqa: PLC0415 - heavy, only needed when rendering
+    import vl_convert  # noqa: PLC0415
+
+    # The Vega-Lite release Altair writes specs for, as vl-convert names it: "v6.4.1" -> "6.4".
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    bundle: str = vl_convert.javascript_bundle(vl_version=major_minor)
+    if "</script" in bundle.lower():  # it would end the inline <script> early
+        bundle = bundle.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
+    return bundle
+
+
+def versions() -> dict[str, str]:
+    """Versions of this package and of the libraries that shape a report's output."""
+    found = {"analysis": __version__}
+    for name in KEY_PACKAGES:
+        try:
+            found[name] = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def sha256_file(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@dataclass
+class Rendered:
+    """What one render produced."""
+
+    html_path: Path
+    summary: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so readers see the old file or the new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        Path(tmp).chmod(0o644)
+        Path(tmp).replace(path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            Path(tmp).unlink()
+        raise
+
+
+def execute(
+    notebook: Path,
+    parameters: Mapping[str, Any],
+    *,
+    executed_path: Path | None = None,
+    kernel_name: str = "python3",
+) -> nbformat.NotebookNode:
+    """Inject ``parameters`` and run ``notebook`` top to bottom in a fresh kernel.
+
+    Raises
+    ------
+    RenderError
+        Naming the notebook, the failing cell and the error, when a cell raises.
+    """
+    import papermill  # noqa: PLC0415
+    from papermill.iorw import load_notebook_node  # noqa: PLC0415
+    from papermill.exceptions import PapermillExecutionError  # noqa: PLC0415
+    from papermill.parameterize import parameterize_notebook  # noqa: PLC0415
+
+    nb = load_notebook_node(str(notebook))  # papermill's reader: gives every cell its tags list
+    nb = parameterize_notebook(nb, dict(parameters), kernel_name=kernel_name)
+    for cell in nb.cells:
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = INJECTED_CELL_ID  # papermill gives it a random id
+    try:
+        result: nbformat.NotebookNode = papermill.execute_notebook(
+            nb,
+            str(executed_path) if executed_path is not None else None,
+            parameters=None,
+            kernel_name=kernel_name,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            cwd=str(notebook.parent),
+            record_timing=False,
+        )
+    except PapermillExecutionError as exc:
+        msg = (
+            f"{notebook.name}: cell {exc.exec_count} failed with {exc.ename}: {exc.evalue}"
+            + (f" (executed notebook kept at {executed_path})" if executed_path else "")
+        )
+        raise RenderError(msg) from exc
+    return result
+
+
+def page_css() -> str:
+    return PAGE_CSS.read_text(encoding="utf-8")
+
+
+def export_html(
+    nb: nbformat.NotebookNode,
+    *,
+    title: str,
+    provenance: Mapping[str, Any],
+    bundle: str | None = None,
+) -> str:
+    """The executed notebook as one self-contained HTML page with code hidden."""
+    from nbconvert import HTMLExporter  # noqa: PLC0415
+
+    exporter = HTMLExporter(
+        template_name=TEMPLATE,
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        anchor_link_text="",
+    )
+    nb = _without_stray_outputs(nb)
+    nb.metadata["title"] = title
+    resources = {
+        "analysis_bundle": bundle if bundle is not None else vega_bundle(),
+        "analysis_css": page_css(),
+        "analysis_provenance": script_json(provenance),
+        "analysis_version": __version__,
+        "metadata": {"name": title},
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
+    return str(body)
+
+
+def _without_stray_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop what a reader should never see: stderr (warnings) and bare text reprs."""
+    import copy  # noqa: PLC0415
+
+    nb = copy.deepcopy(nb)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        kept = []
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream":
+                continue
+            if out.get("output_type") in ("display_data", "execute_result"):
+                data = out.get("data", {})
+                if "text/html" not in data:
+                    continue
+            kept.append(out)
+        cell.outputs = kept
+    return nb
+
+
+def summary_of(nb: nbformat.NotebookNode) -> dict[str, Any]:
+    """The machine-readable summary a report notebook emitted (empty when it emitted none)."""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if SUMMARY_MIMETYPE in data:
+                value = data[SUMMARY_MIMETYPE]
+                return dict(json.loads(value) if isinstance(value, str) else value)
+    return {}
+
+
+def stderr_of(nb: nbformat.NotebookNode) -> list[str]:
+    """Text a notebook wrote to stderr (warnings), to log rather than publish."""
+    return [
+        str(out.get("text", ""))
+        for cell in nb.cells
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "stream" and out.get("name") == "stderr"
+    ]
+
+
+def render_notebook(
+    notebook: Path,
+    parameters: Mapping[str, Any],
+    html_path: Path,
+    *,
+    title: str,
+    inputs: Mapping[str, str],
+    executed_path: Path | None = None,
+    bundle: str | None = None,
+) -> Rendered:
+    """Execute ``notebook`` with ``parameters`` and publish its page at ``html_path``.
+
+    ``inputs`` maps each input file (relative name) to its sha256, for the provenance;
+    ``bundle`` is the Vega bundle, when the caller already built it for this run.
+    On failure nothing is published and the previous page stays as it was.
+    """
+    nb = execute(notebook, parameters, executed_path=executed_path)
+    provenance = {
+        "report": notebook.stem,
+        "parameters": dict(parameters),
+        "inputs": dict(sorted(inputs.items())),
+        "notebook_sha256": sha256_file(notebook),
+        "versions": versions(),
+    }
+    page = export_html(nb, title=title, provenance=provenance, bundle=bundle)
+    atomic_write(html_path, page.encode("utf-8"))
+    return Rendered(html_path, summary_of(nb), stderr_of(nb))

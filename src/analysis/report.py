@@ -1,0 +1,298 @@
+"""Building blocks of a report page, used by the report notebooks.
+
+A :class:`Report` collects what a report cites, so its closing evidence section lists every
+sentence a number or chart on the page rests on. Each block is an object with
+``_repr_html_``: the notebook displays it, nbconvert keeps it, and all source text in it is
+escaped. Charts are embedded as Vega-Lite specs drawn by the one Vega bundle in the page head
+(see :mod:`analysis.render`), with ids numbered in order, so two renders are byte-identical.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import json
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from analysis import metrics
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    import altair as alt
+
+    from analysis.frames import Ledger
+
+#: Mimetype of the machine-readable summary a report emits (read by the renderer, not shown).
+SUMMARY_MIMETYPE = "application/vnd.analysis.summary+json"
+#: Rows shown in a table before the rest is left to the CSV download.
+MAX_TABLE_ROWS = 200
+#: vega-embed options: no action menu (it has no accessible name), SVG for crisp text.
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
+
+_JS_ESCAPES = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def script_json(value: object) -> str:
+    """JSON that is safe inside a ``<script>`` element: no ``</script>`` can close it early.
+
+    >>> script_json({"t": "</script>"})
+    '{"t":"\\\\u003c/script\\\\u003e"}'
+    """
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+    return text.translate(_JS_ESCAPES)
+
+
+def sentence_anchor(source_id: str, sentence: int) -> str:
+    """The element id of a cited sentence in a report's evidence section."""
+    return f"s-{source_id}-{sentence}"
+
+
+@dataclass
+class Html:
+    """A block of HTML, already escaped where it holds data."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+@dataclass
+class _Summary:
+    data: dict[str, Any]
+
+    def _repr_mimebundle_(self, include: object = None, exclude: object = None) -> dict[str, Any]:
+        del include, exclude
+        return {SUMMARY_MIMETYPE: self.data, "text/plain": ""}
+
+
+def _csv_link(frame: pl.DataFrame, filename: str) -> str:
+    flat = frame.with_columns(
+        pl.col(c).list.join("; ") for c, t in frame.schema.items() if isinstance(t, pl.List)
+    )
+    payload = base64.b64encode(flat.write_csv().encode("utf-8")).decode("ascii")
+    return (
+        f'<a class="download" download="{html.escape(filename)}" '
+        f'href="data:text/csv;charset=utf-8;base64,{payload}">'
+        f"Download the data ({html.escape(filename)}, {frame.height} rows)</a>"
+    )
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return '<span class="na">not stated</span>'
+    if isinstance(value, float):
+        return f"{value:.0%}" if 0 <= value <= 1 else f"{value:,.2f}"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return html.escape("; ".join(str(v) for v in value))
+    return html.escape(str(value))
+
+
+def _param(value: object) -> str:
+    if value in ("", []):
+        return '<span class="na">all (not set)</span>'
+    return _cell(value)
+
+
+def _chart_data(chart: alt.TopLevelMixin) -> pl.DataFrame | None:
+    data = getattr(chart, "data", None)
+    if isinstance(data, pl.DataFrame):
+        return data
+    for part in getattr(chart, "layer", None) or []:
+        found = _chart_data(part)
+        if found is not None:
+            return found
+    return None
+
+
+@dataclass
+class Report:
+    """One report page: its title, parameters, and everything it cites.
+
+    >>> rep = Report(ledger, title="Extraditions", parameters={"start": ""})  # doctest: +SKIP
+    >>> rep.header()                                                           # doctest: +SKIP
+    """
+
+    ledger: Ledger
+    title: str
+    parameters: Mapping[str, Any]
+    #: Whether unreviewed (candidate) facts are shown; they are then marked wherever they appear.
+    include_candidates: bool = False
+    _cited: dict[tuple[str, int], None] = field(default_factory=dict)
+    _charts: int = 0
+
+    # -- citing --------------------------------------------------------------------------------
+
+    def cite(self, refs: Iterable[tuple[str, int]], label: str) -> str:
+        """Links to the evidence sentences ``refs``; remembers them for :meth:`evidence`."""
+        links = []
+        for source_id, sentence in refs:
+            self._cited[(source_id, int(sentence))] = None
+            links.append(
+                f'<a class="cite" href="#{sentence_anchor(source_id, int(sentence))}" '
+                f'title="Source {html.escape(source_id)}, sentence {int(sentence)}">'
+                f"[{html.escape(label)} {int(sentence)}]</a>"
+            )
+        return " ".join(links)
+
+    # -- blocks ---------------------------------------------------------------------------------
+
+    def header(self, summary: str = "") -> Html:
+        """Title, one-line summary, the parameters and the sources the report draws on."""
+        params = "".join(
+            f'<tr><th scope="row">{html.escape(k)}</th><td>{_param(v)}</td></tr>'
+            for k, v in self.parameters.items()
+        )
+        sources = "".join(
+            "<li>"
+            f"<strong>{html.escape(r['source_id'])}</strong>: {html.escape(r['kind'])}, "
+            f"published {r['published'].isoformat()}; outlet {_cell(r['outlet'])}; "
+            f"title {_cell(r['title'])}; url {_cell(r['url'])}; "
+            f"{r['n_sentences']} sentences; sha256 <code>{r['sha256'][:16]}…</code>"
+            "</li>"
+            for r in self.ledger.sources.iter_rows(named=True)
+        )
+        lead = f'<p class="lead">{html.escape(summary)}</p>' if summary else ""
+        lead += self._candidates_banner()
+        return Html(
+            f'<header class="report-header"><h1>{html.escape(self.title)}</h1>{lead}'
+            '<details class="meta"><summary>Parameters and sources</summary>'
+            f'<table class="params"><caption>Parameters of this render</caption>{params}</table>'
+            f"<p>Sources this report draws on:</p><ul>{sources}</ul></details></header>"
+        )
+
+    def _candidates_banner(self) -> str:
+        if not self.include_candidates:
+            return ""
+        n = sum(
+            frame.filter(pl.col("status") == "candidate").height
+            for frame in (
+                self.ledger.actors,
+                self.ledger.events,
+                self.ledger.quotes,
+                self.ledger.allegations,
+            )
+        )
+        return (
+            '<p class="unreviewed" role="note">This render includes '
+            f"{n} unreviewed candidate facts drafted by <code>analysis ingest</code>; "
+            "rows that rest on them are marked “unreviewed”.</p>"
+        )
+
+    def headlines(self, items: Iterable[metrics.Headline]) -> Html:
+        """Headline figures, each linked to the sentences it comes from."""
+        cards = []
+        for item in items:
+            note = f'<span class="note">{html.escape(item.note)}</span>' if item.note else ""
+            cite = self.cite(item.evidence, "sentence")
+            cards.append(
+                '<div class="headline">'
+                f'<span class="label">{html.escape(item.label)}</span>'
+                f'<span class="value" data-headline="{html.escape(item.label)}">{item.value}</span>'
+                f'{note}<span class="cites">{cite}</span></div>'
+            )
+        return Html(f'<section class="headlines" aria-label="Headline figures">{"".join(cards)}</section>')
+
+    def figure(self, chart: alt.TopLevelMixin, name: str) -> Html:
+        """A chart, drawn offline by the page's Vega bundle, with its data as a CSV download."""
+        self._charts += 1
+        div = f"chart-{self._charts}"
+        import altair as alt  # noqa: PLC0415 - only pages with charts need it
+
+        from analysis.charts import THEME  # noqa: PLC0415 - registers the house theme
+
+        with alt.theme.enable(THEME):  # for this spec only; the kernel's choice is untouched
+            spec = chart.to_dict()
+        description = str(spec.get("description", ""))
+        data = _chart_data(chart)
+        download = _csv_link(data, f"{name}.csv") if data is not None else ""
+        return Html(
+            f'<figure class="chart-figure">'
+            f'<div class="chart" id="{div}"></div>'
+            f"<script>vegaEmbed({script_json('#' + div)}, {script_json(spec)}, "
+            f"{script_json(EMBED_OPTIONS)}).catch(function (e) {{ "
+            f"document.getElementById({script_json(div)}).textContent = "
+            "'This chart could not be drawn: ' + e; });</script>"
+            f"<figcaption>{html.escape(description)} {download}</figcaption></figure>"
+        )
+
+    def table(
+        self,
+        frame: pl.DataFrame,
+        columns: Mapping[str, str],
+        *,
+        caption: str,
+        name: str,
+        cite: tuple[str, str] | None = None,
+    ) -> Html:
+        """An escaped HTML table of ``columns`` (name -> heading), with a CSV download.
+
+        ``cite`` names the (source id, sentence number) columns that link each row to its
+        evidence sentence.
+        """
+        shown = frame.head(MAX_TABLE_ROWS)
+        heads = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in columns.values())
+        if cite:
+            heads += '<th scope="col">Evidence</th>'
+        rows = []
+        for row in shown.iter_rows(named=True):
+            cells = "".join(f"<td>{_cell(row[c])}</td>" for c in columns)
+            if row.get("status") == "candidate":
+                cells = cells.replace("<td>", '<td><span class="unreviewed">unreviewed</span> ', 1)
+            if cite:
+                src, sent = row[cite[0]], row[cite[1]]
+                link = self.cite([(src, sent)], "sentence") if src is not None else ""
+                cells += f"<td>{link}</td>"
+            rows.append(f"<tr>{cells}</tr>")
+        more = ""
+        if frame.height > shown.height:
+            more = f"<p class=\"more\">Showing {shown.height} of {frame.height} rows; the CSV has all.</p>"
+        if not rows:
+            body = f'<tr><td colspan="{len(columns) + bool(cite)}">Nothing in this range.</td></tr>'
+        else:
+            body = "".join(rows)
+        return Html(
+            f'<div class="table-wrap"><table><caption>{html.escape(caption)}</caption>'
+            f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>{more}"
+            f'<p class="download-line">{_csv_link(frame, f"{name}.csv")}</p></div>'
+        )
+
+    def text(self, message: str, *, cite: Iterable[tuple[str, int]] = ()) -> Html:
+        """A paragraph of text (escaped), with optional links to evidence sentences."""
+        links = self.cite(cite, "sentence")
+        return Html(f"<p>{html.escape(message)} {links}</p>")
+
+    def evidence(self) -> Html:
+        """Every sentence this report cited, in source order, as the links' targets."""
+        sentences = self.ledger.sentences
+        sources = {r["source_id"]: r for r in self.ledger.sources.iter_rows(named=True)}
+        items = []
+        for source_id, sentence in sorted(self._cited):
+            row = sentences.filter(
+                (pl.col("source_id") == source_id) & (pl.col("sentence") == sentence)
+            )
+            text = row["text"][0] if row.height else "(sentence not found)"
+            published = sources[source_id]["published"].isoformat() if source_id in sources else ""
+            items.append(
+                f'<li id="{sentence_anchor(source_id, sentence)}">'
+                f'<span class="where">{html.escape(source_id)} ({published}), sentence {sentence}</span>'
+                f"<blockquote>{html.escape(text)}</blockquote></li>"
+            )
+        return Html(
+            '<section class="evidence"><h2>Evidence</h2>'
+            "<p>The sentences of the sources that the figures, tables and charts above rest on.</p>"
+            f'<ol class="evidence-list">{"".join(items)}</ol></section>'
+        )
+
+    def summary(self, line: str, figures: Mapping[str, int | float | str]) -> _Summary:
+        """The report's one-line summary and headline figures, for the index and ``diff``."""
+        return _Summary({"summary": line, "figures": dict(figures), "title": self.title})

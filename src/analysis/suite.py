@@ -1,0 +1,392 @@
+"""Render the report suite: plan, skip what is unchanged, run in parallel, publish safely.
+
+One run of :func:`render_suite`:
+
+1. takes a lock on the output folder (a second run waits for the first);
+2. loads and validates the seeds, and checks every parameter set (nothing has run yet);
+3. computes each render's key: the notebook, its parameters, every seed file, the package's
+   code and the installed environment; a render whose key and published file are unchanged
+   is skipped;
+4. runs the rest in worker processes, each publishing its page atomically;
+5. writes each page's summary (headline figures) beside it, then the index page.
+
+A failed report leaves its previous page as it was, keeps the executed notebook under
+``_failed/`` and makes the run's exit code 1; the other reports still render.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import datetime as dt
+import hashlib
+import importlib.metadata
+import json
+import logging
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from analysis import paths
+from analysis.errors import AnalysisError, ParameterError, RenderError
+from analysis.params import Parameter, inspect, output_stem, resolve
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Mapping
+
+log = logging.getLogger("analysis")
+
+MANIFEST = ".manifest.json"
+LOCK = ".render.lock"
+FAILED = "_failed"
+#: How long a run waits for another run's lock before giving up.
+LOCK_TIMEOUT_S = 900.0
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A report notebook and what the index says about it."""
+
+    name: str
+    notebook: Path
+    title: str
+    about: str
+    parameters: dict[str, Parameter]
+
+
+def discover(notebooks: Path | None = None) -> dict[str, ReportSpec]:
+    """The report notebooks (those whose metadata says ``analysis.report``), by name."""
+    import nbformat  # noqa: PLC0415
+
+    folder = notebooks or paths.notebooks_dir()
+    found = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        nb = nbformat.read(path, as_version=4)
+        meta = nb.metadata.get("analysis", {})
+        if not meta.get("report"):
+            continue
+        found[path.stem] = ReportSpec(
+            path.stem, path, str(nb.metadata.get("title", path.stem)), str(meta.get("about", "")), inspect(path)
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Job:
+    """One page to render: a report with one set of parameters."""
+
+    report: ReportSpec
+    parameters: dict[str, Any]
+    stem: str
+
+    @property
+    def label(self) -> str:
+        changed = {
+            k: v for k, v in self.parameters.items() if v != self.report.parameters[k].default
+        }
+        return self.report.name + (f" {json.dumps(changed, sort_keys=True)}" if changed else "")
+
+
+def plan(
+    specs: Mapping[str, ReportSpec],
+    names: Iterable[str] = (),
+    overrides: Mapping[str, Any] | None = None,
+    param_sets: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> list[Job]:
+    """The renders a command asks for, with every parameter checked.
+
+    ``overrides`` (from ``-p``) apply to every named report; ``param_sets`` (from a params
+    file) give several parameter sets for one report, each rendered to its own file.
+    """
+    wanted = list(names) or list(specs)
+    unknown = [n for n in wanted if n not in specs]
+    if param_sets:
+        unknown += [n for n in param_sets if n not in specs]
+    if unknown:
+        msg = f"unknown report {', '.join(map(repr, unknown))}; the reports are: {', '.join(specs)}"
+        raise ParameterError(msg)
+    if param_sets and not names:
+        wanted = [n for n in wanted if n in param_sets] or wanted
+    jobs: list[Job] = []
+    for name in wanted:
+        spec = specs[name]
+        sets = (param_sets or {}).get(name) or [{}]
+        for given in sets:
+            merged = {**given, **(overrides or {})}
+            values = resolve(name, spec.parameters, merged)
+            jobs.append(Job(spec, values, output_stem(name, values, spec.parameters)))
+    stems = [j.stem for j in jobs]
+    dupes = sorted({s for s in stems if stems.count(s) > 1})
+    if dupes:
+        msg = f"two parameter sets would write the same file: {', '.join(dupes)}"
+        raise ParameterError(msg)
+    return jobs
+
+
+def read_params_file(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """A YAML file mapping report names to a parameter set or a list of them."""
+    import yaml  # noqa: PLC0415
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        msg = f"{path}: cannot read the params file: {exc}"
+        raise ParameterError(msg) from None
+    if not isinstance(data, dict):
+        msg = f"{path}: expected a mapping of report names to parameter sets"
+        raise ParameterError(msg)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for report, sets in data.items():
+        items = sets if isinstance(sets, list) else [sets]
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                msg = (
+                    f"{path}: report {report!r}, set {index + 1}: expected a mapping of "
+                    f"parameter names to values, found {item!r}"
+                )
+                raise ParameterError(msg)
+        out[str(report)] = [
+            {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in i.items()}
+            for i in items
+        ]
+    return out
+
+
+# -- keys ---------------------------------------------------------------------------------------
+
+
+def _hash_files(files: Iterable[Path], base: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(files):
+        digest.update(path.relative_to(base).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def code_key() -> str:
+    """Hash of the package's own files (code, templates, CSS)."""
+    package = Path(__file__).parent
+    files = [p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return _hash_files(files, package)
+
+
+def environment_key() -> str:
+    """Hash of the installed environment: every distribution and its version."""
+    root = paths.project_root()
+    if root is not None and (root / "uv.lock").is_file():
+        lock = hashlib.sha256((root / "uv.lock").read_bytes()).hexdigest()
+    else:
+        lock = ""
+    names = sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
+    )
+    return hashlib.sha256("\n".join([lock, *names]).encode()).hexdigest()
+
+
+def job_key(job: Job, inputs: Mapping[str, str], code: str, env: str) -> str:
+    payload = {
+        "notebook": hashlib.sha256(job.report.notebook.read_bytes()).hexdigest(),
+        "parameters": job.parameters,
+        "inputs": dict(sorted(inputs.items())),
+        "code": code,
+        "environment": env,
+    }
+    return hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+
+
+# -- running ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: str  # "rendered", "skipped", "failed"
+    seconds: float = 0.0
+    error: str = ""
+    summary: dict[str, Any] = field(default_factory=dict)
+    changes: list[str] = field(default_factory=list)
+
+
+def _render_one(
+    notebook: str,
+    parameters: dict[str, Any],
+    html_path: str,
+    title: str,
+    inputs: dict[str, str],
+    executed_path: str,
+    bundle: str,
+    seeds: str,
+) -> dict[str, Any]:
+    """Worker: render one page. Runs in a separate process; returns plain data."""
+    os.environ[paths.SEEDS_ENV] = seeds
+    from analysis import render  # noqa: PLC0415
+
+    started = time.perf_counter()
+    try:
+        rendered = render.render_notebook(
+            Path(notebook),
+            parameters,
+            Path(html_path),
+            title=title,
+            inputs=inputs,
+            executed_path=Path(executed_path),
+            bundle=bundle,
+        )
+    except RenderError as exc:
+        return {"ok": False, "error": str(exc), "seconds": time.perf_counter() - started}
+    except Exception as exc:  # noqa: BLE001 - a worker must report, not die, on any error
+        return {
+            "ok": False,
+            "error": f"{type(exc).__name__}: {exc}",
+            "seconds": time.perf_counter() - started,
+        }
+    Path(executed_path).unlink(missing_ok=True)
+    return {
+        "ok": True,
+        "summary": rendered.summary,
+        "warnings": rendered.warnings,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+@dataclass
+class RunResult:
+    outcomes: list[Outcome]
+    index_path: Path
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(o.status == "failed" for o in self.outcomes) else 0
+
+
+def render_suite(
+    jobs: list[Job],
+    out_dir: Path,
+    *,
+    seeds: Path | None = None,
+    n_jobs: int | None = None,
+    force: bool = False,
+    progress: Callable[[Outcome, int, int], None] | None = None,
+    lock_timeout: float = LOCK_TIMEOUT_S,
+) -> RunResult:
+    """Render ``jobs`` into ``out_dir`` and rebuild its index. See the module docstring."""
+    from filelock import FileLock, Timeout  # noqa: PLC0415
+
+    import analysis  # noqa: PLC0415
+    from analysis import publish  # noqa: PLC0415
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out_dir / LOCK))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.info("another render is writing to %s; waiting for it (up to %.0f s)", out_dir, lock_timeout)
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout:
+            msg = (
+                f"another `analysis render` still holds {out_dir / LOCK} after {lock_timeout:.0f} s; "
+                "nothing was rendered"
+            )
+            raise AnalysisError(msg) from None
+    try:
+        seeds_dir = seeds or paths.seeds_dir()
+        ledger = analysis.load(seeds_dir, include_candidates=True)
+        inputs = ledger.input_files
+        manifest = publish.read_manifest(out_dir)
+        code, env = code_key(), environment_key()
+        outcomes: list[Outcome] = []
+        todo: list[tuple[Job, str]] = []
+        for job in jobs:
+            key = job_key(job, inputs, code, env)
+            html = out_dir / f"{job.stem}.html"
+            entry = manifest.get(job.stem, {})
+            if (
+                not force
+                and entry.get("key") == key
+                and html.is_file()
+                and hashlib.sha256(html.read_bytes()).hexdigest() == entry.get("html_sha256")
+            ):
+                entry["changes"] = []  # unchanged inputs: nothing changed since the last render
+                outcome = Outcome(job, "skipped", summary=entry.get("summary", {}))
+                outcomes.append(outcome)
+                if progress:
+                    progress(outcome, len(outcomes), len(jobs))
+                continue
+            todo.append((job, key))
+        if todo:
+            outcomes += _run(todo, out_dir, inputs, seeds_dir, manifest, n_jobs, progress, len(jobs), len(outcomes))
+        publish.write_manifest(out_dir, manifest)
+        specs = {j.report.name: j.report for j in jobs}
+        index = publish.write_index(out_dir, manifest, specs)
+        return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index)
+    finally:
+        lock.release()
+
+
+def _run(
+    todo: list[tuple[Job, str]],
+    out_dir: Path,
+    inputs: dict[str, str],
+    seeds_dir: Path,
+    manifest: dict[str, Any],
+    n_jobs: int | None,
+    progress: Callable[[Outcome, int, int], None] | None,
+    total: int,
+    done: int,
+) -> list[Outcome]:
+    from analysis import publish, render  # noqa: PLC0415
+
+    bundle = render.vega_bundle()  # once per run, shared by every page
+    failed_dir = out_dir / FAILED
+    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
+    outcomes = []
+    # spawn: a fresh interpreter per worker (forking a process that has loaded Polars can
+    # deadlock), and each worker starts its own kernels.
+    context = multiprocessing.get_context("spawn")
+    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = {}
+        for job, key in todo:
+            failed_dir.mkdir(exist_ok=True)
+            future = pool.submit(
+                _render_one,
+                str(job.report.notebook),
+                job.parameters,
+                str(out_dir / f"{job.stem}.html"),
+                str(job.parameters.get("title") or job.report.title),
+                inputs,
+                str(failed_dir / f"{job.stem}.ipynb"),
+                bundle,
+                str(seeds_dir.resolve()),
+            )
+            futures[future] = (job, key)
+        for future in cf.as_completed(futures):
+            job, key = futures[future]
+            result = future.result()
+            if result["ok"]:
+                html = out_dir / f"{job.stem}.html"
+                previous = manifest.get(job.stem, {}).get("summary", {})
+                changes = publish.figure_changes(previous, result["summary"])
+                manifest[job.stem] = {
+                    "report": job.report.name,
+                    "parameters": job.parameters,
+                    "key": key,
+                    "html_sha256": hashlib.sha256(html.read_bytes()).hexdigest(),
+                    "summary": result["summary"],
+                    "changes": changes,
+                }
+                publish.write_summary(out_dir, job, result["summary"])
+                for warning in result.get("warnings", []):
+                    log.warning("%s wrote to stderr: %s", job.label, warning.strip())
+                outcome = Outcome(job, "rendered", result["seconds"], summary=result["summary"], changes=changes)
+            else:
+                outcome = Outcome(job, "failed", result["seconds"], error=result["error"])
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome, done + len(outcomes), total)
+    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
+        failed_dir.rmdir()
+    return outcomes
