@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 import analysis
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from selenium.webdriver.remote.webdriver import WebDriver
 
 #: The project's own seeds, read by the tests and never written.
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -34,3 +44,108 @@ def seeds_copy(tmp_path: Path) -> Path:
     copy = tmp_path / "seeds"
     shutil.copytree(SEEDS, copy)
     return copy
+
+
+# -- browser ------------------------------------------------------------------------------------
+# Fixtures of the browser and validator tests (tests/test_browser.py, tests/test_html_validity.py):
+# the report suite rendered once per session, and one headless Chromium shared by the session.
+# Without Chromium (or chromedriver, axe-core, Java) these tests skip on a developer's machine
+# and FAIL under CI=true, so that CI never passes without running them.
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The pages `analysis render` writes, without their ``.html``.
+PAGES = ("transfers", "policy", "sources", "index")
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+    "--window-size=1200,1000",
+)
+
+
+def in_ci() -> bool:
+    """Whether this run is CI's (CI set to anything but empty, 0 or false)."""
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing(what: str) -> None:
+    """Skip the test for want of ``what``, or fail it when running in CI."""
+    if in_ci():
+        pytest.fail(f"{what}; CI must run the browser and validator tests", pytrace=False)
+    pytest.skip(what)
+
+
+def find_program(name: str, *fallbacks: str) -> str | None:
+    found = shutil.which(name)
+    if found:
+        return found
+    return next((f for f in fallbacks if Path(f).is_file() and os.access(f, os.X_OK)), None)
+
+
+def render_into(out: Path, seeds: Path | None = None) -> Path:
+    """Run ``analysis [--seeds SEEDS] render --out OUT --force`` in a subprocess; return OUT."""
+    command = [sys.executable, "-m", "analysis"]
+    if seeds is not None:
+        command += ["--seeds", str(seeds)]
+    command += ["render", "--out", str(out), "--force"]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode != 0:
+        pytest.fail(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr[-4000:]}")
+    for page in PAGES:
+        assert (out / f"{page}.html").is_file(), f"analysis render wrote no {page}.html"
+    return out
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project's reports and index, rendered once for the session into a temporary folder."""
+    return render_into(tmp_path_factory.mktemp("rendered"))
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[WebDriver]:
+    """One headless Chromium (through chromedriver) for the session, logging network and console."""
+    binary = find_program("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
+    driver_path = find_program("chromedriver", "/usr/bin/chromedriver")
+    if binary is None or driver_path is None:
+        missing("Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)")
+    try:
+        from selenium import webdriver  # noqa: PLC0415
+        from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
+    except ImportError:
+        missing("selenium is not installed")
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(binary)
+    profile = tempfile.mkdtemp(prefix="analysis-chromium-")
+    for arg in (*CHROMIUM_ARGS, f"--user-data-dir={profile}"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service(str(driver_path)))
+    driver.set_page_load_timeout(60)
+    driver.set_script_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core's browser script, from node_modules (installed by `npm ci` from package.json)."""
+    path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    if not path.is_file():
+        missing(f"{path.relative_to(ROOT)} is missing: run `npm ci` at the repository root")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def render_reports() -> Callable[[Path, Path | None], Path]:
+    """``render_reports(out, seeds=None)``: render the suite into ``out`` (from other seeds)."""
+    return render_into

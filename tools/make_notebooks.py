@@ -22,8 +22,8 @@ def nb(name: str, cells: list[tuple[str, str]], title: str, about: str = "") -> 
     }
     if about:  # a report: `analysis render` publishes it and the index lists it
         book.metadata["analysis"] = {"report": True, "about": about}
-    for index, (kind, source) in enumerate(cells):
-        source = source.strip("\n")
+    for index, (kind, text) in enumerate(cells):
+        source = text.strip("\n")
         if kind == "md":
             cell = nbformat.v4.new_markdown_cell(source)
         else:
@@ -447,8 +447,10 @@ ledger = analysis.load()
         ("md", "Evidence: the exact words and their place in the source."),
         (
             "code",
-            "ledger.evidence.filter(pl.col('fact_id') == 'transfer-2025-02')"
-            ".select('source_id', 'sentence', 'char_start', 'char_end', 'text')",
+            (
+                "ledger.evidence.filter(pl.col('fact_id') == 'transfer-2025-02')"
+                ".select('source_id', 'sentence', 'char_start', 'char_end', 'text')"
+            ),
         ),
         ("md", "The report charts, one call each:"),
         ("code", "charts.transfers_timeline(ledger)"),

@@ -17,7 +17,8 @@ from analysis.errors import AnalysisError, LedgerError, ParameterError, Problem,
 from analysis.frames import Ledger, load
 
 if TYPE_CHECKING:
-    from analysis import charts, extract, report
+    from analysis import charts, report
+    from analysis.extraction import extract
 
 __version__ = "0.1.0"
 
@@ -34,10 +35,12 @@ __all__ = [
     "report",
 ]
 
-_LAZY = {"charts", "report", "render", "extract"}
+_LAZY = {"charts", "report", "render"}
 
 
 def __getattr__(name: str) -> Any:
+    if name == "extract":  # the function; its module is analysis.extraction
+        return importlib.import_module("analysis.extraction").extract
     if name in _LAZY:
         return importlib.import_module(f"analysis.{name}")
     msg = f"module 'analysis' has no attribute {name!r}"

@@ -131,7 +131,7 @@ def cumulative_transferred(
     )
     total = int(data["people"].sum())
     return _finish(
-        chart,  # type: ignore[arg-type]
+        chart,
         "People transferred, running total",
         "Step up at each transfer",
         f"Step line of the running total of people transferred, reaching {total}.",
@@ -317,7 +317,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
         )
         .properties(height=120, width=WIDTH)
     )
-    return chart.properties(
+    titled: alt.Chart = chart.properties(
         title=alt.TitleParams(
             "Facts per sentence",
             subtitle="How many ledger facts cite each sentence of a source",
@@ -325,6 +325,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
         ),
         description=f"Bars of facts citing each sentence, for {data['source'].n_unique()} sources.",
     )
+    return titled
 
 
 #: The charts of each report, by name, for the notebooks and the exploratory notebook.

@@ -43,6 +43,11 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 a report failed, 2 bad usage or bad input.",
     )
     parser.add_argument("--seeds", type=Path, help="seeds folder (default: the project's seeds/)")
+    parser.add_argument(
+        "--notebooks",
+        type=Path,
+        help="folder of report notebooks (default: the project's notebooks/)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
@@ -54,16 +59,25 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     render.add_argument("reports", nargs="*", metavar="REPORT", help="report names (default: all)")
     render.add_argument(
-        "-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+        "-p",
+        "--param",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
         help="set a parameter for the named reports (repeatable)",
     )
     render.add_argument(
-        "--params-file", type=Path, metavar="FILE.yaml",
+        "--params-file",
+        type=Path,
+        metavar="FILE.yaml",
         help="YAML mapping report names to one parameter set or a list of them",
     )
     render.add_argument("--out", type=Path, help="output folder (default: reports/)")
     render.add_argument(
-        "--jobs", type=int, default=None, metavar="N",
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
         help="reports rendered at once (default: the number of cores)",
     )
     render.add_argument("--force", action="store_true", help="render even unchanged reports")
@@ -80,24 +94,29 @@ def _build_parser() -> argparse.ArgumentParser:
         "parameter cell; exit 2 on any problem.",
     )
     export = sub.add_parser(
-        "export", help="write every frame to CSV or Parquet",
+        "export",
+        help="write every frame to CSV or Parquet",
         description="Write each frame of the ledger to OUT/<frame>.<format>.",
     )
     export.add_argument("--format", choices=("csv", "parquet"), default="csv")
-    export.add_argument("--out", type=Path, default=Path("exports"), help="folder (default: exports/)")
+    export.add_argument(
+        "--out", type=Path, default=Path("exports"), help="folder (default: exports/)"
+    )
     export.add_argument(
         "--include-candidates", action="store_true", help="also export unreviewed draft facts"
     )
 
     diff = sub.add_parser(
-        "diff", help="which headline figures changed between two renders",
+        "diff",
+        help="which headline figures changed between two renders",
         description="Compare two summaries (*.summary.json) or two output folders.",
     )
     diff.add_argument("old", type=Path)
     diff.add_argument("new", type=Path)
 
     ingest = sub.add_parser(
-        "ingest", help="add a source and draft its facts for review",
+        "ingest",
+        help="add a source and draft its facts for review",
         description="Store FILE as a new source in seeds/ and write a draft ledger of "
         "candidate facts (status: candidate) for a person to review.",
     )
@@ -121,11 +140,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
-        format="%(asctime)s %(levelname)s %(message)s" if not sys.stderr.isatty() else "%(message)s",
+        format="%(asctime)s %(levelname)s %(message)s"
+        if not sys.stderr.isatty()
+        else "%(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per report is ours
     if args.seeds is not None:
         os.environ[paths.SEEDS_ENV] = str(args.seeds.resolve())
+    if args.notebooks is not None:
+        os.environ[paths.NOTEBOOKS_ENV] = str(args.notebooks.resolve())
     handler = {
         "render": _render,
         "list": _list,
@@ -186,14 +210,17 @@ def _render(args: argparse.Namespace) -> int:
             log.info("  %s changed: %s", outcome.job.stem, change)
 
     log.info("rendering %d page(s) into %s", len(jobs), out)
-    result = suite.render_suite(
-        jobs, out, n_jobs=args.jobs, force=args.force, progress=progress
-    )
-    counts = {s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")}
+    result = suite.render_suite(jobs, out, n_jobs=args.jobs, force=args.force, progress=progress)
+    counts = {
+        s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")
+    }
     log.info(
         "summary: %d rendered, %d skipped as unchanged, %d failed in %.1f s; index: %s",
-        counts["rendered"], counts["skipped"], counts["failed"],
-        time.perf_counter() - started, result.index_path,
+        counts["rendered"],
+        counts["skipped"],
+        counts["failed"],
+        time.perf_counter() - started,
+        result.index_path,
     )
     return result.exit_code
 

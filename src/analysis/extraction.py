@@ -215,11 +215,7 @@ _TITLE = rf"(?:{_MOD}{_SP}){{0,3}}{_HEAD}{_COMPLEMENT}?"
 
 #: Capitalised words that start a sentence or a clause, never a title or a name.
 _STOP: Final = frozenset(
-    """A An The This That These Those When While If In On At As But And After Before Earlier
-    Later Also Then Under According Last Next Today Yesterday Meanwhile Among Including However
-    Since Until During Both Former Now So Yet Still It He She They We I You Our Their His Her Its
-    One Another Some Many Most Several Each Every Why How What Who Where Which Even Only Just
-    Federal State Mexican American""".split()
+    ["A", "An", "The", "This", "That", "These", "Those", "When", "While", "If", "In", "On", "At", "As", "But", "And", "After", "Before", "Earlier", "Later", "Also", "Then", "Under", "According", "Last", "Next", "Today", "Yesterday", "Meanwhile", "Among", "Including", "However", "Since", "Until", "During", "Both", "Former", "Now", "So", "Yet", "Still", "It", "He", "She", "They", "We", "I", "You", "Our", "Their", "His", "Her", "Its", "One", "Another", "Some", "Many", "Most", "Several", "Each", "Every", "Why", "How", "What", "Who", "Where", "Which", "Even", "Only", "Just", "Federal", "State", "Mexican", "American"]
 )
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS: Final[dict[str, int]] = {
@@ -232,10 +228,7 @@ _FULL_MONTHS: Final = tuple(m for m in _MONTHS if len(m) > 4 or m in ("May", "Ju
 
 #: Words that make a capitalised run an organisation or a place, not a person.
 _ORG_WORDS: Final = frozenset(
-    """Department Ministry Secretariat Office Bureau Agency Administration Court Courts Cartel
-    Agreement Security Team Council Commission Army Navy Guard Police Party Congress Senate House
-    States Nations Union Government Justice Republic City County Attorney General Association
-    Center Centre Institute University Group Company Corporation Bank Reuters Press""".split()
+    ["Department", "Ministry", "Secretariat", "Office", "Bureau", "Agency", "Administration", "Court", "Courts", "Cartel", "Agreement", "Security", "Team", "Council", "Commission", "Army", "Navy", "Guard", "Police", "Party", "Congress", "Senate", "House", "States", "Nations", "Union", "Government", "Justice", "Republic", "City", "County", "Attorney", "General", "Association", "Center", "Centre", "Institute", "University", "Group", "Company", "Corporation", "Bank", "Reuters", "Press"]
 )
 
 _COUNTRIES: Final[dict[str, str]] = {
@@ -453,7 +446,8 @@ def _person_mentions(text: str) -> list[_Mention]:
         add(m.start("title"), m.end("name"), m["name"], m["title"])
     # "Rafael Caro Quintero, a drug lord"
     appositive_after = (
-        rf"(?<![\w\u2019'-])(?P<name>{_NAME}),{_SP}(?:a|an|the){_SP}(?P<rest>[^,.;:\n]{{1,60}})"
+        rf"(?<![\w\u2019'-])(?P<name>{_NAME}),{_SP}(?:a|an|the){_SP}"
+        rf"(?P<rest>(?:[^,.;:\n]|\.(?=\S)|(?<=\b[A-Z]\.[A-Z])\.){{1,60}})"
     )
     for m in re.finditer(appositive_after, text):
         t = re.search(rf"(?:{_MOD}{_SP}){{0,3}}{_HEAD}(?:{_SP}(?:to|of|for){_SP}(?:the{_SP})?"
@@ -529,8 +523,14 @@ def _surname_forms(name: str) -> list[str]:
     return forms
 
 
+def _ends_with(longer: str, shorter: str) -> bool:
+    """``shorter`` is the last words of ``longer`` (a name without its first name)."""
+    a, b = longer.split(), shorter.split()
+    return len(a) > len(b) >= 2 and a[-len(b) :] == b
+
+
 def _first_names_compatible(a: str, b: str) -> bool:
-    x, y = a.split()[0].casefold(), b.split()[0].casefold()
+    x, y = a.split(maxsplit=1)[0].casefold(), b.split(maxsplit=1)[0].casefold()
     return x.startswith(y) or y.startswith(x)
 
 
@@ -546,9 +546,16 @@ def _actors(text: str) -> tuple[list[_Actor], list[_Mention]]:
         same = [
             a for a in actors.values()
             if a.kind == "person" and a.name.split()[-1] == m.name.split()[-1]
-            and _first_names_compatible(a.name, m.name)
+            and (_first_names_compatible(a.name, m.name) or _ends_with(a.name, m.name)
+                 or _ends_with(m.name, a.name))
         ]  # fmt: skip
         actor = same[0] if same else actors.setdefault(m.name, _Actor(m.name, "person", m.title, m))
+        if _ends_with(m.name, actor.name) and m.name != actor.name:
+            # "García Harfuch" first, "Omar García Harfuch" later: keep the longer name.
+            for earlier in mentions:
+                if earlier.name == actor.name:
+                    earlier.name = m.name
+            actor.name = m.name
         if actor.title is None and m.title is not None:
             actor.title = m.title
         actor.forms.append(m.name)
@@ -562,12 +569,13 @@ def _actors(text: str) -> tuple[list[_Actor], list[_Mention]]:
     org_spans = [(o.start, o.end) for o in orgs]
     for actor in list(actors.values()):
         for form in _surname_forms(actor.name):
-            for m in re.finditer(rf"(?<![\w\u2019'-]){re.escape(form)}(?![\w-])", text):
-                if any(_overlaps(m.start(), m.end(), a, b) for a, b in [*taken, *org_spans]):
+            for hit in re.finditer(rf"(?<![\w\u2019'-]){re.escape(form)}(?![\w-])", text):
+                span = hit.span()
+                if any(_overlaps(*span, a, b) for a, b in [*taken, *org_spans]):
                     continue
-                mentions.append(_Mention(m.start(), m.end(), actor.name, "person", None, False))
-                taken.append((m.start(), m.end()))
-                names.append((m.start(), m.end()))
+                mentions.append(_Mention(*span, actor.name, "person", None, False))
+                taken.append(span)
+                names.append(span)
                 actor.forms.append(form)
     # Short mentions with a title and no full name elsewhere ("President Trump") stay persons.
     for m in persons:
@@ -705,7 +713,7 @@ def _number(word: str) -> int:
 
 
 _STOP_AFTER: Final = frozenset(
-    "for of to under on in at with by from and or as that which who the a an".split()
+    ["for", "of", "to", "under", "on", "in", "at", "with", "by", "from", "and", "or", "as", "that", "which", "who", "the", "a", "an"]
 )
 
 
@@ -734,20 +742,23 @@ def _counts(text: str, dates: list[_Date]) -> list[dict[str, object]]:
     duration = rf"(?<![\w$.,])(?P<num>{_NUM})(?:-|{_SP})(?P<unit>day|week|month|year)s?\b"
     for m in re.finditer(duration, text, re.IGNORECASE):
         words = re.match(rf"(?:{_SP}[a-z][\w-]*){{1,3}}", text[m.end() :])
-        what = []
-        for w in (words.group(0).split() if words else []):
+        counted: list[str] = []
+        for w in words.group(0).split() if words else []:
             if w in _STOP_AFTER:
                 break
-            what.append(w)
-        end = m.end() + (len(" ".join(what)) + 1 if what else 0)
+            counted.append(w)
+        end = m.end() + (len(" ".join(counted)) + 1 if counted else 0)
         unit = m["unit"].casefold() + "s"
-        add(m.start(), end, _number(m["num"]), unit, " ".join(what) or unit)
-    percent = rf"(?<![\w$.,])(?P<num>\d+)(?:%|{_SP}percent|{_SP}per{_SP}cent)(?:{_SP}(?P<what>[a-z]+))?"
+        add(m.start(), end, _number(m["num"]), unit, " ".join(counted) or unit)
+    percent = (
+        rf"(?<![\w$.,])(?P<num>\d+)(?P<sign>%|{_SP}percent|{_SP}per{_SP}cent)"
+        rf"(?:{_SP}(?P<what>[a-z]+))?"
+    )
     for m in re.finditer(percent, text):
-        what = m["what"] if m["what"] and m["what"] not in _STOP_AFTER else "percent"
-        end = m.end() if what != "percent" else m.end("num") + len(m.group(0)) - len(m["num"]) - (
-            len(m["what"]) + 1 if m["what"] else 0)  # fmt: skip
-        add(m.start(), end, int(m["num"]), "percent", what)
+        if m["what"] and m["what"] not in _STOP_AFTER:
+            add(m.start(), m.end(), int(m["num"]), "percent", m["what"])
+        else:
+            add(m.start(), m.end("sign"), int(m["num"]), "percent", "percent")
     money = rf"\$(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?:{_SP}(?P<scale>thousand|million|billion))?"
     for m in re.finditer(money, text):
         scale = {"thousand": 10**3, "million": 10**6, "billion": 10**9}.get(m["scale"] or "", 1)
@@ -978,7 +989,7 @@ def _charges(text: str, mentions: list[_Mention]) -> list[dict[str, object]]:
                 found.append((m.start(), m.end(), charge, m.group(0)))
                 claimed.append((m.start(), m.end()))
         seen: set[tuple[int, str]] = set()
-        for start, end, charge, as_written in sorted(found):
+        for start, end, charge, as_written in sorted(found, key=lambda f: f[0]):
             if (start, charge) in seen:
                 continue
             seen.add((start, charge))
@@ -1015,14 +1026,17 @@ def _events(
     rows: list[dict[str, object]] = []
     for sentence in split_sentences(text):
         s_start, s_end = sentence.start, sentence.end
-        if any(a <= s_start and s_end <= b for a, b in quoted):
+        verbs = [
+            v for v in _TRANSFER_VERBS.finditer(sentence.text)
+            if not any(a <= s_start + v.start() < b for a, b in quoted)
+        ]  # fmt: skip
+        if not verbs:
             continue  # a quotation is not the report of an event
-        verb = _TRANSFER_VERBS.search(sentence.text)
-        if verb is None:
-            continue
+        verb = verbs[0]
         people = [
             c for c in counts
             if c["unit"] == "people" and s_start <= int(str(c["char_start"])) < s_end
+            and not any(a <= int(str(c["char_start"])) < b for a, b in quoted)
         ]  # fmt: skip
         if not people:
             continue
@@ -1118,7 +1132,9 @@ def extract(text: str, *, published: dt.date) -> Extraction:
     counts = _counts(text, dates)
     quotes = _quotes(text, mentions, dates)
     quoted = [
-        (int(str(q["char_start"])), int(str(q["char_end"]))) for q in quotes
+        (start, end)
+        for q in quotes
+        for start, end in zip(q["part_starts"], q["part_ends"], strict=True)  # type: ignore[call-overload]
     ]
     charges = _charges(text, mentions)
     events = _events(text, mentions, dates, counts, quoted)

@@ -63,6 +63,9 @@ class Ledger:
 
         CSV cannot hold lists, so list columns (actor aliases) are joined with ``"; "``.
         """
+        if fmt not in ("csv", "parquet"):  # callers from untyped code
+            msg = f"unknown export format {fmt!r}; expected 'csv' or 'parquet'"
+            raise ValueError(msg)
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written = []
@@ -70,16 +73,13 @@ class Ledger:
             path = out / f"{name}.{fmt}"
             if fmt == "parquet":
                 frame.write_parquet(path)
-            elif fmt == "csv":
+            else:
                 flat = frame.with_columns(
                     pl.col(c).list.join("; ")
                     for c, t in frame.schema.items()
                     if isinstance(t, pl.List)
                 )
                 flat.write_csv(path)
-            else:
-                msg = f"unknown export format {fmt!r}; expected 'csv' or 'parquet'"
-                raise ValueError(msg)
             written.append(path)
         return written
 
@@ -190,7 +190,9 @@ class _Builder:
         self.texts = texts
         self.metas = metas
         self.problems = problems
-        self.sentences: dict[str, list[Sentence]] = {k: split_sentences(v) for k, v in texts.items()}
+        self.sentences: dict[str, list[Sentence]] = {
+            k: split_sentences(v) for k, v in texts.items()
+        }
         self.evidence_rows: list[dict[str, Any]] = []
         self.fact_sources: dict[str, set[str]] = defaultdict(set)
         #: Records that failed validation: reported once, not again at each reference.
@@ -313,19 +315,19 @@ class _Builder:
 
         actor_rows = []
         for loc in records.actors:
-            r = loc.record
-            self.expect(loc, "organisation", r.organisation, actors, "actor", ("organisation",))
-            self.expect(loc, "country", r.country, actors, "actor", ("country",))
-            self.evidence(loc, "actor", r.id, r.evidence)
+            actor = loc.record
+            self.expect(loc, "organisation", actor.organisation, actors, "actor", ("organisation",))
+            self.expect(loc, "country", actor.country, actors, "actor", ("country",))
+            self.evidence(loc, "actor", actor.id, actor.evidence)
             actor_rows.append(
                 {
-                    "actor_id": r.id,
-                    "kind": r.kind,
-                    "name": r.name,
-                    "title": r.title,
-                    "organisation_id": r.organisation,
-                    "country_id": r.country,
-                    "aliases": list(r.aliases),
+                    "actor_id": actor.id,
+                    "kind": actor.kind,
+                    "name": actor.name,
+                    "title": actor.title,
+                    "organisation_id": actor.organisation,
+                    "country_id": actor.country,
+                    "aliases": list(actor.aliases),
                     "status": loc.status,
                     "ledger_file": self.relative(loc.file),
                 }
@@ -334,44 +336,46 @@ class _Builder:
         event_rows = []
         role_rows = []
         for loc in records.events:
-            r = loc.record
-            self.expect(loc, "origin", r.origin, actors, "actor", ("country",))
-            self.expect(loc, "destination", r.destination, actors, "actor", ("country",))
-            self.expect(loc, "related_event", r.related_event, events, "event")
-            if r.kind == "transfer" and r.people is None:
+            event = loc.record
+            self.expect(loc, "origin", event.origin, actors, "actor", ("country",))
+            self.expect(loc, "destination", event.destination, actors, "actor", ("country",))
+            self.expect(loc, "related_event", event.related_event, events, "event")
+            if event.kind == "transfer" and event.people is None:
                 self.problem(loc, "a transfer needs the number of people transferred", "people")
-            self.evidence(loc, "event", r.id, r.evidence)
-            for index, role in enumerate(r.actors):
+            self.evidence(loc, "event", event.id, event.evidence)
+            for index, role in enumerate(event.actors):
                 field = f"actors[{index}].actor"
                 self.expect(loc, field, role.actor, actors, "actor")
-                role_id = f"{r.id}/{role.actor}/{role.role}"
-                self.evidence(loc, "role", role_id, role.evidence, field=f"actors[{index}].evidence")
+                role_id = f"{event.id}/{role.actor}/{role.role}"
+                self.evidence(
+                    loc, "role", role_id, role.evidence, field=f"actors[{index}].evidence"
+                )
                 role_rows.append(
                     {
                         "role_id": role_id,
-                        "event_id": r.id,
+                        "event_id": event.id,
                         "actor_id": role.actor,
                         "role": role.role,
                         "status": loc.status,
                     }
                 )
-            date, precision = parse_date(r.date)
+            date, precision = parse_date(event.date)
             event_rows.append(
                 {
-                    "event_id": r.id,
-                    "kind": r.kind,
-                    "lane": schema.EVENT_LANES[r.kind],
-                    "title": r.title,
+                    "event_id": event.id,
+                    "kind": event.kind,
+                    "lane": schema.EVENT_LANES[event.kind],
+                    "title": event.title,
                     "date": date,
                     "date_precision": precision,
-                    "date_as_written": r.when,
-                    "people": r.people,
-                    "duration_days": r.duration_days,
-                    "mechanism": r.mechanism,
-                    "origin_id": r.origin,
-                    "destination_id": r.destination,
-                    "description": r.description,
-                    "related_event_id": r.related_event,
+                    "date_as_written": event.when,
+                    "people": event.people,
+                    "duration_days": event.duration_days,
+                    "mechanism": event.mechanism,
+                    "origin_id": event.origin,
+                    "destination_id": event.destination,
+                    "description": event.description,
+                    "related_event_id": event.related_event,
                     "status": loc.status,
                     "ledger_file": self.relative(loc.file),
                 }
@@ -379,24 +383,31 @@ class _Builder:
 
         quote_rows = []
         for loc in records.quotes:
-            r = loc.record
-            self.expect(loc, "speaker", r.speaker, actors, "speaker", ("person", "organisation"))
-            self.expect(loc, "event", r.event, events, "event")
-            self.evidence(
-                loc, "quote", r.id, _refs(r.text, loc.source), field="text", is_quote_text=True
+            quote = loc.record
+            self.expect(
+                loc, "speaker", quote.speaker, actors, "speaker", ("person", "organisation")
             )
-            self.evidence(loc, "quote", r.id, r.evidence)
-            said_on, precision = parse_date(r.date)
+            self.expect(loc, "event", quote.event, events, "event")
+            self.evidence(
+                loc,
+                "quote",
+                quote.id,
+                _refs(quote.text, loc.source),
+                field="text",
+                is_quote_text=True,
+            )
+            self.evidence(loc, "quote", quote.id, quote.evidence)
+            said_on, precision = parse_date(quote.date)
             quote_rows.append(
                 {
-                    "quote_id": r.id,
-                    "speaker_id": r.speaker,
-                    "event_id": r.event,
-                    "text": " ".join(r.text),
-                    "n_parts": len(r.text),
+                    "quote_id": quote.id,
+                    "speaker_id": quote.speaker,
+                    "event_id": quote.event,
+                    "text": " ".join(quote.text),
+                    "n_parts": len(quote.text),
                     "said_on": said_on,
                     "said_on_precision": precision,
-                    "said_on_as_written": r.when,
+                    "said_on_as_written": quote.when,
                     "status": loc.status,
                     "ledger_file": self.relative(loc.file),
                 }
@@ -404,35 +415,35 @@ class _Builder:
 
         allegation_rows = []
         for loc in records.allegations:
-            r = loc.record
-            self.expect(loc, "event", r.event, events, "event")
-            self.expect(loc, "accused", r.accused, actors, "actor", ("person", "organisation"))
-            self.expect(loc, "crime", r.crime, events, "event", ("crime",))
-            self.evidence(loc, "allegation", r.id, r.evidence)
+            alleg = loc.record
+            self.expect(loc, "event", alleg.event, events, "event")
+            self.expect(loc, "accused", alleg.accused, actors, "actor", ("person", "organisation"))
+            self.expect(loc, "crime", alleg.crime, events, "event", ("crime",))
+            self.evidence(loc, "allegation", alleg.id, alleg.evidence)
             allegation_rows.append(
                 {
-                    "allegation_id": r.id,
-                    "event_id": r.event,
-                    "accused_id": r.accused,
-                    "charge": r.charge,
-                    "as_written": r.as_written,
-                    "crime_event_id": r.crime,
+                    "allegation_id": alleg.id,
+                    "event_id": alleg.event,
+                    "accused_id": alleg.accused,
+                    "charge": alleg.charge,
+                    "as_written": alleg.as_written,
+                    "crime_event_id": alleg.crime,
                     "status": loc.status,
                     "ledger_file": self.relative(loc.file),
                 }
             )
 
         for loc in records.supports:
-            r = loc.record
-            target = ids.get(r.fact)
-            if target is None and r.fact in self.invalid:
+            support = loc.record
+            target = ids.get(support.fact)
+            if target is None and support.fact in self.invalid:
                 continue
             if target is None:
                 self.problem(
                     loc,
-                    f"expected the id of a fact recorded in a ledger, found {r.fact!r}",
+                    f"expected the id of a fact recorded in a ledger, found {support.fact!r}",
                     "fact",
-                    record=f"supports {r.fact}",
+                    record=f"supports {support.fact}",
                 )
                 continue
             fact_type = {
@@ -441,7 +452,7 @@ class _Builder:
                 "QuoteRecord": "quote",
                 "AllegationRecord": "allegation",
             }[type(target.record).__name__]
-            self.evidence(loc, fact_type, r.fact, r.evidence)
+            self.evidence(loc, fact_type, support.fact, support.evidence)
 
         return {
             "sources": self._sources_frame(),
@@ -515,7 +526,7 @@ def _with_reporting(
     out = out.with_columns(pl.col("_reported_on").alias("reported_on"))
     if "n_sources" in frame.columns:
         out = out.with_columns(pl.col("_n_sources").fill_null(0).alias("n_sources"))
-    return out.select(frame.columns).cast(dict(frame.schema))
+    return out.select(frame.columns).cast(frame.schema)
 
 
 def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:

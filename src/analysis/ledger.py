@@ -41,7 +41,7 @@ def parse_date(value: object) -> tuple[dt.date | None, str]:
         return None, "unknown"
     if isinstance(value, bool) or not isinstance(value, int | str):
         msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}"
-        raise ValueError(msg)
+        raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError as a field error
     text = str(value).strip()
     m = _DATE_RE.match(text)
     if m is None:
@@ -83,7 +83,9 @@ def _evidence_item(value: object) -> object:
     return {"text": value} if isinstance(value, str) else value
 
 
-Evidence = Annotated[list[Annotated[EvidenceRef, BeforeValidator(_evidence_item)]], Field(min_length=1)]
+Evidence = Annotated[
+    list[Annotated[EvidenceRef, BeforeValidator(_evidence_item)]], Field(min_length=1)
+]
 
 
 class ActorRecord(_Record):
@@ -207,7 +209,7 @@ class _LineLoader(yaml.SafeLoader):
     Dates stay strings so that ``2025-02`` and ``2025-02-01`` keep their different precisions.
     """
 
-    yaml_implicit_resolvers = {
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
         first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
     }
@@ -401,7 +403,9 @@ def read_ledger(path: Path, records: LedgerRecords, problems: list[Problem]) -> 
             {k: v for k, v in data.items() if k in ("source", "status")}
         )
     except ValidationError as exc:
-        problems.extend(_validation_problems(exc, path, data, loader, "(file header)", LedgerHeader))
+        problems.extend(
+            _validation_problems(exc, path, data, loader, "(file header)", LedgerHeader)
+        )
         return
     for section, model in SECTIONS.items():
         items = data.get(section) or []
@@ -453,7 +457,9 @@ def read_source_meta(path: Path, problems: list[Problem]) -> SourceRecord | None
         return None
     if meta.published is None:
         problems.append(
-            Problem(str(path), "a source needs its publication date", record=meta.id, field="published")
+            Problem(
+                str(path), "a source needs its publication date", record=meta.id, field="published"
+            )
         )
         return None
     if meta.id != path.stem:

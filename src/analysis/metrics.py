@@ -194,14 +194,20 @@ def suspects_with_past_crimes(ledger: Ledger) -> pl.DataFrame:
         pl.col("date_precision").alias("transfer_precision"),
         pl.col("title").alias("transfer"),
     )
-    names = ledger.actors.select(pl.col("actor_id").alias("accused_id"), pl.col("name").alias("suspect"))
+    names = ledger.actors.select(
+        pl.col("actor_id").alias("accused_id"), pl.col("name").alias("suspect")
+    )
     return (
-        ledger.allegations.filter(pl.col("accused_id").is_not_null(), pl.col("crime_event_id").is_not_null())
+        ledger.allegations.filter(
+            pl.col("accused_id").is_not_null(), pl.col("crime_event_id").is_not_null()
+        )
         .join(crimes, on="crime_event_id")
         .join(tr, on="event_id")
         .join(names, on="accused_id")
         .with_columns(
-            years_to_transfer=(pl.col("transfer_date").dt.year() - pl.col("crime_year")).cast(pl.Int64),
+            years_to_transfer=(pl.col("transfer_date").dt.year() - pl.col("crime_year")).cast(
+                pl.Int64
+            ),
             charge=pl.col("charge").cast(pl.String),
         )
         .select(
@@ -224,7 +230,9 @@ def related_decisions(
     ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
 ) -> pl.DataFrame:
     """Decisions tied to the transfers in range (e.g. on the death penalty), with evidence."""
-    tr = transfers(ledger, start=start, end=end).select(pl.col("event_id").alias("related_event_id"))
+    tr = transfers(ledger, start=start, end=end).select(
+        pl.col("event_id").alias("related_event_id")
+    )
     decisions = ledger.events.filter(pl.col("kind") == "decision").join(tr, on="related_event_id")
     return with_first_evidence(ledger, decisions, "event_id")
 
@@ -294,7 +302,9 @@ def policy_events(
 ) -> pl.DataFrame:
     """Events of the policy lanes in range, with the country that acted, oldest first."""
     return (
-        ledger.events.filter(pl.col("lane").cast(pl.String).is_in(POLICY_LANES), in_range(start, end))
+        ledger.events.filter(
+            pl.col("lane").cast(pl.String).is_in(POLICY_LANES), in_range(start, end)
+        )
         .join(acting_country(ledger), on="event_id", how="left")
         .filter(_country_filter(countries))
         .sort("date", "event_id")
@@ -335,7 +345,9 @@ def policy_lanes(
         .agg(
             events=pl.len(),
             titles=pl.col("title").sort().head(3).str.join(" | ")
-            + pl.when(pl.len() > 3).then(pl.format(" | and {} more", pl.len() - 3)).otherwise(pl.lit("")),
+            + pl.when(pl.len() > 3)
+            .then(pl.format(" | and {} more", pl.len() - 3))
+            .otherwise(pl.lit("")),
         )
         .with_columns(pl.col("date_precision").cast(pl.String))
         .sort("date", "lane", "country")
@@ -397,22 +409,27 @@ def fact_evidence(ledger: Ledger) -> pl.DataFrame:
     labels = pl.concat(
         [
             ledger.actors.select(pl.col("actor_id").alias("fact_id"), pl.col("name").alias("fact")),
-            ledger.events.select(pl.col("event_id").alias("fact_id"), pl.col("title").alias("fact")),
+            ledger.events.select(
+                pl.col("event_id").alias("fact_id"), pl.col("title").alias("fact")
+            ),
             ledger.quotes.join(
-                ledger.actors.select(pl.col("actor_id").alias("speaker_id"), "name"), on="speaker_id"
+                ledger.actors.select(pl.col("actor_id").alias("speaker_id"), "name"),
+                on="speaker_id",
             ).select(
                 pl.col("quote_id").alias("fact_id"),
                 pl.format("{} quoted: “{}”", "name", pl.col("text").str.slice(0, 80)).alias("fact"),
             ),
             ledger.allegations.select(
                 pl.col("allegation_id").alias("fact_id"),
-                pl.format("Alleged: {} ({})", pl.col("charge").cast(pl.String), "as_written").alias("fact"),
+                pl.format("Alleged: {} ({})", pl.col("charge").cast(pl.String), "as_written").alias(
+                    "fact"
+                ),
             ),
             ledger.event_actors.select(
                 pl.col("role_id").alias("fact_id"),
-                pl.format("{} is {} in {}", "actor_id", pl.col("role").cast(pl.String), "event_id").alias(
-                    "fact"
-                ),
+                pl.format(
+                    "{} is {} in {}", "actor_id", pl.col("role").cast(pl.String), "event_id"
+                ).alias("fact"),
             ),
         ]
     )
@@ -456,9 +473,7 @@ def sentence_coverage(ledger: Ledger) -> pl.DataFrame:
         .join(used, on="source_id", how="left")
         .with_columns(
             pl.col("sentences_used").fill_null(0),
-            source=pl.format(
-                "{} ({})", "source_id", pl.col("published").dt.strftime("%Y-%m-%d")
-            ),
+            source=pl.format("{} ({})", "source_id", pl.col("published").dt.strftime("%Y-%m-%d")),
         )
         .with_columns(share_used=pl.col("sentences_used") / pl.col("sentences"))
         .select("source", "source_id", "sentences", "sentences_used", "share_used")
@@ -489,7 +504,9 @@ def facts_per_sentence(ledger: Ledger) -> pl.DataFrame:
 def single_source_facts(ledger: Ledger) -> pl.DataFrame:
     """Events, quotes and allegations that only one source supports."""
     per_fact = (
-        ledger.evidence.filter(pl.col("fact_type").cast(pl.String).is_in(["event", "quote", "allegation"]))
+        ledger.evidence.filter(
+            pl.col("fact_type").cast(pl.String).is_in(["event", "quote", "allegation"])
+        )
         .group_by("fact_type", "fact_id")
         .agg(
             n_sources=pl.col("source_id").n_unique().cast(pl.Int64),

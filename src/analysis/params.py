@@ -64,7 +64,9 @@ def inspect(notebook: Path) -> dict[str, Parameter]:
         try:
             default = ast.literal_eval(info["default"])
         except (ValueError, SyntaxError):
-            msg = f"{notebook}: the default of parameter {name!r} is not a literal: {info['default']}"
+            msg = (
+                f"{notebook}: the default of parameter {name!r} is not a literal: {info['default']}"
+            )
             raise ParameterError(msg) from None
         params[name] = Parameter(name, kind, default, info.get("help") or "")
     return params
@@ -82,7 +84,9 @@ def _check_date(param: Parameter, value: str, report: str) -> None:
     try:
         dt.date.fromisoformat(value)
     except ValueError as exc:
-        msg = f"report {report!r}: parameter {param.name!r} is not a calendar date: {value!r} ({exc})"
+        msg = (
+            f"report {report!r}: parameter {param.name!r} is not a calendar date: {value!r} ({exc})"
+        )
         raise ParameterError(msg) from None
 
 
@@ -93,7 +97,9 @@ def coerce(param: Parameter, value: Any, report: str) -> Any:
         value = _from_text(param, value, report)
     if param.type == "float" and isinstance(value, int) and not isinstance(value, bool):
         value = float(value)
-    ok = isinstance(value, expected) and not (param.type in ("int", "float") and isinstance(value, bool))
+    ok = isinstance(value, expected) and not (
+        param.type in ("int", "float") and isinstance(value, bool)
+    )
     if param.type == "list" and ok:
         ok = all(isinstance(v, str | int | float) for v in value)
     if not ok:
@@ -150,9 +156,7 @@ def resolve(
     """
     unknown = sorted(set(given) - set(declared))
     if unknown:
-        close = {
-            name: [k for k in declared if _similar(name, k)] for name in unknown
-        }
+        close = {name: [k for k in declared if _similar(name, k)] for name in unknown}
         hints = "; ".join(
             f"{name!r}" + (f" (did you mean {close[name][0]!r}?)" if close[name] else "")
             for name in unknown

@@ -7,6 +7,8 @@ from pathlib import Path
 
 #: Set this to a seeds folder to use it instead of the project's own.
 SEEDS_ENV = "ANALYSIS_SEEDS"
+#: Set this to a folder of report notebooks to render those instead of the project's own.
+NOTEBOOKS_ENV = "ANALYSIS_NOTEBOOKS"
 
 
 def project_root() -> Path | None:
@@ -26,7 +28,10 @@ def seeds_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
-    """The report notebooks: the project's ``notebooks/``, else ``./notebooks``."""
+    """The report notebooks: ``$ANALYSIS_NOTEBOOKS``, the project's ``notebooks/``, else
+    ``./notebooks``."""
+    if env := os.environ.get(NOTEBOOKS_ENV):
+        return Path(env)
     root = project_root()
     if root is not None and (root / "notebooks").is_dir():
         return root / "notebooks"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import json
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis import __version__
@@ -18,6 +17,7 @@ from analysis.render import atomic_write
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
+    from pathlib import Path
 
     from analysis.suite import Job, ReportSpec
 
@@ -34,7 +34,9 @@ def read_manifest(out_dir: Path) -> dict[str, Any]:
 
 
 def _dump(value: object) -> bytes:
-    return (json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n").encode()
+    return (
+        json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False, default=str) + "\n"
+    ).encode()
 
 
 def write_manifest(out_dir: Path, manifest: Mapping[str, Any]) -> None:
@@ -104,13 +106,21 @@ def diff(old: Path, new: Path) -> list[str]:
 
 
 def _params_text(parameters: Mapping[str, Any], spec: ReportSpec) -> str:
-    changed = {k: v for k, v in parameters.items() if spec.parameters.get(k) and v != spec.parameters[k].default}
+    changed = {
+        k: v
+        for k, v in parameters.items()
+        if spec.parameters.get(k) and v != spec.parameters[k].default
+    }
     if not changed:
         return "defaults"
-    return "; ".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in sorted(changed.items()))
+    return "; ".join(
+        f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in sorted(changed.items())
+    )
 
 
-def write_index(out_dir: Path, manifest: Mapping[str, Any], specs: Mapping[str, ReportSpec]) -> Path:
+def write_index(
+    out_dir: Path, manifest: Mapping[str, Any], specs: Mapping[str, ReportSpec]
+) -> Path:
     """The index page: every published report with its parameters, summary and changes."""
     from analysis.render import page_css  # noqa: PLC0415
 
@@ -127,7 +137,9 @@ def write_index(out_dir: Path, manifest: Mapping[str, Any], specs: Mapping[str, 
         params = _params_text(entry.get("parameters", {}), spec) if spec else ""
         changes = entry.get("changes") or []
         change_text = (
-            "<ul class=\"changes\">" + "".join(f"<li>{html.escape(c)}</li>" for c in changes) + "</ul>"
+            '<ul class="changes">'
+            + "".join(f"<li>{html.escape(c)}</li>" for c in changes)
+            + "</ul>"
             if changes
             else '<span class="na">no change in headline figures</span>'
         )

@@ -57,7 +57,8 @@ def vega_bundle() -> str:
 
     # The Vega-Lite release Altair writes specs for, as vl-convert names it: "v6.4.1" -> "6.4".
     major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    bundle: str = vl_convert.javascript_bundle(vl_version=major_minor)
+    # The stub types `snippet` as str; None (the default) means the bundle of globals.
+    bundle: str = vl_convert.javascript_bundle(None, vl_version=major_minor)  # type: ignore[arg-type]
     if "</script" in bundle.lower():  # it would end the inline <script> early
         bundle = bundle.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
     return bundle
@@ -119,8 +120,8 @@ def execute(
         Naming the notebook, the failing cell and the error, when a cell raises.
     """
     import papermill  # noqa: PLC0415
-    from papermill.iorw import load_notebook_node  # noqa: PLC0415
     from papermill.exceptions import PapermillExecutionError  # noqa: PLC0415
+    from papermill.iorw import load_notebook_node  # noqa: PLC0415
     from papermill.parameterize import parameterize_notebook  # noqa: PLC0415
 
     nb = load_notebook_node(str(notebook))  # papermill's reader: gives every cell its tags list
@@ -141,9 +142,8 @@ def execute(
             record_timing=False,
         )
     except PapermillExecutionError as exc:
-        msg = (
-            f"{notebook.name}: cell {exc.exec_count} failed with {exc.ename}: {exc.evalue}"
-            + (f" (executed notebook kept at {executed_path})" if executed_path else "")
+        msg = f"{notebook.name}: cell {exc.exec_count} failed with {exc.ename}: {exc.evalue}" + (
+            f" (executed notebook kept at {executed_path})" if executed_path else ""
         )
         raise RenderError(msg) from exc
     return result
@@ -163,7 +163,7 @@ def export_html(
     """The executed notebook as one self-contained HTML page with code hidden."""
     from nbconvert import HTMLExporter  # noqa: PLC0415
 
-    exporter = HTMLExporter(
+    exporter = HTMLExporter(  # type: ignore[no-untyped-call]
         template_name=TEMPLATE,
         extra_template_basedirs=[str(TEMPLATES)],
         exclude_input=True,

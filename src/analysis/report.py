@@ -18,13 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from analysis import metrics
-
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     import altair as alt
 
+    from analysis import metrics
     from analysis.frames import Ledger
 
 #: Mimetype of the machine-readable summary a report emits (read by the renderer, not shown).

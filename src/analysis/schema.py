@@ -76,72 +76,72 @@ FactType = pl.Enum(FACT_TYPES)
 
 SOURCES: Final = pl.Schema(
     {
-        "source_id": pl.String,
-        "published": pl.Date,
-        "language": pl.String,
-        "kind": pl.String,
-        "outlet": pl.String,
-        "url": pl.String,
-        "title": pl.String,
-        "text_path": pl.String,
-        "sha256": pl.String,
-        "n_chars": pl.Int64,
-        "n_sentences": pl.Int64,
+        "source_id": pl.String(),
+        "published": pl.Date(),
+        "language": pl.String(),
+        "kind": pl.String(),
+        "outlet": pl.String(),
+        "url": pl.String(),
+        "title": pl.String(),
+        "text_path": pl.String(),
+        "sha256": pl.String(),
+        "n_chars": pl.Int64(),
+        "n_sentences": pl.Int64(),
     }
 )
 
 SENTENCES: Final = pl.Schema(
     {
-        "source_id": pl.String,
-        "sentence": pl.Int64,
-        "char_start": pl.Int64,
-        "char_end": pl.Int64,
-        "text": pl.String,
+        "source_id": pl.String(),
+        "sentence": pl.Int64(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+        "text": pl.String(),
     }
 )
 
 ACTORS: Final = pl.Schema(
     {
-        "actor_id": pl.String,
+        "actor_id": pl.String(),
         "kind": ActorKind,
-        "name": pl.String,
-        "title": pl.String,
-        "organisation_id": pl.String,
-        "country_id": pl.String,
-        "aliases": pl.List(pl.String),
+        "name": pl.String(),
+        "title": pl.String(),
+        "organisation_id": pl.String(),
+        "country_id": pl.String(),
+        "aliases": pl.List(pl.String()),
         "status": Status,
-        "ledger_file": pl.String,
+        "ledger_file": pl.String(),
     }
 )
 
 EVENTS: Final = pl.Schema(
     {
-        "event_id": pl.String,
+        "event_id": pl.String(),
         "kind": EventKind,
         "lane": Lane,
-        "title": pl.String,
-        "date": pl.Date,
+        "title": pl.String(),
+        "date": pl.Date(),
         "date_precision": Precision,
-        "date_as_written": pl.String,
-        "reported_on": pl.Date,
-        "people": pl.Int64,
-        "duration_days": pl.Int64,
-        "mechanism": pl.String,
-        "origin_id": pl.String,
-        "destination_id": pl.String,
-        "description": pl.String,
-        "related_event_id": pl.String,
-        "n_sources": pl.Int64,
+        "date_as_written": pl.String(),
+        "reported_on": pl.Date(),
+        "people": pl.Int64(),
+        "duration_days": pl.Int64(),
+        "mechanism": pl.String(),
+        "origin_id": pl.String(),
+        "destination_id": pl.String(),
+        "description": pl.String(),
+        "related_event_id": pl.String(),
+        "n_sources": pl.Int64(),
         "status": Status,
-        "ledger_file": pl.String,
+        "ledger_file": pl.String(),
     }
 )
 
 EVENT_ACTORS: Final = pl.Schema(
     {
-        "role_id": pl.String,
-        "event_id": pl.String,
-        "actor_id": pl.String,
+        "role_id": pl.String(),
+        "event_id": pl.String(),
+        "actor_id": pl.String(),
         "role": Role,
         "status": Status,
     }
@@ -149,46 +149,46 @@ EVENT_ACTORS: Final = pl.Schema(
 
 QUOTES: Final = pl.Schema(
     {
-        "quote_id": pl.String,
-        "speaker_id": pl.String,
-        "event_id": pl.String,
-        "text": pl.String,
-        "n_parts": pl.Int64,
-        "said_on": pl.Date,
+        "quote_id": pl.String(),
+        "speaker_id": pl.String(),
+        "event_id": pl.String(),
+        "text": pl.String(),
+        "n_parts": pl.Int64(),
+        "said_on": pl.Date(),
         "said_on_precision": Precision,
-        "said_on_as_written": pl.String,
-        "reported_on": pl.Date,
+        "said_on_as_written": pl.String(),
+        "reported_on": pl.Date(),
         "status": Status,
-        "ledger_file": pl.String,
+        "ledger_file": pl.String(),
     }
 )
 
 ALLEGATIONS: Final = pl.Schema(
     {
-        "allegation_id": pl.String,
-        "event_id": pl.String,
-        "accused_id": pl.String,
+        "allegation_id": pl.String(),
+        "event_id": pl.String(),
+        "accused_id": pl.String(),
         "charge": Charge,
-        "as_written": pl.String,
-        "crime_event_id": pl.String,
+        "as_written": pl.String(),
+        "crime_event_id": pl.String(),
         "status": Status,
-        "ledger_file": pl.String,
+        "ledger_file": pl.String(),
     }
 )
 
 EVIDENCE: Final = pl.Schema(
     {
         "fact_type": FactType,
-        "fact_id": pl.String,
-        "source_id": pl.String,
-        "sentence": pl.Int64,
-        "sentence_end": pl.Int64,
-        "char_start": pl.Int64,
-        "char_end": pl.Int64,
-        "text": pl.String,
-        "is_quote_text": pl.Boolean,
+        "fact_id": pl.String(),
+        "source_id": pl.String(),
+        "sentence": pl.Int64(),
+        "sentence_end": pl.Int64(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+        "text": pl.String(),
+        "is_quote_text": pl.Boolean(),
         "status": Status,
-        "ledger_file": pl.String,
+        "ledger_file": pl.String(),
     }
 )
 

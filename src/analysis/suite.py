@@ -24,6 +24,7 @@ import json
 import logging
 import multiprocessing
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,12 +64,16 @@ def discover(notebooks: Path | None = None) -> dict[str, ReportSpec]:
     folder = notebooks or paths.notebooks_dir()
     found = {}
     for path in sorted(folder.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)
+        nb = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
         meta = nb.metadata.get("analysis", {})
         if not meta.get("report"):
             continue
         found[path.stem] = ReportSpec(
-            path.stem, path, str(nb.metadata.get("title", path.stem)), str(meta.get("about", "")), inspect(path)
+            path.stem,
+            path,
+            str(nb.metadata.get("title", path.stem)),
+            str(meta.get("about", "")),
+            inspect(path),
         )
     return found
 
@@ -180,9 +185,7 @@ def environment_key() -> str:
         lock = hashlib.sha256((root / "uv.lock").read_bytes()).hexdigest()
     else:
         lock = ""
-    names = sorted(
-        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
-    )
+    names = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     return hashlib.sha256("\n".join([lock, *names]).encode()).hexdigest()
 
 
@@ -224,6 +227,11 @@ def _render_one(
     os.environ[paths.SEEDS_ENV] = seeds
     from analysis import render  # noqa: PLC0415
 
+    # Kernels inherit this process's stderr; keep their chatter (e.g. ipykernel's notice about
+    # unencrypted local TCP) out of the run's log, and show it only when the render fails.
+    kernel_log = tempfile.TemporaryFile(mode="w+b")  # noqa: SIM115 - closed in finally
+    saved_stderr = os.dup(2)
+    os.dup2(kernel_log.fileno(), 2)
     started = time.perf_counter()
     try:
         rendered = render.render_notebook(
@@ -235,14 +243,17 @@ def _render_one(
             executed_path=Path(executed_path),
             bundle=bundle,
         )
-    except RenderError as exc:
-        return {"ok": False, "error": str(exc), "seconds": time.perf_counter() - started}
     except Exception as exc:  # noqa: BLE001 - a worker must report, not die, on any error
-        return {
-            "ok": False,
-            "error": f"{type(exc).__name__}: {exc}",
-            "seconds": time.perf_counter() - started,
-        }
+        error = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}: {exc}"
+        kernel_log.seek(0)
+        tail = kernel_log.read().decode("utf-8", "replace").strip().splitlines()[-15:]
+        if tail:
+            error += "\n  kernel stderr:\n    " + "\n    ".join(tail)
+        return {"ok": False, "error": error, "seconds": time.perf_counter() - started}
+    finally:
+        os.dup2(saved_stderr, 2)
+        os.close(saved_stderr)
+        kernel_log.close()
     Path(executed_path).unlink(missing_ok=True)
     return {
         "ok": True,
@@ -283,7 +294,9 @@ def render_suite(
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        log.info("another render is writing to %s; waiting for it (up to %.0f s)", out_dir, lock_timeout)
+        log.info(
+            "another render is writing to %s; waiting for it (up to %.0f s)", out_dir, lock_timeout
+        )
         try:
             lock.acquire(timeout=lock_timeout)
         except Timeout:
@@ -318,7 +331,17 @@ def render_suite(
                 continue
             todo.append((job, key))
         if todo:
-            outcomes += _run(todo, out_dir, inputs, seeds_dir, manifest, n_jobs, progress, len(jobs), len(outcomes))
+            outcomes += _run(
+                todo,
+                out_dir,
+                inputs,
+                seeds_dir,
+                manifest,
+                n_jobs,
+                progress,
+                len(jobs),
+                len(outcomes),
+            )
         publish.write_manifest(out_dir, manifest)
         specs = {j.report.name: j.report for j in jobs}
         index = publish.write_index(out_dir, manifest, specs)
@@ -381,7 +404,9 @@ def _run(
                 publish.write_summary(out_dir, job, result["summary"])
                 for warning in result.get("warnings", []):
                     log.warning("%s wrote to stderr: %s", job.label, warning.strip())
-                outcome = Outcome(job, "rendered", result["seconds"], summary=result["summary"], changes=changes)
+                outcome = Outcome(
+                    job, "rendered", result["seconds"], summary=result["summary"], changes=changes
+                )
             else:
                 outcome = Outcome(job, "failed", result["seconds"], error=result["error"])
             outcomes.append(outcome)

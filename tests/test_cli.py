@@ -1,0 +1,242 @@
+"""The `analysis` command, driven as a user or a cron job would: a subprocess, its exit code,
+its messages and the files it leaves."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str | Path, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# -- bad usage: exit 2, before any kernel starts ---------------------------------------------
+
+
+def test_misspelled_parameter_exits_2_naming_it_and_the_known_ones(tmp_path: Path) -> None:
+    result = run("render", "transfers", "-p", "strat=2025-01-01", "--out", tmp_path)
+    assert result.returncode == 2
+    assert "'strat'" in result.stderr
+    assert "did you mean 'start'" in result.stderr
+    assert "start, end, title, include_candidates" in result.stderr
+    assert not list(tmp_path.glob("*.html")), "nothing may render after a bad parameter"
+
+
+def test_invalid_date_parameter_exits_2_with_what_was_given(tmp_path: Path) -> None:
+    result = run("render", "policy", "-p", "end=2025-02-30", "--out", tmp_path)
+    assert result.returncode == 2
+    assert "'end'" in result.stderr
+    assert "'2025-02-30'" in result.stderr
+    assert "not a calendar date" in result.stderr
+
+
+def test_wrongly_typed_parameter_exits_2_saying_what_is_allowed(tmp_path: Path) -> None:
+    result = run("render", "transfers", "-p", "include_candidates=maybe", "--out", tmp_path)
+    assert result.returncode == 2
+    assert "'include_candidates'" in result.stderr
+    assert "true or false" in result.stderr
+    assert "'maybe'" in result.stderr
+
+
+def test_unknown_report_exits_2_listing_the_reports(tmp_path: Path) -> None:
+    result = run("render", "extraditions", "--out", tmp_path)
+    assert result.returncode == 2
+    assert "'extraditions'" in result.stderr
+    assert "policy, sources, transfers" in result.stderr
+
+
+def test_unknown_option_exits_2(tmp_path: Path) -> None:
+    result = run("render", "--frobnicate", "--out", tmp_path)
+    assert result.returncode == 2
+    assert "unrecognized arguments: --frobnicate" in result.stderr
+
+
+# -- list, check, export, diff -----------------------------------------------------------------
+
+
+def test_list_shows_each_reports_parameters_with_type_default_and_help() -> None:
+    result = run("list")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "transfers: Extraditions and transfers" in out
+    assert '  start: str = ""  # first day to include, YYYY-MM-DD; empty for the earliest' in out
+    assert "  countries: list = []  # countries to show" in out
+    assert "  include_candidates: bool = false" in out
+    assert "explore" not in out, "the exploratory notebook is not a report"
+
+
+def test_check_passes_on_the_shipped_seeds() -> None:
+    result = run("check")
+    assert result.returncode == 0, result.stderr
+    assert "seeds OK: 1 sources, 10 events, 15 actors, 5 quotes, 6 allegations" in result.stdout
+    assert "report transfers: 4 parameters OK" in result.stdout
+
+
+def test_check_exits_2_naming_file_record_and_field_of_a_broken_ledger(seeds_copy: Path) -> None:
+    ledger = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
+    ledger.write_text(
+        ledger.read_text(encoding="utf-8").replace("    people: 29\n", "    people: many\n"),
+        encoding="utf-8",
+    )
+    result = run("--seeds", seeds_copy, "check")
+    assert result.returncode == 2
+    assert "000_a622ddb6cab2c3b2.yaml" in result.stderr
+    assert "record 'transfer-2025-02'" in result.stderr
+    assert "field 'people'" in result.stderr
+    assert "'many'" in result.stderr
+
+
+def test_export_writes_every_frame_as_parquet(tmp_path: Path) -> None:
+    result = run("export", "--format", "parquet", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(
+        f"{n}.parquet"
+        for n in (
+            "sources", "sentences", "actors", "events", "event_actors", "quotes", "allegations", "evidence",
+        )
+    )
+
+
+def test_diff_names_the_headline_figures_that_changed(tmp_path: Path) -> None:
+    old, new = tmp_path / "old.summary.json", tmp_path / "new.summary.json"
+    old.write_text(json.dumps({"figures": {"People transferred": 55, "Transfers": 2}}))
+    new.write_text(json.dumps({"figures": {"People transferred": 92, "Transfers": 3}}))
+    result = run("diff", old, new)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["People transferred: 55 -> 92", "Transfers: 2 -> 3"]
+
+
+def test_diff_of_a_missing_file_exits_2(tmp_path: Path) -> None:
+    result = run("diff", tmp_path / "nope.json", tmp_path / "nope2.json")
+    assert result.returncode == 2
+    assert "nope.json" in result.stderr
+
+
+# -- rendering: failure, overlap, incremental, params files -----------------------------------
+
+
+def _failing_notebooks(tmp_path: Path, name: str) -> Path:
+    folder = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", folder)
+    path = folder / f"{name}.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell = nbformat.v4.new_code_cell("raise RuntimeError('the seeds say boom')")
+    cell.id = "made-to-fail"
+    nb.cells.insert(3, cell)
+    nbformat.write(nb, path)
+    return folder
+
+
+def test_failed_report_exits_1_keeps_old_page_and_failed_notebook_and_renders_others(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    first = run("render", "transfers", "policy", "--out", out)
+    assert first.returncode == 0, first.stderr
+    before = (out / "policy.html").read_bytes()
+
+    notebooks = _failing_notebooks(tmp_path, "policy")
+    result = run("--notebooks", notebooks, "render", "transfers", "policy", "--out", out, "--force")
+
+    assert result.returncode == 1
+    assert "report policy" in result.stderr
+    assert '"countries": []' in result.stderr, "the message names the parameters"
+    assert "cell" in result.stderr
+    assert "RuntimeError: the seeds say boom" in result.stderr
+    assert (out / "policy.html").read_bytes() == before, "the published page must stay as it was"
+    failed = out / "_failed" / "policy.ipynb"
+    assert failed.is_file()
+    assert "the seeds say boom" in failed.read_text(encoding="utf-8")
+    assert "transfers: rendered" in result.stderr
+    assert "1 rendered, 0 skipped as unchanged, 1 failed" in result.stderr
+    assert not list(out.glob(".*.tmp")), "no temporary file may be left behind"
+
+
+def test_two_overlapping_renders_leave_valid_pages_and_a_consistent_index(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "analysis", "render", "transfers", "--force", "--out", str(out)]
+    procs = [
+        subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], results
+    assert any("waiting for it" in err for _, err in results), "the second run waits for the first"
+    page = (out / "transfers.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert page.rstrip().endswith("</html>")
+    manifest = json.loads((out / ".manifest.json").read_text(encoding="utf-8"))
+    assert manifest["transfers"]["html_sha256"] == sha(out / "transfers.html")
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="transfers.html"' in index
+    assert "55 people in 2 transfers" in index
+
+
+def test_unchanged_inputs_are_skipped_and_one_changed_seed_byte_renders_again(
+    tmp_path: Path, seeds_copy: Path
+) -> None:
+    out = tmp_path / "out"
+    first = run("--seeds", seeds_copy, "render", "transfers", "sources", "--out", out)
+    assert first.returncode == 0, first.stderr
+    stamp = (out / "transfers.html").stat().st_mtime_ns
+
+    again = run("--seeds", seeds_copy, "render", "transfers", "sources", "--out", out)
+    assert again.returncode == 0, again.stderr
+    assert "0 rendered, 2 skipped as unchanged, 0 failed" in again.stderr
+    assert (out / "transfers.html").stat().st_mtime_ns == stamp
+
+    meta = seeds_copy / "sources" / "000_a622ddb6cab2c3b2.yaml"
+    data = meta.read_bytes()
+    meta.write_bytes(data.replace(b"language: en", b"language: EN", 1))  # one byte
+    changed = run("--seeds", seeds_copy, "render", "transfers", "sources", "--out", out)
+    assert changed.returncode == 0, changed.stderr
+    assert "2 rendered, 0 skipped as unchanged, 0 failed" in changed.stderr
+
+
+def test_params_file_renders_one_page_per_parameter_set(tmp_path: Path) -> None:
+    params = tmp_path / "params.yaml"
+    params.write_text(
+        "policy:\n  - countries: [Mexico]\n  - countries: [United States]\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    result = run("render", "--params-file", params, "--out", out)
+    assert result.returncode == 0, result.stderr
+    mexico = out / "policy--countries-mexico.html"
+    us = out / "policy--countries-united-states.html"
+    assert mexico.is_file()
+    assert us.is_file()
+    assert not (out / "transfers.html").exists(), "a params file renders the reports it names"
+    summary = json.loads((out / "policy--countries-mexico.summary.json").read_text())
+    assert summary["parameters"]["countries"] == ["Mexico"]
+    # Mexico acted in both transfers and in Sheinbaum's statement; the US in the two trade moves.
+    assert summary["figures"]["Transfers"] == 2
+    assert summary["figures"]["Trade moves"] == 0
+    us_summary = json.loads((out / "policy--countries-united-states.summary.json").read_text())
+    assert us_summary["figures"]["Trade moves"] == 2
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "countries = [&quot;Mexico&quot;]" in index

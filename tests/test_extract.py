@@ -1,0 +1,367 @@
+"""analysis.extract: people, quotes, counts, dates, charges and transfers in small articles.
+
+Expected values are typed from reading each article, never computed by the code under test.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import analysis
+from analysis import extraction
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+#: A Tuesday, like the first source.
+TUESDAY = dt.date(2025, 8, 12)
+
+
+def run(text: str, published: dt.date = TUESDAY) -> extraction.Extraction:
+    return analysis.extract(text, published=published)
+
+
+def quote_rows(found: extraction.Extraction) -> list[tuple[str | None, list[str]]]:
+    return [(r["speaker"], r["parts"]) for r in found.quotes.iter_rows(named=True)]
+
+
+# -- the API ----------------------------------------------------------------------------------
+
+
+def test_analysis_extract_is_the_function_and_returns_frames_with_declared_schemas() -> None:
+    found = analysis.extract("Mexico sent 3 suspects to the U.S. on Friday.", published=TUESDAY)
+    assert isinstance(found, extraction.Extraction)
+    assert found.actors.schema == extraction.ACTORS_SCHEMA
+    assert found.quotes.schema == extraction.QUOTES_SCHEMA
+    assert found.counts.schema == extraction.COUNTS_SCHEMA
+    assert found.dates.schema == extraction.DATES_SCHEMA
+    assert found.charges.schema == extraction.CHARGES_SCHEMA
+    assert found.events.schema == extraction.EVENTS_SCHEMA
+
+
+def test_every_row_carries_its_evidence_at_its_offsets(article: str) -> None:
+    found = run(article)
+    for name, frame in found.tables().items():
+        assert frame.height > 0, name
+        for row in frame.iter_rows(named=True):
+            assert article[row["char_start"] : row["char_end"]] == row["evidence"], name
+
+
+def test_quote_parts_sit_at_their_offsets(article: str) -> None:
+    for row in run(article).quotes.iter_rows(named=True):
+        for part, start, end in zip(row["parts"], row["part_starts"], row["part_ends"], strict=True):
+            assert article[start:end] == part
+
+
+def test_same_text_gives_the_same_frames(article: str) -> None:
+    first, second = run(article), run(article)
+    for name in first.tables():
+        assert first.tables()[name].equals(second.tables()[name])
+
+
+def test_empty_text_gives_empty_frames() -> None:
+    found = run("")
+    assert all(frame.is_empty() for frame in found.tables().values())
+
+
+# -- people -----------------------------------------------------------------------------------
+
+
+def test_people_of_the_first_source_with_their_titles(article: str) -> None:
+    people = run(article).actors.filter(kind="person").select("name", "title").rows()
+    assert people == [
+        ("Roberto Salazar", "suspect"),
+        ("Juan Escalante", "Los Angeles Sheriff’s Deputy"),
+        ("Pam Bondi", "Attorney General"),
+        ("Rafael Caro Quintero", "drug lord"),
+        ("Enrique Camarena", "U.S. DEA agent"),
+        ("Ronald Johnson", "U.S. Ambassador to Mexico"),
+        ("Claudia Sheinbaum", "Mexican President"),
+        ("Donald Trump", "President"),
+    ]
+
+
+def test_organisations_and_countries_of_the_first_source(article: str) -> None:
+    actors = run(article).actors
+    orgs = set(actors.filter(kind="organisation")["name"])
+    assert {
+        "U.S. Department of Justice",
+        "Trump administration",
+        "Mexico’s National Security team",
+        "DEA",
+    } <= orgs
+    assert set(actors.filter(kind="country")["name"]) == {"Mexico", "United States"}
+
+
+def test_surname_mentions_link_to_the_full_name_within_a_text() -> None:
+    text = (
+        "Mexican President Claudia Sheinbaum spoke on Monday. "
+        "Sheinbaum said cooperation would continue."
+    )
+    people = run(text).actors.filter(kind="person")
+    assert people.select("name", "n_mentions").rows() == [("Claudia Sheinbaum", 2)]
+    assert people["aliases"].to_list() == [["Sheinbaum"]]
+
+
+def test_appositive_titles_before_and_after_a_name() -> None:
+    text = (
+        "One fugitive, Jorge Ruiz Vega, was flown to Texas. "
+        "Among them was Rafael Caro Quintero, a drug lord from Sinaloa."
+    )
+    people = run(text).actors.filter(kind="person").select("name", "title").rows()
+    assert people == [("Jorge Ruiz Vega", "fugitive"), ("Rafael Caro Quintero", "drug lord")]
+
+
+def test_sentence_words_before_a_title_are_not_part_of_it() -> None:
+    text = "When President Donald Trump spoke, Earlier this year, nothing changed."
+    people = run(text).actors.filter(kind="person").select("name", "title").rows()
+    assert people == [("Donald Trump", "President")]
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+
+def test_quote_followed_by_speaker_and_verb() -> None:
+    text = "“Today is a good day for justice,” Attorney General Pam Bondi said."
+    assert quote_rows(run(text)) == [("Pam Bondi", ["Today is a good day for justice,"])]
+    assert run(text).quotes["form"].to_list() == ["after"]
+
+
+def test_speaker_and_verb_then_colon_before_the_quote() -> None:
+    text = "Attorney General Pamela Bondi said: “Every one of them will face a jury.”"
+    assert quote_rows(run(text)) == [("Pamela Bondi", ["Every one of them will face a jury."])]
+    assert run(text).quotes["form"].to_list() == ["before"]
+
+
+def test_verb_before_the_speaker_after_the_quote() -> None:
+    text = "“The cooperation has never been closer,” said Ambassador Ronald Johnson."
+    found = run(text)
+    assert quote_rows(found) == [("Ronald Johnson", ["The cooperation has never been closer,"])]
+    assert found.quotes["form"].to_list() == ["inverted"]
+
+
+def test_straight_quotation_marks_work_like_curly_ones() -> None:
+    text = (
+        "Security Secretary Omar García Harfuch spoke on Monday.\n"
+        '"We will keep working with them," García Harfuch said.'
+    )
+    assert quote_rows(run(text)) == [("Omar García Harfuch", ["We will keep working with them,"])]
+
+
+def test_quote_running_over_two_paragraphs_is_one_quote_in_two_parts() -> None:
+    text = (
+        "“Our agents worked for months on this case, and the work is not finished,\n"
+        "“It will go on until every fugitive is in court,” DEA Administrator Terrance Cole said."
+    )
+    found = run(text)
+    assert quote_rows(found) == [
+        (
+            "Terrance Cole",
+            [
+                "Our agents worked for months on this case, and the work is not finished,",
+                "It will go on until every fugitive is in court,",
+            ],
+        )
+    ]
+    assert found.quotes["closed"].to_list() == [False]
+
+
+def test_quote_whose_closing_mark_is_missing_ends_with_its_paragraph() -> None:
+    text = (
+        "Claudia Sheinbaum spoke in Mexico City.\n"
+        "“We do not accept any military presence on our soil, and we will say so\n"
+        "The talks continue next week."
+    )
+    found = run(text)
+    assert found.quotes["parts"].to_list() == [
+        ["We do not accept any military presence on our soil, and we will say so"]
+    ]
+    assert found.quotes["closed"].to_list() == [False]
+
+
+def test_second_sentence_after_the_attribution_continues_the_same_quote() -> None:
+    text = (
+        "“We will not stop,” Attorney General Pam Bondi said Friday. “Cartels will answer for it.”"
+    )
+    found = run(text)
+    assert quote_rows(found) == [("Pam Bondi", ["We will not stop,", "Cartels will answer for it."])]
+    assert found.quotes.select("said_on", "said_on_precision").row(0) == (dt.date(2025, 8, 8), "day")
+
+
+def test_pronoun_speaker_resolves_to_the_person_last_named_outside_quotes() -> None:
+    text = (
+        "Mexican President Claudia Sheinbaum rejected the idea.\n"
+        "“There will be no invasion,” she said Friday."
+    )
+    assert quote_rows(run(text)) == [("Claudia Sheinbaum", ["There will be no invasion,"])]
+
+
+def test_what_he_called_quote(article: str) -> None:
+    quotes = run(article).quotes.filter(form="called")
+    assert quote_rows_of(quotes) == [
+        ("Donald Trump", ["the extraordinary threat posed by illegal aliens and drugs."])
+    ]
+
+
+def quote_rows_of(frame: pl.DataFrame) -> list[tuple[str | None, list[str]]]:
+    return [(r["speaker"], r["parts"]) for r in frame.iter_rows(named=True)]
+
+
+def test_scare_quotes_are_not_quotations() -> None:
+    text = "The so-called “El Mayo” faction was weakened."
+    assert run(text).quotes.is_empty()
+
+
+def test_quote_forms_fixture_gives_one_speaker_per_quote() -> None:
+    text = (ARTICLES / "quote_forms.txt").read_text(encoding="utf-8")
+    speakers = run(text).quotes["speaker"].to_list()
+    assert speakers == [
+        "Omar García Harfuch",
+        "Pamela Bondi",
+        "Ronald Johnson",
+        "Terrance Cole",
+        None,
+    ]
+
+
+# -- counts -----------------------------------------------------------------------------------
+
+
+def test_counts_of_the_first_source(article: str) -> None:
+    counts = run(article).counts.select("value", "unit", "what").rows()
+    assert counts == [
+        (26, "people", "alleged cartel members"),
+        (26, "people", "men"),
+        (29, "people", "cartel suspects"),
+        (90, "days", "tariff exemption"),
+    ]
+
+
+def test_years_and_single_people_are_not_counts() -> None:
+    text = "One suspect was tied to the 1985 killing; two governments agreed in 2008."
+    assert run(text).counts.is_empty()
+
+
+def test_written_out_numbers_money_and_percentages() -> None:
+    text = "Twenty-six fugitives were sent. A 25% tariff was threatened over $1.5 billion in goods."
+    counts = run(text).counts.select("value", "unit").rows()
+    assert counts == [(26, "people"), (25, "percent"), (1_500_000_000, "usd")]
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+
+def test_dates_of_the_first_source_resolved_against_tuesday_12_august_2025(article: str) -> None:
+    dates = run(article).dates.select("as_written", "date", "precision").rows()
+    assert dates == [
+        ("Tuesday", dt.date(2025, 8, 12), "day"),
+        ("2008", dt.date(2008, 1, 1), "year"),
+        ("Today", dt.date(2025, 8, 12), "day"),
+        ("In February", dt.date(2025, 2, 1), "month"),
+        ("1985", dt.date(1985, 1, 1), "year"),
+        ("Friday", dt.date(2025, 8, 8), "day"),
+        ("Earlier this year", dt.date(2025, 1, 1), "year"),
+        ("In July", dt.date(2025, 7, 1), "month"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_written", "date", "precision"),
+    [
+        ("It happened on Feb. 27, 2025, at dawn.", "Feb. 27, 2025", dt.date(2025, 2, 27), "day"),
+        ("It happened on February 27, 2025.", "February 27, 2025", dt.date(2025, 2, 27), "day"),
+        ("It happened on 27 February 2025.", "27 February 2025", dt.date(2025, 2, 27), "day"),
+        ("It was signed on 2025-02-27.", "2025-02-27", dt.date(2025, 2, 27), "day"),
+        ("It happened in March 2024.", "in March 2024", dt.date(2024, 3, 1), "month"),
+        ("The agent was killed in 1985.", "1985", dt.date(1985, 1, 1), "year"),
+        ("Officials confirmed it Tuesday.", "Tuesday", dt.date(2025, 8, 12), "day"),
+        ("She spoke Friday.", "Friday", dt.date(2025, 8, 8), "day"),
+        ("She spoke Wednesday.", "Wednesday", dt.date(2025, 8, 6), "day"),
+        ("She spoke last Tuesday.", "last Tuesday", dt.date(2025, 8, 5), "day"),
+        ("She spoke yesterday.", "yesterday", dt.date(2025, 8, 11), "day"),
+        ("In July, talks resumed.", "In July", dt.date(2025, 7, 1), "month"),
+        ("In October, talks began.", "In October", dt.date(2024, 10, 1), "month"),
+        ("Talks stalled last month.", "last month", dt.date(2025, 7, 1), "month"),
+        ("Earlier this year, talks stalled.", "Earlier this year", dt.date(2025, 1, 1), "year"),
+        ("Talks stalled last year.", "last year", dt.date(2024, 1, 1), "year"),
+        ("It happened on Sept. 3.", "Sept. 3", dt.date(2024, 9, 3), "day"),
+    ],
+)
+def test_date_forms_resolve_against_the_publication_date(
+    text: str, as_written: str, date: dt.date, precision: str
+) -> None:
+    dates = run(text).dates.select("as_written", "date", "precision").rows()
+    assert dates == [(as_written, date, precision)]
+
+
+def test_may_alone_is_not_a_month() -> None:
+    assert run("Officials may announce more transfers.").dates.is_empty()
+
+
+# -- charges ----------------------------------------------------------------------------------
+
+
+def test_charges_of_the_first_source(article: str) -> None:
+    charges = run(article).charges.select("charge", "as_written", "accused").rows()
+    assert charges == [
+        ("drug trafficking", "drug and weapons trafficking", None),
+        ("weapons trafficking", "drug and weapons trafficking", None),
+        ("human smuggling", "human smuggling", None),
+        ("kidnapping", "kidnapping", None),
+        ("murder", "killing", "Roberto Salazar"),
+        ("murder", "killing", "Rafael Caro Quintero"),
+    ]
+
+
+def test_charges_need_an_accusation_in_the_sentence() -> None:
+    text = "The deal follows months of tension over drug trafficking and migration."
+    assert run(text).charges.is_empty()
+
+
+def test_charge_words_normalise_to_the_vocabulary() -> None:
+    text = (
+        "The men are charged with money laundering, extortion, arms, drug or people smuggling "
+        "and the murder of two police officers."
+    )
+    charges = run(text).charges["charge"].to_list()
+    assert charges == [
+        "money laundering",
+        "extortion",
+        "weapons trafficking",
+        "drug trafficking",
+        "human smuggling",
+        "murder",
+    ]
+
+
+# -- events -----------------------------------------------------------------------------------
+
+
+def test_transfers_of_the_first_source(article: str) -> None:
+    events = run(article).events.select(
+        "date", "date_precision", "date_as_written", "people", "mechanism", "origin",
+        "destination", "suspects",
+    )  # fmt: skip
+    assert events.rows() == [
+        (dt.date(2025, 8, 12), "day", "Tuesday", 26, "extradited", "Mexico", "United States", []),
+        (
+            dt.date(2025, 2, 1), "month", "In February", 29, "extradited", "Mexico", None,
+            ["Rafael Caro Quintero"],
+        ),
+    ]  # fmt: skip
+
+
+def test_a_transfer_named_twice_is_one_event() -> None:
+    text = (
+        "Mexico sent 12 suspects to the United States on Friday. "
+        "The 12 suspects were sent to the U.S. by plane."
+    )
+    events = run(text).events.select("date", "people").rows()
+    assert events == [(dt.date(2025, 8, 8), 12)]
+
+
+def test_counts_inside_quotes_are_not_transfers() -> None:
+    text = "“We sent 40 fugitives to the United States,” the minister said."
+    assert run(text).events.is_empty()
