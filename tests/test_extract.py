@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import polars as pl
 import pytest
 
 import analysis
 from analysis import extraction
+
+if TYPE_CHECKING:
+    import polars as pl
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 #: A Tuesday, like the first source.

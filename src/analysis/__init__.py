@@ -14,11 +14,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import AnalysisError, LedgerError, ParameterError, Problem, RenderError
-from analysis.frames import Ledger, load
 
 if TYPE_CHECKING:
     from analysis import charts, report
-    from analysis.extraction import extract
+    from analysis.extraction import extract as extract
+    from analysis.frames import Ledger, load
 
 __version__ = "0.1.0"
 
@@ -39,6 +39,9 @@ _LAZY = {"charts", "report", "render"}
 
 
 def __getattr__(name: str) -> Any:
+    # Polars and pydantic load on first use, so `analysis render` with nothing to do is fast.
+    if name in ("load", "Ledger"):
+        return getattr(importlib.import_module("analysis.frames"), name)
     if name == "extract":  # the function; its module is analysis.extraction
         return importlib.import_module("analysis.extraction").extract
     if name in _LAZY:

@@ -178,11 +178,11 @@ def _render(args: argparse.Namespace) -> int:
     if args.jobs is not None and args.jobs < 1:
         msg = f"--jobs must be at least 1, got {args.jobs}"
         raise ParameterError(msg)
-    specs = suite.discover()
+    out = args.out or paths.reports_dir()
+    specs = suite.discover(cache=out / suite.PARAMS_CACHE if out.is_dir() else None)
     overrides = parse_assignments(args.param)
     sets = suite.read_params_file(args.params_file) if args.params_file else None
     jobs = suite.plan(specs, args.reports, overrides, sets)
-    out = args.out or paths.reports_dir()
     tty = sys.stderr.isatty()
     started = time.perf_counter()
 

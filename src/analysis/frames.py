@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import polars as pl
 
-from analysis import schema
+from analysis import paths, schema
 from analysis.errors import LedgerError, Problem
 from analysis.ledger import (
     LedgerRecords,
@@ -120,17 +120,7 @@ def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -
     # Computed after the filter, so that a candidate's source never counts as a reporter.
     for name, key in (("events", "event_id"), ("quotes", "quote_id")):
         frames[name] = _with_reporting(frames[name], key, frames["evidence"], frames["sources"])
-    inputs = {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted([*texts_paths(root), *ledger_files])
-    }
-    return Ledger(**frames, seeds_dir=root, input_files=inputs)
-
-
-def texts_paths(root: Path) -> Iterable[Path]:
-    """The source files (texts and their metadata) of a seeds folder."""
-    sources = root / "sources"
-    return sorted([*sources.glob("*.txt"), *sources.glob("*.yaml")])
+    return Ledger(**frames, seeds_dir=root, input_files=paths.input_files(root))
 
 
 def _read_sources(
@@ -555,8 +545,15 @@ def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         ]
     ).implode()
     evidence = frames["evidence"].filter(reviewed, pl.col("fact_id").is_in(kept))
+    # A source that only candidate facts cite (a fresh `analysis ingest`) is not shown yet;
+    # a source no fact cites at all stays, so that nothing stored is hidden.
+    cited_before = frames["evidence"]["source_id"].unique().implode()
+    cited_now = evidence["source_id"].unique().implode()
+    keep_source = pl.col("source_id").is_in(cited_now) | ~pl.col("source_id").is_in(cited_before)
     return {
         **frames,
+        "sources": frames["sources"].filter(keep_source),
+        "sentences": frames["sentences"].filter(keep_source),
         "actors": actors,
         "events": events,
         "event_actors": roles,

@@ -575,7 +575,7 @@ class _Draft:
 
 
 _REVIEW_HELP = """\
-# DRAFT fact ledger of source {source_id}, written by `analysis ingest` on {today}.
+# DRAFT fact ledger of source {source_id}, written by `analysis ingest`.
 #
 # Every record below is a CANDIDATE found by the rule-based extractor: reports leave it out
 # until a person has reviewed it. To review:
@@ -590,7 +590,7 @@ _REVIEW_HELP = """\
 
 
 def _ledger_yaml(source_id: str, sections: dict[str, Any], notes: list[str]) -> str:
-    head = _REVIEW_HELP.format(source_id=source_id, today=dt.date.today().isoformat())
+    head = _REVIEW_HELP.format(source_id=source_id)
     if notes:
         head += "#\n# Notes for the reviewer:\n"
         for note in notes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -42,3 +43,17 @@ def reports_dir() -> Path:
     """Where reports are published by default: the project's ``reports/``, else ``./reports``."""
     root = project_root()
     return (root if root is not None else Path.cwd()) / "reports"
+
+
+def input_files(root: Path) -> dict[str, str]:
+    """Every file :func:`analysis.load` reads from a seeds folder (relative path -> sha256).
+
+    Cheap next to loading: ``analysis render`` uses it to see that nothing changed without
+    validating the ledger again.
+    """
+    sources = root / "sources"
+    files = [*sources.glob("*.txt"), *sources.glob("*.yaml"), *(root / "ledger").glob("*.yaml")]
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(files)
+    }

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("analysis")
 
 MANIFEST = ".manifest.json"
+PARAMS_CACHE = ".parameters.json"
 LOCK = ".render.lock"
 FAILED = "_failed"
 #: How long a run waits for another run's lock before giving up.
@@ -57,24 +58,48 @@ class ReportSpec:
     parameters: dict[str, Parameter]
 
 
-def discover(notebooks: Path | None = None) -> dict[str, ReportSpec]:
-    """The report notebooks (those whose metadata says ``analysis.report``), by name."""
-    import nbformat  # noqa: PLC0415
+def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[str, ReportSpec]:
+    """The report notebooks (those whose metadata says ``analysis.report``), by name.
 
+    ``cache`` is a JSON file of parameters already inspected, by notebook checksum: reading
+    them with papermill costs more than half a second of imports, which a run with nothing to
+    render should not pay.
+    """
     folder = notebooks or paths.notebooks_dir()
+    known: dict[str, Any] = {}
+    if cache is not None and cache.is_file():
+        try:
+            known = json.loads(cache.read_text(encoding="utf-8"))
+        except ValueError:
+            known = {}
     found = {}
+    fresh: dict[str, Any] = {}
     for path in sorted(folder.glob("*.ipynb")):
-        nb = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
-        meta = nb.metadata.get("analysis", {})
-        if not meta.get("report"):
+        raw = path.read_bytes()
+        try:
+            meta = json.loads(raw).get("metadata", {})
+        except ValueError:
+            msg = f"{path}: is not a notebook (invalid JSON)"
+            raise ParameterError(msg) from None
+        if not meta.get("analysis", {}).get("report"):
             continue
+        digest = hashlib.sha256(raw).hexdigest()
+        if digest in known:
+            params = {k: Parameter(**v) for k, v in known[digest].items()}
+        else:
+            params = inspect(path)
+        fresh[digest] = {k: vars(v) for k, v in params.items()}
         found[path.stem] = ReportSpec(
             path.stem,
             path,
-            str(nb.metadata.get("title", path.stem)),
-            str(meta.get("about", "")),
-            inspect(path),
+            str(meta.get("title", path.stem)),
+            str(meta["analysis"].get("about", "")),
+            params,
         )
+    if cache is not None and fresh != known:
+        from analysis.render import atomic_write  # noqa: PLC0415
+
+        atomic_write(cache, json.dumps(fresh, sort_keys=True, indent=1).encode())
     return found
 
 
@@ -307,8 +332,7 @@ def render_suite(
             raise AnalysisError(msg) from None
     try:
         seeds_dir = seeds or paths.seeds_dir()
-        ledger = analysis.load(seeds_dir, include_candidates=True)
-        inputs = ledger.input_files
+        inputs = paths.input_files(seeds_dir)
         manifest = publish.read_manifest(out_dir)
         code, env = code_key(), environment_key()
         outcomes: list[Outcome] = []
@@ -331,6 +355,8 @@ def render_suite(
                 continue
             todo.append((job, key))
         if todo:
+            # Validate the seeds before any kernel starts: a bad ledger is bad input (exit 2).
+            analysis.load(seeds_dir, include_candidates=True)
             outcomes += _run(
                 todo,
                 out_dir,

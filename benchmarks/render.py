@@ -1,0 +1,89 @@
+"""Time `analysis render` against the naive way of rendering the same reports.
+
+Prints, measured in one run on this machine:
+- cold: `analysis render --force` into an empty folder (every report executed);
+- naive: for each report, the `papermill` CLI then the `jupyter nbconvert --to html` CLI,
+  one report after another (what a shell script around the two tools would do);
+- their ratio;
+- unchanged: a second `analysis render` into the same folder with nothing changed.
+
+Python's bytecode cache is enabled for these runs (a scheduled job has one), and every
+command runs once untimed first so that both sides start with warm caches.
+
+    python benchmarks/render.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+REPORTS = ("transfers", "policy", "sources")
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def timed(cmd: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, check=True, capture_output=True, env=ENV, cwd=ROOT)
+    return time.perf_counter() - start
+
+
+def analysis_cold(out: Path) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    return timed([str(BIN / "analysis"), "render", "--force", "--out", str(out)])
+
+
+def analysis_unchanged(out: Path) -> float:
+    return timed([str(BIN / "analysis"), "render", "--out", str(out)])
+
+
+def naive(out: Path) -> float:
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    start = time.perf_counter()
+    for name in REPORTS:
+        executed = out / f"{name}.ipynb"
+        subprocess.run(
+            [str(BIN / "papermill"), "--log-level", "ERROR", "--no-progress-bar",
+             str(ROOT / "notebooks" / f"{name}.ipynb"), str(executed)],
+            check=True, capture_output=True, env=ENV, cwd=ROOT / "notebooks",
+        )
+        subprocess.run(
+            [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
+            check=True, capture_output=True, env=ENV, cwd=out,
+        )
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each (median shown)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp)
+        ours, theirs = base / "analysis", base / "naive"
+        analysis_cold(ours)  # warm-up: bytecode, page cache
+        naive(theirs)
+        cold = [analysis_cold(ours) for _ in range(args.repeat)]
+        unchanged = [analysis_unchanged(ours) for _ in range(args.repeat)]
+        slow = [naive(theirs) for _ in range(args.repeat)]
+    c, n, u = statistics.median(cold), statistics.median(slow), statistics.median(unchanged)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"reports: {', '.join(REPORTS)} (+ index); median of {args.repeat} runs each")
+    print(f"analysis render, cold (--force):           {c:6.2f} s")
+    print(f"naive papermill CLI + nbconvert CLI:       {n:6.2f} s")
+    print(f"ratio cold / naive:                        {c / n:6.2f}  (target <= 0.33)")
+    print(f"analysis render, nothing changed:          {u:6.2f} s  (target <= 0.5)")
+
+
+if __name__ == "__main__":
+    main()

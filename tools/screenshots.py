@@ -1,0 +1,133 @@
+"""Screenshots of the rendered reports for the README, taken by headless Chromium.
+
+Renders the suite from the project's seeds into a temporary folder (``analysis render``), opens
+each page from its file path, waits for its charts to draw, and saves the top of the page
+(1100 px wide, at most 1800 px tall) as docs/screenshots/<page>.png::
+
+    .venv/bin/python tools/screenshots.py            # render, then shoot
+    .venv/bin/python tools/screenshots.py --from reports/   # shoot pages already rendered
+
+Needs Chromium and chromedriver (Debian: ``apt-get install chromium chromium-driver``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from selenium.webdriver.remote.webdriver import WebDriver
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "docs" / "screenshots"
+PAGES = ("transfers", "policy", "sources", "index")
+WIDTH, MAX_HEIGHT = 1100, 1800
+#: A screenshot kept in the repository should stay small.
+MAX_BYTES = 400_000
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    "--disable-dev-shm-usage",
+    "--hide-scrollbars",
+    f"--window-size={WIDTH},{MAX_HEIGHT}",
+)
+CHARTS_DRAWN_JS = """
+return Array.from(document.querySelectorAll('div.chart')).every(function (div) {
+  return div.querySelector('svg g.role-mark > *') !== null;
+});
+"""
+
+
+def say(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def render(out: Path) -> None:
+    """``analysis render --out OUT --force`` with this interpreter's package."""
+    command = [sys.executable, "-m", "analysis", "render", "--out", str(out), "--force"]
+    subprocess.run(command, check=True)
+
+
+def browser(profile: Path) -> WebDriver:
+    from selenium import webdriver  # noqa: PLC0415
+    from selenium.webdriver.chrome.service import Service  # noqa: PLC0415
+
+    binary = shutil.which("chromium") or "/usr/bin/chromium"
+    driver = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+    options = webdriver.ChromeOptions()
+    options.binary_location = binary
+    for arg in (*CHROMIUM_ARGS, f"--user-data-dir={profile}"):
+        options.add_argument(arg)
+    return webdriver.Chrome(options=options, service=Service(driver))
+
+
+def shoot(driver: WebDriver, page: Path, png: Path) -> tuple[int, int]:
+    """Save the top of ``page`` as ``png``; return the height shot and the file's size."""
+    driver.get(page.as_uri())
+    deadline = time.monotonic() + 20
+    while not driver.execute_script(CHARTS_DRAWN_JS) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    # Lay the page out at the final width in a short viewport, so a short page measures short.
+    metrics = {"width": WIDTH, "height": 400, "deviceScaleFactor": 1, "mobile": False}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    full = int(driver.execute_script("return document.documentElement.scrollHeight"))
+    height = min(full, MAX_HEIGHT)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**metrics, "height": height})
+    time.sleep(0.3)  # let the resize settle (Vega re-lays out on resize)
+    shot = driver.execute_cdp_cmd(
+        "Page.captureScreenshot",
+        {"format": "png", "clip": {"x": 0, "y": 0, "width": WIDTH, "height": height, "scale": 1}},
+    )
+    data = base64.b64decode(shot["data"])
+    png.write_bytes(data)
+    return height, len(data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--from", dest="source", type=Path, help="shoot the pages in this folder (no render)"
+    )
+    parser.add_argument("--out", type=Path, default=OUT, help=f"folder (default: {OUT})")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="screenshots-") as tmp:
+        pages = args.source
+        if pages is None:
+            pages = Path(tmp) / "reports"
+            render(pages)
+        driver = browser(Path(tmp) / "profile")
+        too_big = []
+        try:
+            for name in PAGES:
+                png = args.out / f"{name}.png"
+                height, size = shoot(driver, pages / f"{name}.html", png)
+                say(
+                    f"{png.relative_to(ROOT) if png.is_relative_to(ROOT) else png}: "
+                    f"{WIDTH}x{height}, {size / 1000:.0f} KB"
+                )
+                if size > MAX_BYTES:
+                    too_big.append(name)
+        finally:
+            driver.quit()
+    if too_big:
+        say(f"over {MAX_BYTES // 1000} KB: {', '.join(too_big)}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
