@@ -14,6 +14,7 @@ The pipeline of one report:
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import hashlib
 import importlib.metadata
 import json
@@ -22,7 +23,7 @@ import tempfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from analysis import __version__
 from analysis.errors import RenderError
@@ -49,10 +50,37 @@ KEY_PACKAGES = (
 INJECTED_CELL_ID = "injected-parameters"
 
 
+def cache_dir() -> Path:
+    """Where derived files that cost time to build are kept: ``$ANALYSIS_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/analysis``, else ``~/.cache/analysis``."""
+    if env := os.environ.get("ANALYSIS_CACHE_DIR"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "analysis"
+
+
 @cache
 def vega_bundle() -> str:
-    """The Vega, Vega-Lite and vega-embed bundle (about 900 KB): built once per process."""
+    """The Vega, Vega-Lite and vega-embed bundle (about 900 KB).
+
+    Building it takes about 2 s, so it is built once per installed vl-convert release and
+    kept in :func:`cache_dir`; it is the same bytes every time for the same release.
+    """
     import altair as alt  # noqa: PLC0415 - heavy, only needed when rendering
+
+    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
+    release = importlib.metadata.version("vl-convert-python")
+    cached = cache_dir() / f"vega-bundle-{release}-vl{major_minor}.js"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    bundle = _build_bundle()
+    with contextlib.suppress(OSError):  # a read-only home only costs the 2 s next time
+        atomic_write(cached, bundle.encode("utf-8"))
+    return bundle
+
+
+def _build_bundle() -> str:
+    import altair as alt  # noqa: PLC0415
     import vl_convert  # noqa: PLC0415
 
     # The Vega-Lite release Altair writes specs for, as vl-convert names it: "v6.4.1" -> "6.4".
@@ -77,6 +105,30 @@ def versions() -> dict[str, str]:
 
 def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+_KERNEL_STDERR: contextvars.ContextVar[IO[bytes] | None] = contextvars.ContextVar(
+    "kernel_stderr", default=None
+)
+
+
+def _kernel_manager_class() -> type:
+    from jupyter_client.manager import AsyncKernelManager, KernelManager  # noqa: PLC0415
+
+    class QuietKernelManager(AsyncKernelManager):
+        """Starts the kernel with its stderr in a file of the render's, not the terminal's.
+
+        ipykernel prints a notice about unencrypted local TCP at every start; a scheduled
+        run's log should not carry it, but a failed render should show what the kernel said.
+        """
+
+        async def start_kernel(self, **kw: Any) -> None:  # type: ignore[override]
+            sink = _KERNEL_STDERR.get()
+            if sink is not None:
+                kw.setdefault("stderr", sink)
+            await KernelManager._async_start_kernel(self, **kw)
+
+    return QuietKernelManager
 
 
 @dataclass
@@ -129,6 +181,8 @@ def execute(
     for cell in nb.cells:
         if "injected-parameters" in cell.metadata.get("tags", []):
             cell.id = INJECTED_CELL_ID  # papermill gives it a random id
+    sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed below
+    token = _KERNEL_STDERR.set(sink)
     try:
         result: nbformat.NotebookNode = papermill.execute_notebook(
             nb,
@@ -138,14 +192,27 @@ def execute(
             progress_bar=False,
             log_output=False,
             request_save_on_cell_execute=False,
-            cwd=str(notebook.parent),
+            # The kernel starts in the notebook's folder, as in JupyterLab; papermill's own
+            # `cwd` would chdir this whole process, which threads running reports must not.
+            resources={"metadata": {"path": str(notebook.parent.resolve())}},
             record_timing=False,
+            kernel_manager_class=_kernel_manager_class(),
         )
     except PapermillExecutionError as exc:
         msg = f"{notebook.name}: cell {exc.exec_count} failed with {exc.ename}: {exc.evalue}" + (
             f" (executed notebook kept at {executed_path})" if executed_path else ""
         )
         raise RenderError(msg) from exc
+    except Exception as exc:
+        sink.seek(0)
+        said = sink.read().decode("utf-8", "replace").strip().splitlines()[-15:]
+        msg = f"{notebook.name}: {type(exc).__name__}: {exc}"
+        if said:
+            msg += "\n  the kernel said:\n    " + "\n    ".join(said)
+        raise RenderError(msg) from exc
+    finally:
+        _KERNEL_STDERR.reset(token)
+        sink.close()
     return result
 
 

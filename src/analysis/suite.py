@@ -17,14 +17,13 @@ A failed report leaves its previous page as it was, keeps the executed notebook 
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
 import hashlib
 import importlib.metadata
 import json
 import logging
-import multiprocessing
 import os
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ from analysis.errors import AnalysisError, ParameterError, RenderError
 from analysis.params import Parameter, inspect, output_stem, resolve
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping
 
 log = logging.getLogger("analysis")
 
@@ -238,48 +237,27 @@ class Outcome:
     changes: list[str] = field(default_factory=list)
 
 
-def _render_one(
-    notebook: str,
-    parameters: dict[str, Any],
-    html_path: str,
-    title: str,
-    inputs: dict[str, str],
-    executed_path: str,
-    bundle: str,
-    seeds: str,
-) -> dict[str, Any]:
-    """Worker: render one page. Runs in a separate process; returns plain data."""
-    os.environ[paths.SEEDS_ENV] = seeds
+def _render_one(job: Job, out_dir: Path, inputs: dict[str, str], bundle: str) -> dict[str, Any]:
+    """Render one page; returns plain data. Runs in a worker thread: the work itself happens in
+    the report's kernel process, so threads run reports in parallel."""
     from analysis import render  # noqa: PLC0415
 
-    # Kernels inherit this process's stderr; keep their chatter (e.g. ipykernel's notice about
-    # unencrypted local TCP) out of the run's log, and show it only when the render fails.
-    kernel_log = tempfile.TemporaryFile(mode="w+b")  # noqa: SIM115 - closed in finally
-    saved_stderr = os.dup(2)
-    os.dup2(kernel_log.fileno(), 2)
+    executed = out_dir / FAILED / f"{job.stem}.ipynb"
     started = time.perf_counter()
     try:
         rendered = render.render_notebook(
-            Path(notebook),
-            parameters,
-            Path(html_path),
-            title=title,
+            job.report.notebook,
+            job.parameters,
+            out_dir / f"{job.stem}.html",
+            title=str(job.parameters.get("title") or job.report.title),
             inputs=inputs,
-            executed_path=Path(executed_path),
+            executed_path=executed,
             bundle=bundle,
         )
-    except Exception as exc:  # noqa: BLE001 - a worker must report, not die, on any error
+    except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
         error = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}: {exc}"
-        kernel_log.seek(0)
-        tail = kernel_log.read().decode("utf-8", "replace").strip().splitlines()[-15:]
-        if tail:
-            error += "\n  kernel stderr:\n    " + "\n    ".join(tail)
         return {"ok": False, "error": error, "seconds": time.perf_counter() - started}
-    finally:
-        os.dup2(saved_stderr, 2)
-        os.close(saved_stderr)
-        kernel_log.close()
-    Path(executed_path).unlink(missing_ok=True)
+    executed.unlink(missing_ok=True)
     return {
         "ok": True,
         "summary": rendered.summary,
@@ -357,17 +335,10 @@ def render_suite(
         if todo:
             # Validate the seeds before any kernel starts: a bad ledger is bad input (exit 2).
             analysis.load(seeds_dir, include_candidates=True)
-            outcomes += _run(
-                todo,
-                out_dir,
-                inputs,
-                seeds_dir,
-                manifest,
-                n_jobs,
-                progress,
-                len(jobs),
-                len(outcomes),
-            )
+            with _seeds_for_kernels(seeds_dir):
+                outcomes += _run(
+                    todo, out_dir, inputs, manifest, n_jobs, progress, len(jobs), len(outcomes)
+                )
         publish.write_manifest(out_dir, manifest)
         specs = {j.report.name: j.report for j in jobs}
         index = publish.write_index(out_dir, manifest, specs)
@@ -376,11 +347,24 @@ def render_suite(
         lock.release()
 
 
+@contextlib.contextmanager
+def _seeds_for_kernels(seeds_dir: Path) -> Iterator[None]:
+    """Kernels inherit the environment: tell the report notebooks which seeds to load."""
+    previous = os.environ.get(paths.SEEDS_ENV)
+    os.environ[paths.SEEDS_ENV] = str(seeds_dir.resolve())
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(paths.SEEDS_ENV, None)
+        else:
+            os.environ[paths.SEEDS_ENV] = previous
+
+
 def _run(
     todo: list[tuple[Job, str]],
     out_dir: Path,
     inputs: dict[str, str],
-    seeds_dir: Path,
     manifest: dict[str, Any],
     n_jobs: int | None,
     progress: Callable[[Outcome, int, int], None] | None,
@@ -391,27 +375,13 @@ def _run(
 
     bundle = render.vega_bundle()  # once per run, shared by every page
     failed_dir = out_dir / FAILED
+    failed_dir.mkdir(exist_ok=True)
     workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
     outcomes = []
-    # spawn: a fresh interpreter per worker (forking a process that has loaded Polars can
-    # deadlock), and each worker starts its own kernels.
-    context = multiprocessing.get_context("spawn")
-    with cf.ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        futures = {}
-        for job, key in todo:
-            failed_dir.mkdir(exist_ok=True)
-            future = pool.submit(
-                _render_one,
-                str(job.report.notebook),
-                job.parameters,
-                str(out_dir / f"{job.stem}.html"),
-                str(job.parameters.get("title") or job.report.title),
-                inputs,
-                str(failed_dir / f"{job.stem}.ipynb"),
-                bundle,
-                str(seeds_dir.resolve()),
-            )
-            futures[future] = (job, key)
+    with cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as pool:
+        futures = {
+            pool.submit(_render_one, job, out_dir, inputs, bundle): (job, key) for job, key in todo
+        }
         for future in cf.as_completed(futures):
             job, key = futures[future]
             result = future.result()
