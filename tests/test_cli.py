@@ -240,3 +240,40 @@ def test_params_file_renders_one_page_per_parameter_set(tmp_path: Path) -> None:
     assert us_summary["figures"]["Trade moves"] == 2
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "countries = [&quot;Mexico&quot;]" in index
+
+
+def test_new_user_ingests_an_article_reviews_it_and_the_reports_show_two_sources(
+    tmp_path: Path, seeds_copy: Path
+) -> None:
+    article = ROOT / "tests" / "fixtures" / "articles" / "feb_2025_transfer.txt"
+    ingest = run("--seeds", seeds_copy, "ingest", article, "--published", "2025-02-28")
+    assert ingest.returncode == 0, ingest.stderr
+    drafts = [p for p in (seeds_copy / "ledger").glob("*.yaml") if not p.name.startswith("000_")]
+    assert len(drafts) == 1
+    draft = drafts[0]
+    source_id = draft.stem
+
+    # Before review: the default reports leave the draft out; asked to, they mark it.
+    out = tmp_path / "out"
+    unreviewed = run(
+        "--seeds", seeds_copy, "render", "transfers", "-p", "include_candidates=true", "--out", out
+    )
+    assert unreviewed.returncode == 0, unreviewed.stderr
+    page = next(out.glob("transfers--*.html")).read_text(encoding="utf-8")
+    assert "unreviewed candidate facts" in page
+
+    # The reviewer accepts the draft as it is (the README's step 3).
+    text = draft.read_text(encoding="utf-8")
+    assert "\nstatus: candidate\n" in text
+    draft.write_text(text.replace("\nstatus: candidate\n", "\n"), encoding="utf-8")
+    assert run("--seeds", seeds_copy, "check").returncode == 0
+
+    result = run("--seeds", seeds_copy, "render", "transfers", "sources", "--out", out)
+    assert result.returncode == 0, result.stderr
+    transfers = (out / "transfers.html").read_text(encoding="utf-8")
+    assert 'data-headline="People transferred">55<' in transfers, "nothing is counted twice"
+    assert 'data-headline="Transfers">2<' in transfers
+    sources = (out / "sources.html").read_text(encoding="utf-8")
+    assert f"<strong>{source_id}</strong>" in sources, "the report lists the new source"
+    summary = json.loads((out / "sources.summary.json").read_text(encoding="utf-8"))
+    assert summary["figures"]["Sources"] == 2
