@@ -71,10 +71,11 @@ def _finish(chart: alt.Chart, title: str, subtitle: str, description: str) -> al
 def transfers_timeline(
     ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
 ) -> alt.Chart:
-    """Transfers of people to the United States over time, each a circle sized by people."""
-    data = metrics.transfers(ledger, start=start, end=end).select(
-        "date", "date_precision", "date_as_written", "people", "title", "mechanism", "n_sources"
-    )
+    """Transfers of people to the United States over time, each a circle sized by people.
+
+    Transfers on the same date share a circle; beyond a few hundred dates, circles are months.
+    """
+    data = metrics.transfers_by_date(ledger, start=start, end=end)
     chart = (
         alt.Chart(data)
         .mark_circle(opacity=0.8, stroke="#5a1f12", strokeWidth=1)
@@ -92,17 +93,18 @@ def transfers_timeline(
                 alt.Tooltip("date_precision:N", title="Known to the"),
                 alt.Tooltip("date_as_written:N", title="Source says"),
                 alt.Tooltip("people:Q", title="People"),
+                alt.Tooltip("transfers:Q", title="Transfers"),
                 alt.Tooltip("mechanism:N", title="Described as"),
                 alt.Tooltip("n_sources:Q", title="Sources"),
             ],
         )
+        .properties(height=120)
     )
-    n, total = data.height, int(data["people"].sum())
-    chart = chart.properties(height=120)
+    n, total = int(data["transfers"].sum()), int(data["people"].sum())
     return _finish(
         chart,
         "Transfers of alleged cartel members to the United States",
-        "Each circle is one transfer, sized by the number of people",
+        "Each circle is one transfer (or one date of transfers), sized by the number of people",
         f"Timeline of {n} transfers totalling {total} people; circle size shows people per transfer.",
     )
 
@@ -110,11 +112,9 @@ def transfers_timeline(
 def cumulative_transferred(
     ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
 ) -> alt.Chart:
-    """Running total of people transferred, one step per transfer."""
-    data = (
-        metrics.transfers(ledger, start=start, end=end)
-        .sort("date")
-        .select("date", "people", "title", cumulative=pl.col("people").cum_sum())
+    """Running total of people transferred, one step per transfer date."""
+    data = metrics.transfers_by_date(ledger, start=start, end=end).select(
+        "date", "people", "transfers", "title", "cumulative"
     )
     base = alt.Chart(data).encode(
         x=alt.X("date:T", title="Date of transfer"),
@@ -122,7 +122,7 @@ def cumulative_transferred(
         tooltip=[
             alt.Tooltip("title:N", title="Transfer"),
             alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
-            alt.Tooltip("people:Q", title="People in this transfer"),
+            alt.Tooltip("people:Q", title="People on this date"),
             alt.Tooltip("cumulative:Q", title="Running total"),
         ],
     )
@@ -141,18 +141,27 @@ def cumulative_transferred(
 def charges_by_transfer(
     ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
 ) -> alt.Chart:
-    """Which charges the sources allege against the people of each transfer."""
-    data = metrics.charges_by_transfer(ledger, start=start, end=end)
+    """Which charges the sources allege against the people of each transfer.
+
+    Beyond a couple of dozen transfers, columns are months and cells count transfers.
+    """
+    data = metrics.charges_grid(ledger, start=start, end=end)
     chart = (
         alt.Chart(data)
         .mark_rect(color=ACCENT, stroke="#ffffff", strokeWidth=2)
         .encode(
-            x=alt.X("transfer:N", title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X(
+                "transfer:N",
+                title=None,
+                sort=alt.EncodingSortField("date"),
+                axis=alt.Axis(labelAngle=0, labelLimit=160),
+            ),
             y=alt.Y("charge:N", title="Charge alleged"),
-            opacity=alt.Opacity("allegations:Q", legend=None, scale=alt.Scale(range=[0.55, 1])),
+            opacity=alt.Opacity("transfers:Q", legend=None, scale=alt.Scale(range=[0.55, 1])),
             tooltip=[
                 alt.Tooltip("transfer:N", title="Transfer"),
                 alt.Tooltip("charge:N", title="Charge"),
+                alt.Tooltip("transfers:Q", title="Transfers alleging it"),
                 alt.Tooltip("as_written:N", title="Source says"),
                 alt.Tooltip("accused:N", title="Alleged against"),
             ],
@@ -170,7 +179,7 @@ def charges_by_transfer(
 
 def years_to_transfer(ledger: Ledger) -> alt.Chart:
     """For named suspects tied to an older crime: years from the crime to their transfer."""
-    data = metrics.suspects_with_past_crimes(ledger)
+    data, left_out = metrics.top(metrics.suspects_with_past_crimes(ledger), "years_to_transfer")
     chart = (
         alt.Chart(data)
         .mark_bar(color=ACCENT)
@@ -187,10 +196,11 @@ def years_to_transfer(ledger: Ledger) -> alt.Chart:
         )
         .properties(height=alt.Step(36))
     )
+    more = f" (the {data.height} longest; {left_out} more in the table)" if left_out else ""
     return _finish(
         chart,
         "Years from the crime to the transfer",
-        "Named suspects the sources tie to an older crime",
+        "Named suspects the sources tie to an older crime" + more,
         f"Bars for {data.height} named suspects showing the years between the crime they are "
         "tied to and their transfer.",
     )
@@ -243,7 +253,9 @@ def quotes_by_speaker(
 ) -> alt.Chart:
     """How many quotes the sources carry from each speaker."""
     data = metrics.quotes(ledger, start=start, end=end, countries=countries)
-    counts = data.group_by("speaker", "country").agg(quotes=pl.len()).sort("speaker")
+    counts, left_out = metrics.top(
+        data.group_by("speaker", "country").agg(quotes=pl.len()).sort("speaker"), "quotes"
+    )
     chart = (
         alt.Chart(counts)
         .mark_bar()
@@ -262,14 +274,40 @@ def quotes_by_speaker(
     return _finish(
         chart,
         "Who is quoted",
-        "Quotes per speaker across the sources",
+        "Quotes per speaker across the sources"
+        + (f" (the {counts.height} most quoted; {left_out} more in the table)" if left_out else ""),
         f"Bars of quotes per speaker for {counts.height} speakers.",
     )
 
 
 def sentence_coverage(ledger: Ledger) -> alt.Chart:
-    """Share of each source's sentences that at least one fact cites."""
+    """Share of each source's sentences that at least one fact cites.
+
+    With many sources, a histogram: how many sources fall in each tenth of coverage.
+    """
     data = metrics.sentence_coverage(ledger)
+    if data.height > metrics.MAX_BARS:
+        bins = metrics.coverage_histogram(data)
+        chart = (
+            alt.Chart(bins)
+            .mark_bar(color=ACCENT)
+            .encode(
+                x=alt.X(
+                    "share:N", title="Share of sentences cited", sort=alt.EncodingSortField("bin")
+                ),
+                y=alt.Y("sources:Q", title="Sources"),
+                tooltip=[
+                    alt.Tooltip("share:N", title="Share cited"),
+                    alt.Tooltip("sources:Q", title="Sources"),
+                ],
+            )
+        )
+        return _finish(
+            chart,
+            "How much of each source the ledger uses",
+            f"{data.height} sources, counted by the share of their sentences cited as evidence",
+            f"Histogram of {data.height} sources by the share of their sentences cited.",
+        )
     chart = (
         alt.Chart(data)
         .mark_bar(color=ACCENT)
@@ -298,9 +336,39 @@ def sentence_coverage(ledger: Ledger) -> alt.Chart:
     )
 
 
+#: Above this many sources, facts per sentence are summed over sources instead of faceted.
+MAX_FACETS = 6
+
+
 def facts_per_sentence(ledger: Ledger) -> alt.Chart:
-    """How many facts cite each sentence, per source: where the reporting is dense."""
+    """How many facts cite each sentence, per source: where the reporting is dense.
+
+    With more than a few sources, facts are summed over sources by sentence number.
+    """
     data = metrics.facts_per_sentence(ledger)
+    n_sources = data["source"].n_unique()
+    if n_sources > MAX_FACETS:
+        summed = metrics.facts_by_position(data)
+        chart = (
+            alt.Chart(summed)
+            .mark_bar(color=ACCENT)
+            .encode(
+                x=alt.X("sentence:O", title="Sentence number"),
+                y=alt.Y("facts:Q", title="Facts citing it, all sources"),
+                tooltip=[
+                    alt.Tooltip("sentence:O", title="Sentence"),
+                    alt.Tooltip("facts:Q", title="Facts"),
+                    alt.Tooltip("sources:Q", title="Sources that long"),
+                ],
+            )
+            .properties(height=160)
+        )
+        return _finish(
+            chart,
+            "Facts per sentence",
+            f"Facts citing the n-th sentence, summed over {n_sources} sources",
+            f"Bars of facts citing each sentence position, summed over {n_sources} sources.",
+        )
     chart = (
         alt.Chart(data)
         .mark_bar(color=ACCENT)
@@ -323,7 +391,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
             subtitle="How many ledger facts cite each sentence of a source",
             subtitleColor="#555555",
         ),
-        description=f"Bars of facts citing each sentence, for {data['source'].n_unique()} sources.",
+        description=f"Bars of facts citing each sentence, for {n_sources} sources.",
     )
     return titled
 

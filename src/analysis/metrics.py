@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 #: Lanes drawn in the policy timeline, top to bottom.
 POLICY_LANES = ("security cooperation", "trade pressure", "statements and diplomacy")
+#: Bounds that keep a chart's data (and so the page) from growing with the ledger: beyond
+#: them, charts aggregate (by month) or show the top rows and say so.
+MAX_DAYS = 400
+MAX_COLUMNS = 24
+MAX_BARS = 30
 #: Roles whose actor's country is the country that acted, when the event names no origin.
 ACTING_ROLES = ("initiator", "speaker", "decision maker", "announcer", "court")
 
@@ -520,4 +525,105 @@ def single_source_facts(ledger: Ledger) -> pl.DataFrame:
         .with_columns(pl.col("fact_type").cast(pl.String))
         .select("fact_type", "fact_id", "fact", "source_id")
         .sort("fact_type", "fact_id")
+    )
+
+
+def _bucket(dates: pl.Series, max_days: int) -> pl.Expr:
+    """Dates as they are, or their month when there are more than ``max_days`` distinct days."""
+    if dates.n_unique() > max_days:
+        return pl.col("date").dt.truncate("1mo")
+    return pl.col("date")
+
+
+def _first_titles(column: str, n: int = 3) -> pl.Expr:
+    return pl.col(column).sort().head(n).str.join(" | ") + pl.when(pl.len() > n).then(
+        pl.format(" | and {} more", pl.len() - n)
+    ).otherwise(pl.lit(""))
+
+
+def transfers_by_date(
+    ledger: Ledger,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    max_days: int = MAX_DAYS,
+) -> pl.DataFrame:
+    """Transfers aggregated per date (per month beyond ``max_days`` distinct days).
+
+    One row per date: people, number of transfers, their titles, and a running total.
+    """
+    data = transfers(ledger, start=start, end=end)
+    return (
+        data.with_columns(date=_bucket(data["date"], max_days))
+        .group_by("date")
+        .agg(
+            people=pl.col("people").sum(),
+            transfers=pl.len().cast(pl.Int64),
+            title=_first_titles("title"),
+            date_as_written=pl.col("date_as_written")
+            .unique(maintain_order=True)
+            .head(3)
+            .str.join("; "),
+            date_precision=pl.col("date_precision").cast(pl.String).first(),
+            mechanism=pl.col("mechanism").unique(maintain_order=True).head(3).str.join("; "),
+            n_sources=pl.col("n_sources").max(),
+        )
+        .sort("date")
+        .with_columns(cumulative=pl.col("people").cum_sum())
+    )
+
+
+def charges_grid(
+    ledger: Ledger,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    max_columns: int = MAX_COLUMNS,
+) -> pl.DataFrame:
+    """Charges alleged per transfer, or per month of transfers beyond ``max_columns`` transfers.
+
+    One row per (column, charge) with how many transfers in the column have that charge.
+    """
+    data = charges_by_transfer(ledger, start=start, end=end)
+    if data["transfer"].n_unique() > max_columns:
+        data = data.with_columns(
+            date=pl.col("date").dt.truncate("1mo"),
+            transfer=pl.format("transfers of {}", pl.col("date").dt.strftime("%b %Y")),
+        )
+    return (
+        data.group_by("transfer", "date", "charge")
+        .agg(
+            transfers=pl.len().cast(pl.Int64),
+            as_written=_first_titles("as_written"),
+            accused=_first_titles("accused"),
+        )
+        .sort("date", "charge")
+    )
+
+
+def top(frame: pl.DataFrame, by: str, n: int = MAX_BARS) -> tuple[pl.DataFrame, int]:
+    """The ``n`` rows with the largest ``by``, and how many rows were left out."""
+    return frame.sort(by, descending=True).head(n), max(frame.height - n, 0)
+
+
+def coverage_histogram(coverage: pl.DataFrame) -> pl.DataFrame:
+    """Sources counted by the share of their sentences the ledger cites, in tenths."""
+    tenth = (pl.col("share_used") * 10).floor().clip(0, 9).cast(pl.Int64)
+    return (
+        coverage.with_columns(bin=tenth)
+        .group_by("bin")
+        .agg(sources=pl.len().cast(pl.Int64))
+        .with_columns(
+            share=pl.format("{}–{}%", pl.col("bin") * 10, pl.col("bin") * 10 + 10),
+        )
+        .sort("bin")
+    )
+
+
+def facts_by_position(per_sentence: pl.DataFrame) -> pl.DataFrame:
+    """Facts per sentence number, summed over sources: where in an article facts come from."""
+    return (
+        per_sentence.group_by("sentence")
+        .agg(facts=pl.col("facts").sum(), sources=pl.len().cast(pl.Int64))
+        .sort("sentence")
     )

@@ -63,14 +63,13 @@ def cache_dir() -> Path:
 def vega_bundle() -> str:
     """The Vega, Vega-Lite and vega-embed bundle (about 900 KB).
 
-    Building it takes about 2 s, so it is built once per installed vl-convert release and
-    kept in :func:`cache_dir`; it is the same bytes every time for the same release.
+    Building it takes about 2 s, so it is built once per installed vl-convert and Altair
+    release and kept in :func:`cache_dir`; it is the same bytes every time for the same pair.
     """
-    import altair as alt  # noqa: PLC0415 - heavy, only needed when rendering
-
-    major_minor = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    release = importlib.metadata.version("vl-convert-python")
-    cached = cache_dir() / f"vega-bundle-{release}-vl{major_minor}.js"
+    release = "-".join(
+        f"{name}{importlib.metadata.version(name)}" for name in ("vl-convert-python", "altair")
+    )
+    cached = cache_dir() / f"vega-bundle-{release}.js"
     if cached.is_file():
         return cached.read_text(encoding="utf-8")
     bundle = _build_bundle()

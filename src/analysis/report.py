@@ -30,6 +30,10 @@ if TYPE_CHECKING:
 SUMMARY_MIMETYPE = "application/vnd.analysis.summary+json"
 #: Rows shown in a table before the rest is left to the CSV download.
 MAX_TABLE_ROWS = 200
+#: Evidence links shown under one headline figure, and sources listed in a page's header;
+#: beyond them the page says how many more, so it does not grow with the ledger.
+MAX_HEADLINE_CITES = 8
+MAX_HEADER_SOURCES = 20
 #: vega-embed options: no action menu (it has no accessible name), SVG for crisp text.
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 
@@ -158,8 +162,13 @@ class Report:
             f"title {_cell(r['title'])}; url {_cell(r['url'])}; "
             f"{r['n_sentences']} sentences; sha256 <code>{r['sha256'][:16]}…</code>"
             "</li>"
-            for r in self.ledger.sources.iter_rows(named=True)
+            for r in self.ledger.sources.head(MAX_HEADER_SOURCES).iter_rows(named=True)
         )
+        if self.ledger.sources.height > MAX_HEADER_SOURCES:
+            sources += (
+                f"<li>and {self.ledger.sources.height - MAX_HEADER_SOURCES} more "
+                "(every input file is listed with its checksum in the page's provenance)</li>"
+            )
         lead = f'<p class="lead">{html.escape(summary)}</p>' if summary else ""
         lead += self._candidates_banner()
         return Html(
@@ -192,14 +201,18 @@ class Report:
         cards = []
         for item in items:
             note = f'<span class="note">{html.escape(item.note)}</span>' if item.note else ""
-            cite = self.cite(item.evidence, "sentence")
+            cite = self.cite(item.evidence[:MAX_HEADLINE_CITES], "sentence")
+            if len(item.evidence) > MAX_HEADLINE_CITES:
+                cite += f" and {len(item.evidence) - MAX_HEADLINE_CITES} more"
             cards.append(
                 '<div class="headline">'
                 f'<span class="label">{html.escape(item.label)}</span>'
                 f'<span class="value" data-headline="{html.escape(item.label)}">{item.value}</span>'
                 f'{note}<span class="cites">{cite}</span></div>'
             )
-        return Html(f'<section class="headlines" aria-label="Headline figures">{"".join(cards)}</section>')
+        return Html(
+            f'<section class="headlines" aria-label="Headline figures">{"".join(cards)}</section>'
+        )
 
     def figure(self, chart: alt.TopLevelMixin, name: str) -> Html:
         """A chart, drawn offline by the page's Vega bundle, with its data as a CSV download."""
@@ -254,7 +267,11 @@ class Report:
             rows.append(f"<tr>{cells}</tr>")
         more = ""
         if frame.height > shown.height:
-            more = f"<p class=\"more\">Showing {shown.height} of {frame.height} rows; the CSV has all.</p>"
+            # The page stays bounded: the rest is a command away, not inlined.
+            more = (
+                f'<p class="more">Showing {shown.height} of {frame.height} rows; '
+                "<code>analysis export</code> writes them all.</p>"
+            )
         if not rows:
             body = f'<tr><td colspan="{len(columns) + bool(cite)}">Nothing in this range.</td></tr>'
         else:
@@ -262,7 +279,7 @@ class Report:
         return Html(
             f'<div class="table-wrap"><table><caption>{html.escape(caption)}</caption>'
             f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>{more}"
-            f'<p class="download-line">{_csv_link(frame, f"{name}.csv")}</p></div>'
+            f'<p class="download-line">{_csv_link(shown, f"{name}.csv")}</p></div>'
         )
 
     def text(self, message: str, *, cite: Iterable[tuple[str, int]] = ()) -> Html:

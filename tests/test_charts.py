@@ -1,0 +1,100 @@
+"""Chart builders: valid Vega-Lite, titled and described, and bounded however big the ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import altair as alt
+import polars as pl
+import pytest
+
+import analysis
+from analysis import charts
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize("name", sorted(charts.BUILDERS))
+def test_builder_returns_a_valid_chart_with_title_and_description(
+    name: str, ledger: analysis.Ledger
+) -> None:
+    chart = charts.BUILDERS[name](ledger)
+    spec = chart.to_dict()  # validates against the Vega-Lite schema
+    assert spec["description"]
+    assert spec["title"]["text"]
+    assert "tooltip" in str(spec["encoding"] if "encoding" in spec else spec)
+
+
+def test_timeline_data_has_one_row_per_transfer_with_its_people(ledger: analysis.Ledger) -> None:
+    data = charts.transfers_timeline(ledger).data
+    assert isinstance(data, pl.DataFrame)
+    assert sorted(zip(data["date"], data["people"], strict=True)) == [
+        (dt.date(2025, 2, 1), 29),
+        (dt.date(2025, 8, 12), 26),
+    ]
+
+
+def test_charts_do_not_change_the_kernels_theme(ledger: analysis.Ledger) -> None:
+    before = alt.theme.active
+    charts.policy_timeline(ledger).to_dict()
+    assert alt.theme.active == before
+
+
+@pytest.fixture(scope="module")
+def big_ledger(tmp_path_factory: pytest.TempPathFactory) -> analysis.Ledger:
+    """600 transfers on 600 days, 4 charges each, 60 sources: far beyond what a chart shows."""
+    seeds = tmp_path_factory.mktemp("big") / "seeds"
+    shutil.copytree(ROOT / "seeds", seeds)
+    first = dt.date(2020, 1, 1)
+    per_source = 10
+    for s in range(60):
+        sid = f"{s + 1:03d}_synthetic"
+        lines, events, allegations = [], [], []
+        for k in range(per_source):
+            n = s * per_source + k
+            day = first + dt.timedelta(days=3 * n)
+            sentence = f"On {day.isoformat()} Mexico sent {n % 40 + 1} suspects in batch {n}."
+            lines.append(sentence)
+            events.append(
+                f"  - id: t{n}\n    kind: transfer\n    title: Batch {n}\n    when: null\n"
+                f"    date: {day.isoformat()}\n    people: {n % 40 + 1}\n    origin: mx\n"
+                f"    destination: us\n    evidence: ['{sentence}']\n"
+            )
+            for charge in ("drug trafficking", "kidnapping", "murder", "extortion"):
+                allegations.append(
+                    f"  - id: t{n}/{charge.replace(' ', '-')}\n    event: t{n}\n"
+                    f"    charge: {charge}\n    as_written: {charge}\n    evidence: ['batch {n}.']\n"
+                )
+        (seeds / "sources" / f"{sid}.txt").write_text(" ".join(lines) + "\n", encoding="utf-8")
+        (seeds / "sources" / f"{sid}.yaml").write_text(
+            f"id: {sid}\npublished: 2026-01-01\nlanguage: en\nkind: news article\n"
+            "outlet: null\nurl: null\ntitle: null\n",
+            encoding="utf-8",
+        )
+        (seeds / "ledger" / f"{sid}.yaml").write_text(
+            f"source: {sid}\nevents:\n{''.join(events)}allegations:\n{''.join(allegations)}",
+            encoding="utf-8",
+        )
+    return analysis.load(seeds)
+
+
+@pytest.mark.parametrize("name", sorted(charts.BUILDERS))
+def test_chart_data_stays_bounded_on_a_big_ledger(name: str, big_ledger: analysis.Ledger) -> None:
+    assert big_ledger.events.filter(kind="transfer").height == 602
+    chart = charts.BUILDERS[name](big_ledger)
+    spec = chart.to_dict()  # no MaxRowsError
+    rows = sum(len(v) for v in spec.get("datasets", {}).values())
+    assert rows <= 500, f"{name} embeds {rows} rows"
+
+
+def test_big_charges_grid_counts_transfers_per_month(big_ledger: analysis.Ledger) -> None:
+    data = charts.charges_by_transfer(big_ledger).data
+    assert isinstance(data, pl.DataFrame)
+    # 600 synthetic transfers every third day from 2020-01-01 (at most 11 a month), plus the
+    # article's own transfer of August 2025: all alleged kidnapping, none counted twice.
+    kidnapping = data.filter(charge="kidnapping")
+    assert kidnapping["transfers"].sum() == 601
+    assert kidnapping["transfers"].max() == 11
+    assert kidnapping.height == 61  # 60 months of synthetic transfers + August 2025
