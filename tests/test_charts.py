@@ -89,12 +89,14 @@ def test_chart_data_stays_bounded_on_a_big_ledger(name: str, big_ledger: analysi
     assert rows <= 500, f"{name} embeds {rows} rows"
 
 
-def test_big_charges_grid_counts_transfers_per_month(big_ledger: analysis.Ledger) -> None:
+def test_big_charges_grid_counts_transfers_per_year(big_ledger: analysis.Ledger) -> None:
     data = charts.charges_by_transfer(big_ledger).data
     assert isinstance(data, pl.DataFrame)
-    # 600 synthetic transfers every third day from 2020-01-01 (at most 11 a month), plus the
-    # article's own transfer of August 2025: all alleged kidnapping, none counted twice.
-    kidnapping = data.filter(charge="kidnapping")
-    assert kidnapping["transfers"].sum() == 601
-    assert kidnapping["transfers"].max() == 11
-    assert kidnapping.height == 61  # 60 months of synthetic transfers + August 2025
+    # 600 synthetic transfers every third day from 2020-01-01 (through 2024), plus the article's
+    # own transfer of August 2025; 61 months is more columns than fit, so they are years.
+    kidnapping = data.filter(charge="kidnapping").sort("date")
+    assert kidnapping["transfer"].to_list() == [
+        f"transfers of {year}" for year in (2020, 2021, 2022, 2023, 2024, 2025)
+    ]
+    assert kidnapping["transfers"].sum() == 601, "every transfer counted once"
+    assert kidnapping["transfers"].to_list()[0] == 122  # 366 days of 2020, one every third day

@@ -28,7 +28,7 @@ COUNTRY_COLOURS = {"Mexico": "#1b7f5b", "United States": "#2c5ea8"}
 ACCENT = "#b5452b"
 WIDTH = 640
 #: Above this many distinct days, timelines bucket events by month.
-MAX_TIMELINE_DAYS = 400
+MAX_TIMELINE_DAYS = 120
 
 
 @alt.theme.register(THEME, enable=False)

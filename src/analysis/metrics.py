@@ -338,14 +338,14 @@ def policy_lanes(
 ) -> pl.DataFrame:
     """Policy events aggregated to one row per (date, lane, country, precision).
 
-    When the events fall on more than ``max_days`` distinct days, dates are bucketed by month,
-    so the chart's data stays bounded whatever the size of the ledger.
+    When the events fall on more than ``max_days`` distinct days, dates are bucketed by month
+    (or year, or decade), so the chart's data stays bounded whatever the size of the ledger.
     """
     events = policy_events(ledger, start=start, end=end, countries=countries)
-    by_month = events["date"].n_unique() > max_days
-    bucket = pl.col("date").dt.truncate("1mo") if by_month else pl.col("date")
     return (
-        events.with_columns(date=bucket, lane=pl.col("lane").cast(pl.String))
+        events.with_columns(
+            date=_bucket(events["date"], max_days), lane=pl.col("lane").cast(pl.String)
+        )
         .group_by("date", "lane", "country", "date_precision")
         .agg(
             events=pl.len(),
@@ -528,11 +528,27 @@ def single_source_facts(ledger: Ledger) -> pl.DataFrame:
     )
 
 
+#: Periods a date axis can be bucketed by, finest first, with how a bucket is labelled.
+PERIODS = (("", "%Y-%m-%d"), ("1mo", "%b %Y"), ("1y", "%Y"), ("10y", "the %Ys"))
+
+
+def bucket(dates: pl.Series, max_buckets: int) -> tuple[pl.Expr, str]:
+    """The finest period (day, month, year, decade) giving at most ``max_buckets`` buckets.
+
+    Returns the expression that maps ``date`` to its bucket's first day, and the strftime
+    format that labels a bucket.
+    """
+    days = dates.drop_nulls()
+    for every, label in PERIODS:
+        expr = pl.col("date").dt.truncate(every) if every else pl.col("date")
+        n = days.dt.truncate(every).n_unique() if every else days.n_unique()
+        if n <= max_buckets:
+            return expr, label
+    return pl.col("date").dt.truncate("100y"), "the %Ys"
+
+
 def _bucket(dates: pl.Series, max_days: int) -> pl.Expr:
-    """Dates as they are, or their month when there are more than ``max_days`` distinct days."""
-    if dates.n_unique() > max_days:
-        return pl.col("date").dt.truncate("1mo")
-    return pl.col("date")
+    return bucket(dates, max_days)[0]
 
 
 def _first_titles(column: str, n: int = 3) -> pl.Expr:
@@ -586,9 +602,9 @@ def charges_grid(
     """
     data = charges_by_transfer(ledger, start=start, end=end)
     if data["transfer"].n_unique() > max_columns:
-        data = data.with_columns(
-            date=pl.col("date").dt.truncate("1mo"),
-            transfer=pl.format("transfers of {}", pl.col("date").dt.strftime("%b %Y")),
+        period, label = bucket(data["date"].unique(), max_columns)
+        data = data.with_columns(date=period).with_columns(
+            transfer=pl.format("transfers of {}", pl.col("date").dt.strftime(label)),
         )
     return (
         data.group_by("transfer", "date", "charge")
