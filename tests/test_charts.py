@@ -24,7 +24,7 @@ def test_builder_returns_a_valid_chart_with_title_and_description(
     spec = chart.to_dict()  # validates against the Vega-Lite schema
     assert spec["description"]
     assert spec["title"]["text"]
-    assert "tooltip" in str(spec["encoding"] if "encoding" in spec else spec)
+    assert "tooltip" in str(spec.get("encoding", spec))
 
 
 def test_timeline_data_has_one_row_per_transfer_with_its_people(ledger: analysis.Ledger) -> None:

@@ -210,12 +210,89 @@ def _alternation(words: tuple[str, ...]) -> str:
 
 _HEAD = rf"(?:{_alternation(_CAP_HEADS)}|\b(?:{_alternation(_LOW_HEADS)}))"
 _MOD = rf"(?:U\.S\.|[A-Z]{{2,6}}|[{_UP}][{_LO}]+(?:\u2019s|'s)?)"
-_COMPLEMENT = rf"(?:{_SP}(?:to|of|for){_SP}(?:the{_SP})?(?:U\.S\.|United{_SP}States|[{_UP}][\w\u2019'-]+))"
+_COMPLEMENT = (
+    rf"(?:{_SP}(?:to|of|for){_SP}(?:the{_SP})?(?:U\.S\.|United{_SP}States|[{_UP}][\w\u2019'-]+))"
+)
 _TITLE = rf"(?:{_MOD}{_SP}){{0,3}}{_HEAD}{_COMPLEMENT}?"
 
 #: Capitalised words that start a sentence or a clause, never a title or a name.
 _STOP: Final = frozenset(
-    ["A", "An", "The", "This", "That", "These", "Those", "When", "While", "If", "In", "On", "At", "As", "But", "And", "After", "Before", "Earlier", "Later", "Also", "Then", "Under", "According", "Last", "Next", "Today", "Yesterday", "Meanwhile", "Among", "Including", "However", "Since", "Until", "During", "Both", "Former", "Now", "So", "Yet", "Still", "It", "He", "She", "They", "We", "I", "You", "Our", "Their", "His", "Her", "Its", "One", "Another", "Some", "Many", "Most", "Several", "Each", "Every", "Why", "How", "What", "Who", "Where", "Which", "Even", "Only", "Just", "Federal", "State", "Mexican", "American"]
+    [
+        "A",
+        "An",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "When",
+        "While",
+        "If",
+        "In",
+        "On",
+        "At",
+        "As",
+        "But",
+        "And",
+        "After",
+        "Before",
+        "Earlier",
+        "Later",
+        "Also",
+        "Then",
+        "Under",
+        "According",
+        "Last",
+        "Next",
+        "Today",
+        "Yesterday",
+        "Meanwhile",
+        "Among",
+        "Including",
+        "However",
+        "Since",
+        "Until",
+        "During",
+        "Both",
+        "Former",
+        "Now",
+        "So",
+        "Yet",
+        "Still",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "You",
+        "Our",
+        "Their",
+        "His",
+        "Her",
+        "Its",
+        "One",
+        "Another",
+        "Some",
+        "Many",
+        "Most",
+        "Several",
+        "Each",
+        "Every",
+        "Why",
+        "How",
+        "What",
+        "Who",
+        "Where",
+        "Which",
+        "Even",
+        "Only",
+        "Just",
+        "Federal",
+        "State",
+        "Mexican",
+        "American",
+    ]
 )
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS: Final[dict[str, int]] = {
@@ -228,7 +305,52 @@ _FULL_MONTHS: Final = tuple(m for m in _MONTHS if len(m) > 4 or m in ("May", "Ju
 
 #: Words that make a capitalised run an organisation or a place, not a person.
 _ORG_WORDS: Final = frozenset(
-    ["Department", "Ministry", "Secretariat", "Office", "Bureau", "Agency", "Administration", "Court", "Courts", "Cartel", "Agreement", "Security", "Team", "Council", "Commission", "Army", "Navy", "Guard", "Police", "Party", "Congress", "Senate", "House", "States", "Nations", "Union", "Government", "Justice", "Republic", "City", "County", "Attorney", "General", "Association", "Center", "Centre", "Institute", "University", "Group", "Company", "Corporation", "Bank", "Reuters", "Press"]
+    [
+        "Department",
+        "Ministry",
+        "Secretariat",
+        "Office",
+        "Bureau",
+        "Agency",
+        "Administration",
+        "Court",
+        "Courts",
+        "Cartel",
+        "Agreement",
+        "Security",
+        "Team",
+        "Council",
+        "Commission",
+        "Army",
+        "Navy",
+        "Guard",
+        "Police",
+        "Party",
+        "Congress",
+        "Senate",
+        "House",
+        "States",
+        "Nations",
+        "Union",
+        "Government",
+        "Justice",
+        "Republic",
+        "City",
+        "County",
+        "Attorney",
+        "General",
+        "Association",
+        "Center",
+        "Centre",
+        "Institute",
+        "University",
+        "Group",
+        "Company",
+        "Corporation",
+        "Bank",
+        "Reuters",
+        "Press",
+    ]
 )
 
 _COUNTRIES: Final[dict[str, str]] = {
@@ -713,7 +835,27 @@ def _number(word: str) -> int:
 
 
 _STOP_AFTER: Final = frozenset(
-    ["for", "of", "to", "under", "on", "in", "at", "with", "by", "from", "and", "or", "as", "that", "which", "who", "the", "a", "an"]
+    [
+        "for",
+        "of",
+        "to",
+        "under",
+        "on",
+        "in",
+        "at",
+        "with",
+        "by",
+        "from",
+        "and",
+        "or",
+        "as",
+        "that",
+        "which",
+        "who",
+        "the",
+        "a",
+        "an",
+    ]
 )
 
 
@@ -770,7 +912,7 @@ def _counts(text: str, dates: list[_Date]) -> list[dict[str, object]]:
 
 # -- quotes -------------------------------------------------------------------------------------
 
-_OPENERS = "“\""
+_OPENERS = '“"'
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w\u2019'-]+)"
 _WHO = rf"(?:{_TOKEN}(?:{_SP}{_TOKEN}){{0,7}}?)"
 
@@ -793,7 +935,7 @@ def _segments(text: str, paragraphs: list[tuple[int, int]]) -> list[_Segment]:
             close_at = None
             next_open = p_end
             for j in range(start, p_end):
-                if text[j] in "”\"":
+                if text[j] in '”"':
                     close_at = j
                     break
                 if text[j] == "“":
@@ -803,9 +945,7 @@ def _segments(text: str, paragraphs: list[tuple[int, int]]) -> list[_Segment]:
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start:
-                segments.append(
-                    _Segment(start, end, open_at, close_at, index, open_at == p_start)
-                )
+                segments.append(_Segment(start, end, open_at, close_at, index, open_at == p_start))
             i = (close_at + 1) if close_at is not None else next_open
     return segments
 
@@ -874,9 +1014,7 @@ def _resolve_speaker(
     return None
 
 
-def _quotes(
-    text: str, mentions: list[_Mention], dates: list[_Date]
-) -> list[dict[str, object]]:
+def _quotes(text: str, mentions: list[_Mention], dates: list[_Date]) -> list[dict[str, object]]:
     paragraphs = _paragraphs(text)
     segments = _segments(text, paragraphs)
     for k, seg in enumerate(segments):
@@ -911,9 +1049,7 @@ def _quotes(
         n_words = sum(len(text[s.start : s.end].split()) for s in chain)
         if attribution is None and n_words < 4:
             continue  # a scare quote or a nickname, not a quotation
-        speaker = (
-            _resolve_speaker(text, attribution, mentions, quoted) if attribution else None
-        )
+        speaker = _resolve_speaker(text, attribution, mentions, quoted) if attribution else None
         said: _Date | None = None
         if attribution is not None:
             said = next(
@@ -942,9 +1078,7 @@ def _quotes(
                 "said_on": said.date if said else None,
                 "said_on_precision": said.precision if said else "unknown",
                 "said_on_as_written": text[said.start : said.end] if said else None,
-                "attribution": (
-                    text[attribution.start : attribution.end] if attribution else None
-                ),
+                "attribution": (text[attribution.start : attribution.end] if attribution else None),
                 "attribution_start": attribution.start if attribution else None,
                 "attribution_end": attribution.end if attribution else None,
                 "evidence": text[start:end],

@@ -760,4 +760,3 @@ def ingest_file(
         notes=tuple(draft.notes),
         extraction=found,
     )
-
