@@ -195,6 +195,9 @@ def execute(
             # `cwd` would chdir this whole process, which threads running reports must not.
             resources={"metadata": {"path": str(notebook.parent.resolve())}},
             record_timing=False,
+            # Every output is in once the last cell is idle; a graceful shutdown only adds
+            # about 0.3 s of waiting per report.
+            shutdown_kernel="immediate",
             kernel_manager_class=_kernel_manager_class(),
         )
     except PapermillExecutionError as exc:
