@@ -96,6 +96,7 @@ def transfers_timeline(
                 alt.Tooltip("transfers:Q", title="Transfers"),
                 alt.Tooltip("mechanism:N", title="Described as"),
                 alt.Tooltip("n_sources:Q", title="Sources"),
+                alt.Tooltip("unreviewed:Q", title="Unreviewed transfers"),
             ],
         )
         .properties(height=120)
@@ -228,6 +229,7 @@ def policy_timeline(
             tooltip=[
                 alt.Tooltip("titles:N", title="Events"),
                 alt.Tooltip("events:Q", title="Number"),
+                alt.Tooltip("unreviewed:Q", title="Unreviewed"),
                 alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
                 alt.Tooltip("date_precision:N", title="Known to the"),
                 alt.Tooltip("country:N", title="Country"),

@@ -100,6 +100,8 @@ class Headline:
     #: (source_id, sentence number) of each sentence the number rests on.
     evidence: tuple[tuple[str, int], ...]
     note: str = ""
+    #: How many unreviewed (candidate) facts the number includes.
+    unreviewed: int = 0
 
 
 def transfer_headlines(
@@ -115,20 +117,23 @@ def transfer_headlines(
         ]
     largest = data.sort("people", "date", descending=[True, False]).row(0, named=True)
     latest = data.sort("date", "people", descending=[True, True]).row(0, named=True)
+    candidates = int((data["status"] == "candidate").sum())
     return [
-        Headline("People transferred", int(data["people"].sum()), refs),
-        Headline("Transfers", data.height, refs),
+        Headline("People transferred", int(data["people"].sum()), refs, unreviewed=candidates),
+        Headline("Transfers", data.height, refs, unreviewed=candidates),
         Headline(
             "Largest transfer",
             int(largest["people"]),
             ((largest["count_source_id"], largest["count_sentence"]),),
             note=_when(largest),
+            unreviewed=int(largest["status"] == "candidate"),
         ),
         Headline(
             "Latest transfer",
             int(latest["people"]),
             ((latest["count_source_id"], latest["count_sentence"]),),
             note=_when(latest),
+            unreviewed=int(latest["status"] == "candidate"),
         ),
     ]
 
@@ -226,6 +231,7 @@ def suspects_with_past_crimes(ledger: Ledger) -> pl.DataFrame:
             "transfer_precision",
             "years_to_transfer",
             "allegation_id",
+            pl.col("status").cast(pl.String),
         )
         .sort("crime_year", "suspect")
     )
@@ -349,6 +355,7 @@ def policy_lanes(
         .group_by("date", "lane", "country", "date_precision")
         .agg(
             events=pl.len(),
+            unreviewed=(pl.col("status") == "candidate").sum().cast(pl.Int64),
             titles=pl.col("title").sort().head(3).str.join(" | ")
             + pl.when(pl.len() > 3)
             .then(pl.format(" | and {} more", pl.len() - 3))
@@ -455,6 +462,7 @@ def fact_evidence(ledger: Ledger) -> pl.DataFrame:
             "char_end",
             "text",
             "sentence_text",
+            pl.col("status").cast(pl.String),
         )
         .sort("source_id", "sentence", "char_start", "fact_type", "fact_id")
     )
@@ -516,6 +524,9 @@ def single_source_facts(ledger: Ledger) -> pl.DataFrame:
         .agg(
             n_sources=pl.col("source_id").n_unique().cast(pl.Int64),
             source_id=pl.col("source_id").first(),
+            status=pl.when((pl.col("status") == "candidate").all())
+            .then(pl.lit("candidate"))
+            .otherwise(pl.lit("reviewed")),
         )
         .filter(pl.col("n_sources") == 1)
     )
@@ -523,7 +534,7 @@ def single_source_facts(ledger: Ledger) -> pl.DataFrame:
     return (
         per_fact.join(labels, on="fact_id", how="left")
         .with_columns(pl.col("fact_type").cast(pl.String))
-        .select("fact_type", "fact_id", "fact", "source_id")
+        .select("fact_type", "fact_id", "fact", "source_id", "status")
         .sort("fact_type", "fact_id")
     )
 
@@ -583,6 +594,7 @@ def transfers_by_date(
             date_precision=pl.col("date_precision").cast(pl.String).first(),
             mechanism=pl.col("mechanism").unique(maintain_order=True).head(3).str.join("; "),
             n_sources=pl.col("n_sources").max(),
+            unreviewed=(pl.col("status") == "candidate").sum().cast(pl.Int64),
         )
         .sort("date")
         .with_columns(cumulative=pl.col("people").cum_sum())

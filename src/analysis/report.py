@@ -201,6 +201,8 @@ class Report:
         cards = []
         for item in items:
             note = f'<span class="note">{html.escape(item.note)}</span>' if item.note else ""
+            if item.unreviewed:
+                note += f'<span class="unreviewed">includes {item.unreviewed} unreviewed</span>'
             cite = self.cite(item.evidence[:MAX_HEADLINE_CITES], "sentence")
             if len(item.evidence) > MAX_HEADLINE_CITES:
                 cite += f" and {len(item.evidence) - MAX_HEADLINE_CITES} more"
