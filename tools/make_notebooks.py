@@ -36,31 +36,31 @@ def nb(name: str, cells: list[tuple[str, str]], title: str, about: str = "") -> 
     nbformat.write(book, ROOT / f"{name}.ipynb")
 
 
-COMMON_SETUP = '''
+COMMON_SETUP = """
 import analysis
 from analysis import charts, metrics
 from analysis.report import Report
 
 ledger = analysis.load(include_candidates=include_candidates)
 first, last = metrics.parse_day(start), metrics.parse_day(end)
-'''
+"""
 
 nb(
     "transfers",
     [
         (
             "params",
-            '''
+            """
 start: str = ""  # first day to include, YYYY-MM-DD; empty for the earliest
 end: str = ""  # last day to include, YYYY-MM-DD; empty for the latest
 title: str = "Extraditions and transfers to the United States"  # the page's title
 include_candidates: bool = False  # also show facts drafted by `analysis ingest`, not yet reviewed
-''',
+""",
         ),
         (
             "code",
             COMMON_SETUP
-            + '''
+            + """
 params = {"start": start, "end": end, "title": title, "include_candidates": include_candidates}
 rep = Report(ledger, title=title, parameters=params, include_candidates=include_candidates)
 heads = metrics.transfer_headlines(ledger, start=first, end=last)
@@ -70,7 +70,7 @@ line = (
     "from Mexico to the United States"
 )
 rep.summary(line, figures)
-''',
+""",
         ),
         ("code", "rep.header(summary=line)"),
         ("code", "rep.headlines(heads)"),
@@ -83,14 +83,17 @@ Each transfer as the sources report it: when it happened, as precisely as they s
 many people were handed over.
 """,
         ),
-        ("code", 'rep.figure(charts.transfers_timeline(ledger, start=first, end=last), "transfers")'),
+        (
+            "code",
+            'rep.figure(charts.transfers_timeline(ledger, start=first, end=last), "transfers")',
+        ),
         (
             "code",
             'rep.figure(charts.cumulative_transferred(ledger, start=first, end=last), "cumulative")',
         ),
         (
             "code",
-            '''
+            """
 rep.table(
     metrics.transfers(ledger, start=first, end=last),
     {
@@ -107,7 +110,7 @@ rep.table(
     name="transfers-table",
     cite=("count_source_id", "count_sentence"),
 )
-''',
+""",
         ),
         (
             "md",
@@ -118,7 +121,10 @@ The charges the sources allege against the people of each transfer, in a fixed v
 the source's own words are kept beside each.
 """,
         ),
-        ("code", 'rep.figure(charts.charges_by_transfer(ledger, start=first, end=last), "charges")'),
+        (
+            "code",
+            'rep.figure(charts.charges_by_transfer(ledger, start=first, end=last), "charges")',
+        ),
         (
             "md",
             """
@@ -130,7 +136,7 @@ Some of those transferred are tied by the sources to crimes committed decades ea
         ("code", 'rep.figure(charts.years_to_transfer(ledger), "years-to-transfer")'),
         (
             "code",
-            '''
+            """
 suspects = metrics.suspects_with_past_crimes(ledger)
 suspects = suspects.join(
     ledger.evidence.filter(ledger.evidence["fact_type"] == "allegation")
@@ -153,7 +159,7 @@ rep.table(
     name="suspects",
     cite=("src", "sent"),
 )
-''',
+""",
         ),
         (
             "md",
@@ -163,7 +169,7 @@ rep.table(
         ),
         (
             "code",
-            '''
+            """
 decisions = metrics.related_decisions(ledger, start=first, end=last)
 rep.table(
     decisions,
@@ -172,7 +178,7 @@ rep.table(
     name="decisions",
     cite=("evidence_source_id", "evidence_sentence"),
 )
-''',
+""",
         ),
         ("code", "rep.evidence()"),
     ],
@@ -186,18 +192,18 @@ nb(
     [
         (
             "params",
-            '''
+            """
 start: str = ""  # first day to include, YYYY-MM-DD; empty for the earliest
 end: str = ""  # last day to include, YYYY-MM-DD; empty for the latest
 countries: list = []  # countries to show, by name or id (e.g. ["Mexico", "us"]); empty for all
 title: str = "Security cooperation, trade pressure and what was said"  # the page's title
 include_candidates: bool = False  # also show facts drafted by `analysis ingest`, not yet reviewed
-''',
+""",
         ),
         (
             "code",
             COMMON_SETUP
-            + '''
+            + """
 params = {
     "start": start,
     "end": end,
@@ -219,7 +225,7 @@ line = (
     f"among {figures['Dated events']} dated events; {figures['Quotes']} quotes"
 )
 rep.summary(line, figures)
-''',
+""",
         ),
         ("code", "rep.header(summary=line)"),
         (
@@ -234,16 +240,16 @@ shape says how precise it is.
         ),
         (
             "code",
-            '''
+            """
 rep.figure(
     charts.policy_timeline(ledger, start=first, end=last, countries=countries),
     "policy-timeline",
 )
-''',
+""",
         ),
         (
             "code",
-            '''
+            """
 rep.table(
     metrics.with_first_evidence(ledger, events, "event_id"),
     {
@@ -258,11 +264,11 @@ rep.table(
     name="policy-events",
     cite=("evidence_source_id", "evidence_sentence"),
 )
-''',
+""",
         ),
         (
             "code",
-            '''
+            """
 undated = metrics.with_first_evidence(
     ledger, metrics.undated_policy_events(ledger, countries), "event_id"
 )
@@ -273,7 +279,7 @@ rep.table(
     name="undated-events",
     cite=("evidence_source_id", "evidence_sentence"),
 )
-''',
+""",
         ),
         (
             "md",
@@ -290,7 +296,7 @@ the source reported it) and the source that carries them.
         ),
         (
             "code",
-            '''
+            """
 rep.table(
     said,
     {
@@ -307,7 +313,7 @@ rep.table(
     name="quotes",
     cite=("evidence_source_id", "evidence_sentence"),
 )
-''',
+""",
         ),
         ("code", "rep.evidence()"),
     ],
@@ -321,14 +327,14 @@ nb(
     [
         (
             "params",
-            '''
+            """
 title: str = "Sources and evidence"  # the page's title
 include_candidates: bool = False  # also show facts drafted by `analysis ingest`, not yet reviewed
-''',
+""",
         ),
         (
             "code",
-            '''
+            """
 import analysis
 from analysis import charts, metrics
 from analysis.report import Report
@@ -346,11 +352,12 @@ figures = {
     "Facts with one source": single.height,
 }
 line = (
-    f"{figures['Facts']} facts from {figures['Sources']} sources, "
+    f"{figures['Facts']} facts from {figures['Sources']} "
+    f"source{'s' if figures['Sources'] != 1 else ''}, "
     f"resting on {figures['Evidence quotations']} quotations"
 )
 rep.summary(line, figures)
-''',
+""",
         ),
         ("code", "rep.header(summary=line)"),
         (
@@ -371,14 +378,14 @@ Each of these has not yet been confirmed by a second source.
         ),
         (
             "code",
-            '''
+            """
 rep.table(
     single,
     {"fact_type": "Kind", "fact_id": "Id", "fact": "Fact", "source_id": "Only source"},
     caption="Facts supported by one source",
     name="single-source-facts",
 )
-''',
+""",
         ),
         (
             "md",
@@ -388,7 +395,7 @@ rep.table(
         ),
         (
             "code",
-            '''
+            """
 rep.table(
     facts,
     {
@@ -403,7 +410,7 @@ rep.table(
     name="facts",
     cite=("source_id", "sentence"),
 )
-''',
+""",
         ),
         ("code", "rep.evidence()"),
     ],
@@ -438,7 +445,10 @@ ledger = analysis.load()
 {name: frame.shape for name, frame in ledger.tables().items()}
 """,
         ),
-        ("md", "Every frame has a declared schema; the README's data dictionary explains each column."),
+        (
+            "md",
+            "Every frame has a declared schema; the README's data dictionary explains each column.",
+        ),
         ("code", "ledger.events.select('event_id', 'kind', 'date', 'date_precision', 'people')"),
         ("md", "Transfers, with the sentence of the source that states each count:"),
         ("code", "metrics.transfers(ledger).select('title', 'date', 'people', 'count_sentence')"),

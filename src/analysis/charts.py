@@ -60,6 +60,10 @@ def _country_scale() -> alt.Scale:
     return alt.Scale(domain=list(COUNTRY_COLOURS), range=list(COUNTRY_COLOURS.values()))
 
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _finish(chart: alt.Chart, title: str, subtitle: str, description: str) -> alt.Chart:
     return chart.properties(
         title=alt.TitleParams(title, subtitle=subtitle, subtitleColor="#555555"),
@@ -334,7 +338,7 @@ def sentence_coverage(ledger: Ledger) -> alt.Chart:
         chart,
         "How much of each source the ledger uses",
         "Share of a source's sentences cited as evidence by at least one fact",
-        f"Bars of the share of sentences cited, for {data.height} sources.",
+        f"Bars of the share of sentences cited, for {_plural(data.height, 'source')}.",
     )
 
 
@@ -393,7 +397,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
             subtitle="How many ledger facts cite each sentence of a source",
             subtitleColor="#555555",
         ),
-        description=f"Bars of facts citing each sentence, for {n_sources} sources.",
+        description=f"Bars of facts citing each sentence, for {_plural(n_sources, 'source')}.",
     )
     return titled
 
