@@ -41,9 +41,7 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").translate(_QUOTES).casefold().split())
 
 
-def match(
-    gold: Sequence[Any], found: Sequence[Any], same: Callable[[Any, Any], bool]
-) -> int:
+def match(gold: Sequence[Any], found: Sequence[Any], same: Callable[[Any, Any], bool]) -> int:
     """Pairs matched one to one, greedily in order."""
     free = list(gold)
     hits = 0
@@ -126,7 +124,10 @@ def score(ledger: analysis.Ledger) -> pl.DataFrame:
     gold_dates = sorted({(norm(r["written"]), r["date"], r["precision"])
                          for r in dated.iter_rows(named=True)})  # fmt: skip
     got_dates = sorted(
-        {(norm(r["as_written"]), r["date"], r["precision"]) for r in found.dates.iter_rows(named=True)}
+        {
+            (norm(r["as_written"]), r["date"], r["precision"])
+            for r in found.dates.iter_rows(named=True)
+        }
     )
 
     def same_date(g: tuple[str, Any, str], x: tuple[str, Any, str]) -> bool:

@@ -2,33 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-from collections import defaultdict
+import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Literal
 
 import polars as pl
 
 from analysis import paths, schema
 from analysis.errors import LedgerError, Problem
-from analysis.ledger import (
-    LedgerRecords,
-    Located,
-    SourceRecord,
-    parse_date,
-    read_ledger,
-    read_source_meta,
-    read_text,
-)
 from analysis.paths import seeds_dir as default_seeds_dir
-from analysis.sources import NotFound, Sentence, locate, split_sentences
-
-if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Iterable
-
-    from analysis.ledger import EvidenceRef
 
 ExportFormat = Literal["csv", "parquet"]
 
@@ -101,401 +85,20 @@ def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -
         Listing every problem found, each with its file, line, record and field.
     """
     root = Path(seeds) if seeds is not None else default_seeds_dir()
-    problems: list[Problem] = []
     if not root.is_dir():
         raise LedgerError([Problem(str(root), "is not a folder of seeds")])
-    texts, metas, unreadable = _read_sources(root, problems)
-    records = LedgerRecords()
-    ledger_files = sorted((root / "ledger").glob("*.yaml"))
-    if not ledger_files:
-        problems.append(Problem(str(root / "ledger"), "holds no *.yaml fact ledger"))
-    for path in ledger_files:
-        read_ledger(path, records, problems)
-    builder = _Builder(root, texts, metas, problems, unreadable)
-    frames = builder.build(records)
-    if problems:
-        raise LedgerError(problems)
+    inputs = paths.input_files(root)
+    frames = _read_cache(root, inputs)
+    if frames is None:
+        from analysis.build import build_frames  # noqa: PLC0415 - parsing needs pydantic, pysbd
+
+        frames = build_frames(root)
     if not include_candidates:
         frames = _reviewed_only(frames)
     # Computed after the filter, so that a candidate's source never counts as a reporter.
     for name, key in (("events", "event_id"), ("quotes", "quote_id")):
         frames[name] = _with_reporting(frames[name], key, frames["evidence"], frames["sources"])
-    return Ledger(**frames, seeds_dir=root, input_files=paths.input_files(root))
-
-
-def _read_sources(
-    root: Path, problems: list[Problem]
-) -> tuple[dict[str, str], dict[str, SourceRecord], set[str]]:
-    """The texts and metadata of the sources, and the ids of those that could not be read."""
-    texts: dict[str, str] = {}
-    metas: dict[str, SourceRecord] = {}
-    unreadable: set[str] = set()
-    folder = root / "sources"
-    meta_files = sorted(folder.glob("*.yaml"))
-    if not meta_files:
-        problems.append(Problem(str(folder), "holds no source: expected <id>.yaml with <id>.txt"))
-    for meta_path in meta_files:
-        meta = read_source_meta(meta_path, problems)
-        if meta is None:
-            unreadable.add(meta_path.stem)
-            continue
-        text_path = meta_path.with_suffix(".txt")
-        if not text_path.exists():
-            problems.append(
-                Problem(str(meta_path), f"its text {text_path.name} is missing", record=meta.id)
-            )
-            continue
-        text = read_text(text_path, problems)
-        if text is None:
-            unreadable.add(meta.id)
-            continue
-        if not text.strip():
-            problems.append(Problem(str(text_path), "is empty: a source needs its text"))
-            unreadable.add(meta.id)
-            continue
-        texts[meta.id] = text
-        metas[meta.id] = meta
-    for text_path in sorted(folder.glob("*.txt")):
-        if not text_path.with_suffix(".yaml").exists():
-            problems.append(
-                Problem(str(text_path), f"has no metadata file {text_path.stem}.yaml beside it")
-            )
-    return texts, metas, unreadable
-
-
-class _Builder:
-    """Checks what spans records (ids, references, evidence) while building the rows."""
-
-    def __init__(
-        self,
-        root: Path,
-        texts: dict[str, str],
-        metas: dict[str, SourceRecord],
-        problems: list[Problem],
-        unreadable: set[str] | None = None,
-    ) -> None:
-        self.root = root
-        #: Sources already reported as unreadable: evidence citing them is not reported again.
-        self.unreadable = unreadable or set()
-        self.texts = texts
-        self.metas = metas
-        self.problems = problems
-        self.sentences: dict[str, list[Sentence]] = {
-            k: split_sentences(v) for k, v in texts.items()
-        }
-        self.evidence_rows: list[dict[str, Any]] = []
-        self.fact_sources: dict[str, set[str]] = defaultdict(set)
-        #: Records that failed validation: reported once, not again at each reference.
-        self.invalid: set[str] = set()
-
-    def relative(self, file: str) -> str:
-        """A ledger file's path inside the seeds folder, so frames don't depend on the checkout."""
-        return Path(file).relative_to(self.root).as_posix()
-
-    def problem(
-        self, loc: Located[Any], message: str, field: str | None = None, record: str | None = None
-    ) -> None:
-        rec = record if record is not None else getattr(loc.record, "id", None)
-        self.problems.append(Problem(loc.file, message, loc.line, rec, field))
-
-    # -- evidence ---------------------------------------------------------------------------
-
-    def evidence(
-        self,
-        loc: Located[Any],
-        fact_type: str,
-        fact_id: str,
-        refs: Iterable[EvidenceRef],
-        *,
-        field: str = "evidence",
-        is_quote_text: bool = False,
-    ) -> None:
-        for index, ref in enumerate(refs):
-            source = ref.source or loc.source
-            where = f"{field}[{index}]"
-            if source not in self.texts and source in self.unreadable:
-                continue
-            if source not in self.texts:
-                self.problem(
-                    loc,
-                    f"names source {source!r}, which is not in seeds/sources/ "
-                    "(or could not be read)",
-                    where,
-                )
-                continue
-            try:
-                found = locate(self.texts[source], ref.text, self.sentences[source])
-            except NotFound as exc:
-                self.problem(loc, f"{exc} (source {source})", where)
-                continue
-            self.fact_sources[fact_id].add(source)
-            self.evidence_rows.append(
-                {
-                    "fact_type": fact_type,
-                    "fact_id": fact_id,
-                    "source_id": source,
-                    "sentence": found.sentence,
-                    "sentence_end": found.sentence_end,
-                    "char_start": found.start,
-                    "char_end": found.end,
-                    "text": ref.text,
-                    "is_quote_text": is_quote_text,
-                    "status": loc.status,
-                    "ledger_file": self.relative(loc.file),
-                }
-            )
-
-    # -- references ---------------------------------------------------------------------------
-
-    def expect(
-        self,
-        loc: Located[Any],
-        field: str,
-        value: str | None,
-        table: dict[str, Located[Any]],
-        what: str,
-        kinds: tuple[str, ...] | None = None,
-    ) -> None:
-        if value is None:
-            return
-        target = table.get(value)
-        if target is None and value in self.invalid:
-            return
-        if target is None:
-            self.problem(loc, f"expected the id of a known {what}, found {value!r}", field)
-        elif kinds is not None and target.record.kind not in kinds:
-            self.problem(
-                loc,
-                f"expected {what} of kind {' or '.join(kinds)}, "
-                f"found {value!r} of kind {target.record.kind!r}",
-                field,
-            )
-
-    def build(self, records: LedgerRecords) -> dict[str, pl.DataFrame]:
-        self.invalid = records.invalid
-        ids: dict[str, Located[Any]] = {}
-        for section in ("actors", "events", "quotes", "allegations"):
-            for loc in getattr(records, section):
-                rid = loc.record.id
-                if rid in ids:
-                    first = ids[rid]
-                    self.problem(
-                        loc,
-                        f"duplicate id: already used at {first.file}:{first.line}",
-                        "id",
-                    )
-                    continue
-                ids[rid] = loc
-        headers = {
-            (loc.file, loc.source)
-            for section in ("actors", "events", "quotes", "allegations", "supports")
-            for loc in getattr(records, section)
-        }
-        for file, source in sorted(headers):
-            if source not in self.metas and source not in self.unreadable:
-                self.problems.append(
-                    Problem(
-                        file,
-                        f"expected the id of a source in seeds/sources/, found {source!r}",
-                        field="source",
-                    )
-                )
-        actors = {loc.record.id: loc for loc in records.actors}
-        events = {loc.record.id: loc for loc in records.events}
-
-        actor_rows = []
-        for loc in records.actors:
-            actor = loc.record
-            self.expect(loc, "organisation", actor.organisation, actors, "actor", ("organisation",))
-            self.expect(loc, "country", actor.country, actors, "actor", ("country",))
-            self.evidence(loc, "actor", actor.id, actor.evidence)
-            actor_rows.append(
-                {
-                    "actor_id": actor.id,
-                    "kind": actor.kind,
-                    "name": actor.name,
-                    "title": actor.title,
-                    "organisation_id": actor.organisation,
-                    "country_id": actor.country,
-                    "aliases": list(actor.aliases),
-                    "status": loc.status,
-                    "ledger_file": self.relative(loc.file),
-                }
-            )
-
-        event_rows = []
-        role_rows = []
-        for loc in records.events:
-            event = loc.record
-            self.expect(loc, "origin", event.origin, actors, "actor", ("country",))
-            self.expect(loc, "destination", event.destination, actors, "actor", ("country",))
-            self.expect(loc, "related_event", event.related_event, events, "event")
-            if event.kind == "transfer" and event.people is None:
-                self.problem(loc, "a transfer needs the number of people transferred", "people")
-            self.evidence(loc, "event", event.id, event.evidence)
-            for index, role in enumerate(event.actors):
-                field = f"actors[{index}].actor"
-                self.expect(loc, field, role.actor, actors, "actor")
-                role_id = f"{event.id}/{role.actor}/{role.role}"
-                self.evidence(
-                    loc, "role", role_id, role.evidence, field=f"actors[{index}].evidence"
-                )
-                role_rows.append(
-                    {
-                        "role_id": role_id,
-                        "event_id": event.id,
-                        "actor_id": role.actor,
-                        "role": role.role,
-                        "status": loc.status,
-                    }
-                )
-            date, precision = parse_date(event.date)
-            event_rows.append(
-                {
-                    "event_id": event.id,
-                    "kind": event.kind,
-                    "lane": schema.EVENT_LANES[event.kind],
-                    "title": event.title,
-                    "date": date,
-                    "date_precision": precision,
-                    "date_as_written": event.when,
-                    "people": event.people,
-                    "duration_days": event.duration_days,
-                    "mechanism": event.mechanism,
-                    "origin_id": event.origin,
-                    "destination_id": event.destination,
-                    "description": event.description,
-                    "related_event_id": event.related_event,
-                    "status": loc.status,
-                    "ledger_file": self.relative(loc.file),
-                }
-            )
-
-        quote_rows = []
-        for loc in records.quotes:
-            quote = loc.record
-            self.expect(
-                loc, "speaker", quote.speaker, actors, "speaker", ("person", "organisation")
-            )
-            self.expect(loc, "event", quote.event, events, "event")
-            self.evidence(
-                loc,
-                "quote",
-                quote.id,
-                _refs(quote.text, loc.source),
-                field="text",
-                is_quote_text=True,
-            )
-            self.evidence(loc, "quote", quote.id, quote.evidence)
-            said_on, precision = parse_date(quote.date)
-            quote_rows.append(
-                {
-                    "quote_id": quote.id,
-                    "speaker_id": quote.speaker,
-                    "event_id": quote.event,
-                    "text": " ".join(quote.text),
-                    "n_parts": len(quote.text),
-                    "said_on": said_on,
-                    "said_on_precision": precision,
-                    "said_on_as_written": quote.when,
-                    "status": loc.status,
-                    "ledger_file": self.relative(loc.file),
-                }
-            )
-
-        allegation_rows = []
-        for loc in records.allegations:
-            alleg = loc.record
-            self.expect(loc, "event", alleg.event, events, "event")
-            self.expect(loc, "accused", alleg.accused, actors, "actor", ("person", "organisation"))
-            self.expect(loc, "crime", alleg.crime, events, "event", ("crime",))
-            self.evidence(loc, "allegation", alleg.id, alleg.evidence)
-            allegation_rows.append(
-                {
-                    "allegation_id": alleg.id,
-                    "event_id": alleg.event,
-                    "accused_id": alleg.accused,
-                    "charge": alleg.charge,
-                    "as_written": alleg.as_written,
-                    "crime_event_id": alleg.crime,
-                    "status": loc.status,
-                    "ledger_file": self.relative(loc.file),
-                }
-            )
-
-        for loc in records.supports:
-            support = loc.record
-            target = ids.get(support.fact)
-            if target is None and support.fact in self.invalid:
-                continue
-            if target is None:
-                self.problem(
-                    loc,
-                    f"expected the id of a fact recorded in a ledger, found {support.fact!r}",
-                    "fact",
-                    record=f"supports {support.fact}",
-                )
-                continue
-            fact_type = {
-                "ActorRecord": "actor",
-                "EventRecord": "event",
-                "QuoteRecord": "quote",
-                "AllegationRecord": "allegation",
-            }[type(target.record).__name__]
-            self.evidence(loc, fact_type, support.fact, support.evidence)
-
-        return {
-            "sources": self._sources_frame(),
-            "sentences": self._sentences_frame(),
-            "actors": pl.DataFrame(actor_rows, schema=schema.ACTORS),
-            "events": pl.DataFrame(event_rows, schema=schema.EVENTS),
-            "event_actors": pl.DataFrame(role_rows, schema=schema.EVENT_ACTORS),
-            "quotes": pl.DataFrame(quote_rows, schema=schema.QUOTES),
-            "allegations": pl.DataFrame(allegation_rows, schema=schema.ALLEGATIONS),
-            "evidence": pl.DataFrame(self.evidence_rows, schema=schema.EVIDENCE),
-        }
-
-    def _sources_frame(self) -> pl.DataFrame:
-        rows = []
-        for sid, meta in sorted(self.metas.items()):
-            text = self.texts[sid]
-            published: dt.date | None = parse_date(meta.published)[0]
-            rows.append(
-                {
-                    "source_id": sid,
-                    "published": published,
-                    "language": meta.language,
-                    "kind": meta.kind,
-                    "outlet": meta.outlet,
-                    "url": meta.url,
-                    "title": meta.title,
-                    "text_path": f"sources/{sid}.txt",
-                    "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                    "n_chars": len(text),
-                    "n_sentences": len(self.sentences[sid]),
-                }
-            )
-        return pl.DataFrame(rows, schema=schema.SOURCES)
-
-    def _sentences_frame(self) -> pl.DataFrame:
-        rows = [
-            {
-                "source_id": sid,
-                "sentence": s.number,
-                "char_start": s.start,
-                "char_end": s.end,
-                "text": s.text,
-            }
-            for sid in sorted(self.sentences)
-            for s in self.sentences[sid]
-        ]
-        return pl.DataFrame(rows, schema=schema.SENTENCES)
-
-
-def _refs(parts: list[str], source: str) -> list[EvidenceRef]:
-    from analysis.ledger import EvidenceRef  # noqa: PLC0415 - runtime use of a type-only import
-
-    return [EvidenceRef(text=p, source=source) for p in parts]
+    return Ledger(**frames, seeds_dir=root, input_files=inputs)
 
 
 def _with_reporting(
@@ -561,3 +164,36 @@ def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         "allegations": allegations,
         "evidence": evidence,
     }
+
+
+#: Set by ``analysis render`` for its report kernels: a folder holding the frames it has just
+#: validated, so that each report reads them instead of parsing the seeds again.
+CACHE_ENV = "ANALYSIS_LEDGER_CACHE"
+
+
+def write_cache(folder: Path, seeds: Path) -> None:
+    """Validate ``seeds`` once and keep its frames (candidates included) in ``folder``.
+
+    :func:`load` reads them back, in any process, while the seeds' files are unchanged.
+    """
+    from analysis.build import build_frames  # noqa: PLC0415
+
+    frames = build_frames(seeds)
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in frames.items():
+        frame.write_ipc(folder / f"{name}.arrow")
+    key = {"seeds": str(seeds.resolve()), "inputs": paths.input_files(seeds)}
+    (folder / "inputs.json").write_text(json.dumps(key, sort_keys=True), encoding="utf-8")
+
+
+def _read_cache(root: Path, inputs: dict[str, str]) -> dict[str, pl.DataFrame] | None:
+    folder = os.environ.get(CACHE_ENV)
+    if not folder:
+        return None
+    try:
+        key = json.loads((Path(folder) / "inputs.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if key != {"seeds": str(root.resolve()), "inputs": inputs}:
+        return None  # other seeds, or they changed since: parse and validate them
+    return {name: pl.read_ipc(Path(folder) / f"{name}.arrow") for name in schema.FRAMES}

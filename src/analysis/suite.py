@@ -24,6 +24,7 @@ import importlib.metadata
 import json
 import logging
 import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -289,7 +290,6 @@ def render_suite(
     """Render ``jobs`` into ``out_dir`` and rebuild its index. See the module docstring."""
     from filelock import FileLock, Timeout  # noqa: PLC0415
 
-    import analysis  # noqa: PLC0415
     from analysis import publish  # noqa: PLC0415
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -333,8 +333,6 @@ def render_suite(
                 continue
             todo.append((job, key))
         if todo:
-            # Validate the seeds before any kernel starts: a bad ledger is bad input (exit 2).
-            analysis.load(seeds_dir, include_candidates=True)
             with _seeds_for_kernels(seeds_dir):
                 outcomes += _run(
                     todo, out_dir, inputs, manifest, n_jobs, progress, len(jobs), len(outcomes)
@@ -349,16 +347,27 @@ def render_suite(
 
 @contextlib.contextmanager
 def _seeds_for_kernels(seeds_dir: Path) -> Iterator[None]:
-    """Kernels inherit the environment: tell the report notebooks which seeds to load."""
-    previous = os.environ.get(paths.SEEDS_ENV)
-    os.environ[paths.SEEDS_ENV] = str(seeds_dir.resolve())
-    try:
-        yield
-    finally:
-        if previous is None:
-            os.environ.pop(paths.SEEDS_ENV, None)
-        else:
-            os.environ[paths.SEEDS_ENV] = previous
+    """Validate the seeds once for the whole run, and tell the report kernels where they are.
+
+    The seeds are validated before any kernel starts (a bad ledger is bad input, exit 2), and
+    the validated frames are kept for the run, so that each report reads them instead of
+    parsing the seeds again. Kernels inherit the environment, which carries both folders.
+    """
+    from analysis import frames  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="analysis-ledger-") as cache:
+        frames.write_cache(Path(cache), seeds_dir)
+        settings = {paths.SEEDS_ENV: str(seeds_dir.resolve()), frames.CACHE_ENV: cache}
+        previous = {name: os.environ.get(name) for name in settings}
+        os.environ.update(settings)
+        try:
+            yield
+        finally:
+            for name, value in previous.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
 
 def _run(

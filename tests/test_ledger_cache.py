@@ -1,0 +1,50 @@
+"""The frames `analysis render` validates once per run and hands to its report kernels."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+import analysis
+from analysis import frames, schema
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def test_cached_frames_equal_parsed_frames(
+    tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parsed = analysis.load(seeds_copy)
+    frames.write_cache(tmp_path / "cache", seeds_copy)
+    monkeypatch.setenv(frames.CACHE_ENV, str(tmp_path / "cache"))
+    cached = analysis.load(seeds_copy)
+    for name, declared in schema.FRAMES.items():
+        assert getattr(cached, name).schema == declared
+        assert getattr(cached, name).equals(getattr(parsed, name)), name
+
+
+def test_a_changed_seed_is_parsed_again_not_read_from_the_cache(
+    tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames.write_cache(tmp_path / "cache", seeds_copy)
+    monkeypatch.setenv(frames.CACHE_ENV, str(tmp_path / "cache"))
+    ledger_file = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
+    text = ledger_file.read_text(encoding="utf-8")
+    ledger_file.write_text(text.replace("    people: 29\n", "    people: 30\n"), encoding="utf-8")
+    people = analysis.load(seeds_copy).events.filter(event_id="transfer-2025-02")["people"]
+    assert people.to_list() == [30]
+
+
+def test_the_cache_of_other_seeds_is_not_used(
+    tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames.write_cache(tmp_path / "cache", seeds_copy)
+    monkeypatch.setenv(frames.CACHE_ENV, str(tmp_path / "cache"))
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "sources").mkdir()
+    (other / "ledger").mkdir()
+    with pytest.raises(analysis.LedgerError, match="holds no source"):
+        analysis.load(other)
