@@ -350,7 +350,7 @@ def policy_lanes(
     events = policy_events(ledger, start=start, end=end, countries=countries)
     return (
         events.with_columns(
-            date=_bucket(events["date"], max_days), lane=pl.col("lane").cast(pl.String)
+            date=bucket(events["date"], max_days)[0], lane=pl.col("lane").cast(pl.String)
         )
         .group_by("date", "lane", "country", "date_precision")
         .agg(
@@ -558,10 +558,6 @@ def bucket(dates: pl.Series, max_buckets: int) -> tuple[pl.Expr, str]:
     return pl.col("date").dt.truncate("100y"), "the %Ys"
 
 
-def _bucket(dates: pl.Series, max_days: int) -> pl.Expr:
-    return bucket(dates, max_days)[0]
-
-
 def _first_titles(column: str, n: int = 3) -> pl.Expr:
     return pl.col(column).sort().head(n).str.join(" | ") + pl.when(pl.len() > n).then(
         pl.format(" | and {} more", pl.len() - n)
@@ -581,7 +577,7 @@ def transfers_by_date(
     """
     data = transfers(ledger, start=start, end=end)
     return (
-        data.with_columns(date=_bucket(data["date"], max_days))
+        data.with_columns(date=bucket(data["date"], max_days)[0])
         .group_by("date")
         .agg(
             people=pl.col("people").sum(),
