@@ -277,3 +277,26 @@ def test_new_user_ingests_an_article_reviews_it_and_the_reports_show_two_sources
     assert f"<strong>{source_id}</strong>" in sources, "the report lists the new source"
     summary = json.loads((out / "sources.summary.json").read_text(encoding="utf-8"))
     assert summary["figures"]["Sources"] == 2
+
+
+def test_index_and_diff_say_which_headline_figures_changed(tmp_path: Path, seeds_copy: Path) -> None:
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run("--seeds", seeds_copy, "render", "transfers", "--out", first).returncode == 0
+    shutil.copytree(first, second)
+    ledger = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace("    people: 29\n", "    people: 30\n"), encoding="utf-8")
+
+    result = run("--seeds", seeds_copy, "render", "transfers", "--out", second)
+    assert result.returncode == 0, result.stderr
+    assert "People transferred: 55 -> 56" in result.stderr
+    index = (second / "index.html").read_text(encoding="utf-8")
+    assert "People transferred: 55 -&gt; 56" in index
+    assert "Largest transfer: 29 -&gt; 30" in index
+
+    diff = run("diff", first, second)
+    assert diff.returncode == 0, diff.stderr
+    assert diff.stdout.splitlines() == [
+        "transfers: Largest transfer: 29 -> 30",
+        "transfers: People transferred: 55 -> 56",
+    ]
