@@ -912,7 +912,6 @@ def _counts(text: str, dates: list[_Date]) -> list[dict[str, object]]:
 
 # -- quotes -------------------------------------------------------------------------------------
 
-_OPENERS = '“"'
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w\u2019'-]+)"
 _WHO = rf"(?:{_TOKEN}(?:{_SP}{_TOKEN}){{0,7}}?)"
 

@@ -178,11 +178,12 @@ def write_cache(folder: Path, seeds: Path) -> None:
     """
     from analysis.build import build_frames  # noqa: PLC0415
 
+    # Checksums first: a seed edited while it is parsed then fails to match, never the reverse.
+    key = {"seeds": str(seeds.resolve()), "inputs": paths.input_files(seeds)}
     frames = build_frames(seeds)
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():
         frame.write_ipc(folder / f"{name}.arrow")
-    key = {"seeds": str(seeds.resolve()), "inputs": paths.input_files(seeds)}
     (folder / "inputs.json").write_text(json.dumps(key, sort_keys=True), encoding="utf-8")
 
 

@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("analysis")
 
-MANIFEST = ".manifest.json"
 PARAMS_CACHE = ".parameters.json"
 LOCK = ".render.lock"
 FAILED = "_failed"
