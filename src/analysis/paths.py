@@ -10,6 +10,8 @@ from pathlib import Path
 SEEDS_ENV = "ANALYSIS_SEEDS"
 #: Set this to a folder of report notebooks to render those instead of the project's own.
 NOTEBOOKS_ENV = "ANALYSIS_NOTEBOOKS"
+#: Set this to keep the cache (Vega bundle, notebooks' parameters) somewhere else.
+CACHE_ENV = "ANALYSIS_CACHE_DIR"
 
 
 def project_root() -> Path | None:
@@ -37,6 +39,16 @@ def notebooks_dir() -> Path:
     if root is not None and (root / "notebooks").is_dir():
         return root / "notebooks"
     return Path.cwd() / "notebooks"
+
+
+def cache_dir() -> Path:
+    """Where derived files that cost time to build are kept: ``$ANALYSIS_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/analysis``, else ``~/.cache/analysis``. Everything in it is keyed by
+    the checksums of what it was derived from; deleting it only costs time."""
+    if env := os.environ.get(CACHE_ENV):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "analysis"
 
 
 def reports_dir() -> Path:

@@ -7,7 +7,8 @@ One run of :func:`render_suite`:
 3. computes each render's key: the notebook, its parameters, every seed file, the package's
    code and the installed environment; a render whose key and published file are unchanged
    is skipped;
-4. runs the rest in worker processes, each publishing its page atomically;
+4. runs the rest in worker threads, each driving a kernel of its own (started ahead, while
+   the seeds are checked and other reports run) and publishing its page atomically;
 5. writes each page's summary (headline figures) beside it, then the index page.
 
 A failed report leaves its previous page as it was, keeps the executed notebook under
@@ -37,9 +38,11 @@ from analysis.params import Parameter, inspect, output_stem, resolve
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
 
+    from analysis.kernels import KernelPool
+
 log = logging.getLogger("analysis")
 
-PARAMS_CACHE = ".parameters.json"
+PARAMS_CACHE = "parameters.json"
 LOCK = ".render.lock"
 FAILED = "_failed"
 #: How long a run waits for another run's lock before giving up.
@@ -60,17 +63,18 @@ class ReportSpec:
 def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[str, ReportSpec]:
     """The report notebooks (those whose metadata says ``analysis.report``), by name.
 
-    ``cache`` is a JSON file of parameters already inspected, by notebook checksum: reading
-    them with papermill costs more than half a second of imports, which a run with nothing to
-    render should not pay.
+    ``cache`` is a JSON file of parameters already inspected, by checksum of the notebook and
+    of the code that inspects it: reading them with papermill costs a quarter of a second of
+    imports, which a run should not pay before its kernels can start.
     """
     folder = notebooks or paths.notebooks_dir()
     known: dict[str, Any] = {}
     if cache is not None and cache.is_file():
         try:
             known = json.loads(cache.read_text(encoding="utf-8"))
-        except ValueError:
+        except (OSError, ValueError):
             known = {}
+    inspector = hashlib.sha256(Path(inspect.__code__.co_filename).read_bytes()).hexdigest()[:16]
     found = {}
     fresh: dict[str, Any] = {}
     for path in sorted(folder.glob("*.ipynb")):
@@ -82,12 +86,12 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
             raise ParameterError(msg) from None
         if not meta.get("analysis", {}).get("report"):
             continue
-        digest = hashlib.sha256(raw).hexdigest()
-        if digest in known:
-            params = {k: Parameter(**v) for k, v in known[digest].items()}
+        digest = f"{hashlib.sha256(raw).hexdigest()}-{inspector}"
+        if isinstance(known.get(digest), list):  # in the notebook's order
+            params = {v["name"]: Parameter(**v) for v in known[digest]}
         else:
             params = inspect(path)
-        fresh[digest] = {k: vars(v) for k, v in params.items()}
+            fresh[digest] = [vars(v) for v in params.values()]
         found[path.stem] = ReportSpec(
             path.stem,
             path,
@@ -95,10 +99,11 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
             str(meta["analysis"].get("about", "")),
             params,
         )
-    if cache is not None and fresh != known:
+    if cache is not None and fresh:
         from analysis.render import atomic_write  # noqa: PLC0415
 
-        atomic_write(cache, json.dumps(fresh, sort_keys=True, indent=1).encode())
+        with contextlib.suppress(OSError):  # a read-only cache only costs time
+            atomic_write(cache, json.dumps({**known, **fresh}, sort_keys=True, indent=1).encode())
     return found
 
 
@@ -237,14 +242,18 @@ class Outcome:
     changes: list[str] = field(default_factory=list)
 
 
-def _render_one(job: Job, out_dir: Path, inputs: dict[str, str], bundle: str) -> dict[str, Any]:
+def _render_one(
+    job: Job, out_dir: Path, inputs: dict[str, str], bundle: str, pool: KernelPool | None
+) -> dict[str, Any]:
     """Render one page; returns plain data. Runs in a worker thread: the work itself happens in
     the report's kernel process, so threads run reports in parallel."""
     from analysis import render  # noqa: PLC0415
 
     executed = out_dir / FAILED / f"{job.stem}.ipynb"
     started = time.perf_counter()
+    kernel = None
     try:
+        kernel = pool.lease() if pool is not None else None
         rendered = render.render_notebook(
             job.report.notebook,
             job.parameters,
@@ -253,10 +262,14 @@ def _render_one(job: Job, out_dir: Path, inputs: dict[str, str], bundle: str) ->
             inputs=inputs,
             executed_path=executed,
             bundle=bundle,
+            kernel=kernel,
         )
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
         error = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}: {exc}"
         return {"ok": False, "error": error, "seconds": time.perf_counter() - started}
+    finally:
+        if kernel is not None and pool is not None:
+            pool.release(kernel)
     executed.unlink(missing_ok=True)
     return {
         "ok": True,
@@ -332,9 +345,11 @@ def render_suite(
                 continue
             todo.append((job, key))
         if todo:
-            with _seeds_for_kernels(seeds_dir):
+            workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
+            with _seeds_for_kernels(seeds_dir) as check_seeds, _pool(todo, workers) as pool:
+                check_seeds()  # the kernels start meanwhile; a bad ledger stops them
                 outcomes += _run(
-                    todo, out_dir, inputs, manifest, n_jobs, progress, len(jobs), len(outcomes)
+                    todo, out_dir, inputs, manifest, workers, pool, progress, len(jobs), len(outcomes)
                 )
         publish.write_manifest(out_dir, manifest)
         specs = {j.report.name: j.report for j in jobs}
@@ -345,22 +360,23 @@ def render_suite(
 
 
 @contextlib.contextmanager
-def _seeds_for_kernels(seeds_dir: Path) -> Iterator[None]:
-    """Validate the seeds once for the whole run, and tell the report kernels where they are.
+def _seeds_for_kernels(seeds_dir: Path) -> Iterator[Callable[[], None]]:
+    """Tell the report kernels where the seeds are, and give a function that validates them
+    once for the whole run.
 
-    The seeds are validated before any kernel starts (a bad ledger is bad input, exit 2), and
-    the validated frames are kept for the run, so that each report reads them instead of
-    parsing the seeds again. Kernels inherit the environment, which carries both folders.
+    The seeds are validated before any report executes (a bad ledger is bad input, exit 2),
+    and the validated frames are kept for the run, so that each report reads them instead of
+    parsing the seeds again. Kernels inherit the environment, which carries both folders; it
+    is set first, so that kernels can start while the seeds are being checked.
     """
     from analysis import frames  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="analysis-ledger-") as cache:
-        frames.write_cache(Path(cache), seeds_dir)
         settings = {paths.SEEDS_ENV: str(seeds_dir.resolve()), frames.CACHE_ENV: cache}
         previous = {name: os.environ.get(name) for name in settings}
         os.environ.update(settings)
         try:
-            yield
+            yield lambda: frames.write_cache(Path(cache), seeds_dir)
         finally:
             for name, value in previous.items():
                 if value is None:
@@ -369,12 +385,33 @@ def _seeds_for_kernels(seeds_dir: Path) -> Iterator[None]:
                     os.environ[name] = value
 
 
+@contextlib.contextmanager
+def _pool(todo: list[tuple[Job, str]], workers: int) -> Iterator[KernelPool | None]:
+    """Kernels for ``todo``, started ahead: one per report, at most ``workers`` waiting.
+
+    Reports from several folders (kernels start in their notebook's folder) get no pool:
+    papermill starts each one's kernel.
+    """
+    from analysis.kernels import KernelPool, imported_modules  # noqa: PLC0415
+
+    notebooks = sorted({job.report.notebook for job, _ in todo})
+    folders = {path.parent.resolve() for path in notebooks}
+    if len(folders) != 1:
+        yield None
+        return
+    with KernelPool(
+        total=len(todo), ahead=workers + 1, cwd=folders.pop(), modules=imported_modules(notebooks)
+    ) as pool:
+        yield pool
+
+
 def _run(
     todo: list[tuple[Job, str]],
     out_dir: Path,
     inputs: dict[str, str],
     manifest: dict[str, Any],
-    n_jobs: int | None,
+    workers: int,
+    pool: KernelPool | None,
     progress: Callable[[Outcome, int, int], None] | None,
     total: int,
     done: int,
@@ -382,13 +419,14 @@ def _run(
     from analysis import publish, render  # noqa: PLC0415
 
     bundle = render.vega_bundle()  # once per run, shared by every page
+    render.prepare()  # imports and templates, while the first kernels start
     failed_dir = out_dir / FAILED
     failed_dir.mkdir(exist_ok=True)
-    workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
     outcomes = []
-    with cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as pool:
+    with cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as threads:
         futures = {
-            pool.submit(_render_one, job, out_dir, inputs, bundle): (job, key) for job, key in todo
+            threads.submit(_render_one, job, out_dir, inputs, bundle, pool): (job, key)
+            for job, key in todo
         }
         for future in cf.as_completed(futures):
             job, key = futures[future]

@@ -1,0 +1,285 @@
+"""Fresh kernels, started ahead of need.
+
+A report kernel spends most of its life starting: the Python process, ipykernel, then the
+imports of the report's first cell (polars, altair, this package). None of that depends on
+the report, so a run starts kernels before they are needed, while the seeds are checked and
+while other reports execute, and has each one import the modules the notebooks import.
+
+Every report still gets a kernel of its own, used once and then shut down: nothing a report
+does can reach another. The warm-up imports run in a function (they bind no names in the
+notebook's namespace) and silently (no execution count, no history), so the notebook sees a
+kernel whose only difference from a fresh one is that its imports are already in
+``sys.modules``: the executed notebook and the page are byte for byte the same.
+"""
+
+from __future__ import annotations
+
+import ast
+import asyncio
+import collections
+import concurrent.futures as cf
+import contextlib
+import json
+import queue
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING, Any
+
+from analysis.errors import RenderError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+    from pathlib import Path
+
+#: What nbclient passes to kernels it starts itself: no history database on disk.
+KERNEL_ARGS = ("--HistoryManager.hist_file=:memory:",)
+#: How long a kernel may take to start and import the notebooks' modules.
+STARTUP_TIMEOUT_S = 120.0
+
+
+def imported_modules(notebooks: Iterable[Path]) -> list[str]:
+    """The modules the notebooks' code cells import at their top level, in first-seen order.
+
+    ``from a import b`` gives ``a`` and ``a.b`` (``b`` may be a submodule). Cells that are not
+    plain Python (magics) and relative imports are left out.
+    """
+    found: dict[str, None] = {}
+    for path in notebooks:
+        try:
+            cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            if cell.get("cell_type") != "code":
+                continue
+            source = cell.get("source", "")
+            source = "".join(source) if isinstance(source, list) else str(source)
+            try:
+                tree = ast.parse(source)
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                if isinstance(node, ast.Import):
+                    found.update(dict.fromkeys(alias.name for alias in node.names))
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    found[node.module] = None
+                    found.update(
+                        dict.fromkeys(f"{node.module}.{a.name}" for a in node.names if a.name != "*")
+                    )
+    return list(found)
+
+
+def warm_up_code(modules: Sequence[str]) -> str:
+    """Code that imports ``modules`` without binding a name or raising."""
+    return (
+        "def _analysis_warm_up(names):\n"
+        "    import importlib\n"
+        "    for name in names:\n"
+        "        try:\n"
+        "            importlib.import_module(name)\n"
+        "        except Exception:\n"
+        "            pass\n"
+        f"_analysis_warm_up({json.dumps(list(modules))})\n"
+        "del _analysis_warm_up\n"
+    )
+
+
+@dataclass
+class Kernel:
+    """A started kernel, leased to one report."""
+
+    manager: Any
+    stderr: IO[bytes]
+    clients: list[Any] = field(default_factory=list)
+
+    def said(self, lines: int = 15) -> list[str]:
+        """The last lines the kernel wrote to its stderr."""
+        self.stderr.seek(0)
+        return self.stderr.read().decode("utf-8", "replace").strip().splitlines()[-lines:]
+
+
+def _manager_class() -> type:
+    from jupyter_client.asynchronous import AsyncKernelClient  # noqa: PLC0415
+    from jupyter_client.manager import AsyncKernelManager  # noqa: PLC0415
+
+    class ReadyKernelClient(AsyncKernelClient):
+        """A client that knows its kernel is ready as soon as the kernel says so.
+
+        jupyter_client's ``wait_for_ready`` confirms that IOPub is connected, then drains
+        IOPub until nothing came for 0.2 s: a fixed 0.2 s per report. This one drains it
+        until the ``idle`` status of its own ``kernel_info`` request, the last message that
+        request causes, and asks again (as jupyter_client does) while IOPub is not connected.
+        """
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
+            while time.monotonic() < deadline:
+                self.kernel_info()
+                try:
+                    reply = await self.shell_channel.get_msg(timeout=1)
+                except queue.Empty:
+                    reply = None
+                if reply is not None and reply["msg_type"] == "kernel_info_reply":
+                    request = reply["parent_header"].get("msg_id")
+                    try:
+                        while True:
+                            msg = await self.iopub_channel.get_msg(timeout=0.2)
+                            if (
+                                msg["parent_header"].get("msg_id") == request
+                                and msg["msg_type"] == "status"
+                                and msg["content"].get("execution_state") == "idle"
+                            ):
+                                self._handle_kernel_info_reply(reply)
+                                return
+                    except queue.Empty:
+                        pass  # IOPub is not connected yet: ask again
+                if not await self._async_is_alive():
+                    msg_ = "Kernel died before replying to kernel_info"
+                    raise RuntimeError(msg_)
+            msg_ = f"Kernel didn't respond in {timeout} seconds"
+            raise RuntimeError(msg_)
+
+    class PooledKernelManager(AsyncKernelManager):
+        """Remembers the clients made for it, so that their channels can be closed: nbclient
+        leaves a client open when it did not start the kernel itself."""
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(client_factory=ReadyKernelClient, **kwargs)
+            self.analysis_clients: list[Any] = []
+
+        def client(self, **kwargs: Any) -> Any:
+            made = super().client(**kwargs)
+            self.analysis_clients.append(made)
+            return made
+
+    return PooledKernelManager
+
+
+class KernelPool:
+    """Starts up to ``ahead`` kernels beyond those in use, ``total`` kernels in all.
+
+    Kernels are started and shut down on an event loop of the pool's own thread; a report's
+    thread takes one with :meth:`lease` and hands it back with :meth:`release`.
+    """
+
+    def __init__(
+        self,
+        *,
+        total: int,
+        ahead: int,
+        cwd: Path,
+        modules: Sequence[str] = (),
+        kernel_name: str = "python3",
+    ) -> None:
+        self._total = total
+        self._cwd = cwd
+        self._code = warm_up_code(modules) if modules else ""
+        self._kernel_name = kernel_name
+        self._manager_class = _manager_class()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(
+            target=self._loop.run_forever, name="kernel-pool", daemon=True
+        )
+        self._thread.start()
+        self._lock = threading.Lock()
+        self._waiting: collections.deque[cf.Future[Kernel]] = collections.deque()
+        self._stopping: list[cf.Future[None]] = []
+        self._launched = 0
+        self._closed = False
+        for _ in range(min(ahead, total)):
+            self._launch()
+
+    def _launch(self) -> None:
+        self._waiting.append(asyncio.run_coroutine_threadsafe(self._start(), self._loop))
+        self._launched += 1
+
+    async def _start(self) -> Kernel:
+        sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed on release
+        manager = self._manager_class(kernel_name=self._kernel_name)
+        kernel = Kernel(manager, sink)
+        try:
+            await manager.start_kernel(
+                cwd=str(self._cwd), stderr=sink, extra_arguments=list(KERNEL_ARGS)
+            )
+            client = manager.client()
+            client.start_channels()
+            try:
+                await client.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
+                if self._code:
+                    msg_id = client.execute(self._code, silent=True, store_history=False)
+                    while True:
+                        reply = await client.get_shell_msg(timeout=STARTUP_TIMEOUT_S)
+                        if reply["parent_header"].get("msg_id") == msg_id:
+                            break
+            finally:
+                client.stop_channels()
+                manager.analysis_clients.clear()
+        except BaseException:
+            await self._shutdown(kernel)
+            raise
+        return kernel
+
+    async def _shutdown(self, kernel: Kernel) -> None:
+        with contextlib.suppress(Exception):
+            if kernel.manager.has_kernel:
+                await kernel.manager.shutdown_kernel(now=True)
+        kernel.stderr.close()
+
+    def lease(self) -> Kernel:
+        """The next started kernel (waiting for it if need be); starts another in its place.
+
+        Raises
+        ------
+        RenderError
+            When the kernel did not start, with what it wrote to its stderr.
+        """
+        with self._lock:
+            if self._closed or not self._waiting:
+                msg = "no kernel left to lease: the pool is closed or all its kernels are in use"
+                raise RuntimeError(msg)
+            future = self._waiting.popleft()
+            if self._launched < self._total:
+                self._launch()
+        try:
+            return future.result()
+        except Exception as exc:
+            msg = f"the report's kernel did not start: {type(exc).__name__}: {exc}"
+            raise RenderError(msg) from exc
+
+    def release(self, kernel: Kernel) -> None:
+        """Close the report's clients and shut its kernel down (at once: its work is done).
+
+        The shutdown runs on the pool's thread; :meth:`close` waits for it.
+        """
+        for client in kernel.manager.analysis_clients:
+            with contextlib.suppress(Exception):
+                client.stop_channels()
+        kernel.manager.analysis_clients.clear()
+        with self._lock:
+            self._stopping.append(
+                asyncio.run_coroutine_threadsafe(self._shutdown(kernel), self._loop)
+            )
+
+    def close(self) -> None:
+        """Shut down every kernel not leased, and the pool's thread."""
+        with self._lock:
+            self._closed = True
+            waiting, self._waiting = list(self._waiting), collections.deque()
+        for future in waiting:
+            with contextlib.suppress(Exception):
+                kernel = future.result()
+                asyncio.run_coroutine_threadsafe(self._shutdown(kernel), self._loop).result()
+        for stopping in self._stopping:
+            with contextlib.suppress(Exception):
+                stopping.result()
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join()
+        self._loop.close()
+
+    def __enter__(self) -> KernelPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
