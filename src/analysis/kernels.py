@@ -17,7 +17,6 @@ from __future__ import annotations
 import ast
 import asyncio
 import collections
-import concurrent.futures as cf
 import contextlib
 import json
 import queue
@@ -25,11 +24,12 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, Self
 
 from analysis.errors import RenderError
 
 if TYPE_CHECKING:
+    import concurrent.futures as cf
     from collections.abc import Iterable, Sequence
     from pathlib import Path
 
@@ -66,7 +66,9 @@ def imported_modules(notebooks: Iterable[Path]) -> list[str]:
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     found[node.module] = None
                     found.update(
-                        dict.fromkeys(f"{node.module}.{a.name}" for a in node.names if a.name != "*")
+                        dict.fromkeys(
+                            f"{node.module}.{a.name}" for a in node.names if a.name != "*"
+                        )
                     )
     return list(found)
 
@@ -101,7 +103,7 @@ class Kernel:
 
 
 def _manager_class() -> type:
-    from jupyter_client.asynchronous import AsyncKernelClient  # noqa: PLC0415
+    from jupyter_client.asynchronous.client import AsyncKernelClient  # noqa: PLC0415
     from jupyter_client.manager import AsyncKernelManager  # noqa: PLC0415
 
     class ReadyKernelClient(AsyncKernelClient):
@@ -278,7 +280,7 @@ class KernelPool:
         self._thread.join()
         self._loop.close()
 
-    def __enter__(self) -> KernelPool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

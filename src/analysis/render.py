@@ -254,7 +254,8 @@ def prepare() -> None:
     import nbformat  # noqa: PLC0415
     import papermill  # noqa: F401, PLC0415
 
-    export_html(nbformat.v4.new_notebook(), title="", provenance={}, bundle="")
+    empty = nbformat.v4.new_notebook()  # type: ignore[no-untyped-call]
+    export_html(empty, title="", provenance={}, bundle="")
 
 
 def export_html(

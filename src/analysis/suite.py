@@ -17,6 +17,7 @@ A failed report leaves its previous page as it was, keeps the executed notebook 
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures as cf
 import contextlib
 import datetime as dt
@@ -270,6 +271,7 @@ def _render_one(
     finally:
         if kernel is not None and pool is not None:
             pool.release(kernel)
+        _close_thread_loop()
     executed.unlink(missing_ok=True)
     return {
         "ok": True,
@@ -277,6 +279,16 @@ def _render_one(
         "warnings": rendered.warnings,
         "seconds": time.perf_counter() - started,
     }
+
+
+def _close_thread_loop() -> None:
+    """Close the event loop nbclient made for this worker thread (it makes a new one for the
+    next report): a worker that ends must not leave an open loop and its sockets behind."""
+    with contextlib.suppress(RuntimeError):
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+        if not loop.is_running():
+            loop.close()
+            asyncio.set_event_loop(None)
 
 
 @dataclass
@@ -349,7 +361,15 @@ def render_suite(
             with _seeds_for_kernels(seeds_dir) as check_seeds, _pool(todo, workers) as pool:
                 check_seeds()  # the kernels start meanwhile; a bad ledger stops them
                 outcomes += _run(
-                    todo, out_dir, inputs, manifest, workers, pool, progress, len(jobs), len(outcomes)
+                    todo,
+                    out_dir,
+                    inputs,
+                    manifest,
+                    workers,
+                    pool,
+                    progress,
+                    len(jobs),
+                    len(outcomes),
                 )
         publish.write_manifest(out_dir, manifest)
         specs = {j.report.name: j.report for j in jobs}

@@ -1,0 +1,183 @@
+"""Kernels started ahead (analysis.kernels): each report still gets a kernel of its own, the
+page is the same bytes as with a kernel papermill starts, and no kernel outlives its run."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import psutil
+import pytest
+
+from analysis import kernels, render, suite
+from analysis.errors import LedgerError
+
+ROOT = Path(__file__).resolve().parents[1]
+
+pytestmark = pytest.mark.slow
+
+
+def _kernels_of_this_process() -> list[str]:
+    return [
+        " ".join(p.cmdline())
+        for p in psutil.Process().children(recursive=True)
+        if p.is_running()
+        and p.status() != psutil.STATUS_ZOMBIE
+        and "ipykernel" in " ".join(p.cmdline())
+    ]
+
+
+def _notebook(path: Path, *cells: str, report: bool = True) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    if report:
+        nb.metadata["analysis"] = {"report": True, "about": "a probe"}
+        nb.metadata["title"] = path.stem
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in cells]
+    for index, cell in enumerate(nb.cells):
+        cell.id = f"cell-{index}"
+    if report:
+        nb.cells[0].metadata["tags"] = ["parameters"]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_imported_modules_are_the_top_level_imports_of_code_cells(tmp_path: Path) -> None:
+    nb = _notebook(
+        tmp_path / "n.ipynb",
+        "import polars as pl\nfrom analysis import charts, metrics",
+        "%matplotlib inline\nimport not_reached",  # not Python: left out
+        "from . import sibling\nfrom os.path import *",  # relative import left out; star: module only
+        "def f():\n    import json\n",  # not at the top level
+        "import polars, altair",
+        report=False,
+    )
+    assert kernels.imported_modules([nb]) == [
+        "polars",
+        "analysis",
+        "analysis.charts",
+        "analysis.metrics",
+        "os.path",
+        "altair",
+    ]
+
+
+PROBE_PARAMETERS = 'label: str = "probe"  # which probe'
+#: What the probe page shows, computed in the kernel: the execution count of the probe cell,
+#: whether anything leaked from the warm-up or from another report, and the label.
+PROBE = (
+    "import builtins, sys\n"
+    "from IPython.display import HTML, display\n"
+    "leaked = hasattr(builtins, 'analysis_probe_leak')\n"
+    "builtins.analysis_probe_leak = label\n"
+    "seen = sorted(n for n in ('importlib', '_analysis_warm_up', 'json') if n in globals())\n"
+    "display(HTML(f'<p id=probe>{label}|{get_ipython().execution_count}|{leaked}|{seen}</p>'))"
+)
+
+
+def test_each_report_runs_in_a_kernel_of_its_own(tmp_path: Path) -> None:
+    """Two reports, one worker: a kernel reused between them would show the first's leak."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name in ("probe_a", "probe_b", "probe_c"):
+        _notebook(notebooks / f"{name}.ipynb", PROBE_PARAMETERS, "import json", PROBE)
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "--notebooks",
+            str(notebooks),
+            "render",
+            "--jobs",
+            "1",
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    for name in ("probe_a", "probe_b", "probe_c"):
+        page = (out / f"{name}.html").read_text(encoding="utf-8")
+        found = re.search(r"<p id=\"?probe\"?>(.*?)</p>", page)
+        assert found, page[-2000:]
+        # cells: parameters (1), papermill's injected parameters (2), import json (3), probe (4);
+        # inside a running cell IPython's count is already the next one's, so a fresh kernel
+        # shows 5: the warm-up took no execution count.
+        assert found.group(1) == "probe|5|False|['json']"
+
+
+def test_page_from_a_kernel_started_ahead_is_the_same_bytes(tmp_path: Path) -> None:
+    notebook = ROOT / "notebooks" / "sources.ipynb"
+    common = {"title": "Sources", "inputs": {"x": "0" * 64}, "bundle": "/* bundle */"}
+    params = {"title": "Sources and evidence", "include_candidates": False}
+    fresh = render.render_notebook(notebook, params, tmp_path / "fresh.html", **common)
+    with kernels.KernelPool(
+        total=1, ahead=1, cwd=notebook.parent, modules=kernels.imported_modules([notebook])
+    ) as pool:
+        kernel = pool.lease()
+        try:
+            ahead = render.render_notebook(
+                notebook, params, tmp_path / "ahead.html", kernel=kernel, **common
+            )
+        finally:
+            pool.release(kernel)
+    assert fresh.html_path.read_bytes() == ahead.html_path.read_bytes()
+    assert fresh.summary == ahead.summary
+    assert json.loads(json.dumps(fresh.summary))  # the report did emit its figures
+
+
+def test_no_kernel_outlives_a_run(tmp_path: Path) -> None:
+    specs = suite.discover(ROOT / "notebooks")
+    jobs = suite.plan(specs, ["transfers", "sources"])
+    result = suite.render_suite(jobs, tmp_path / "out", seeds=ROOT / "seeds", n_jobs=1, force=True)
+    assert result.exit_code == 0
+    assert _kernels_of_this_process() == []
+
+
+def test_bad_seeds_stop_the_kernels_started_ahead(tmp_path: Path, seeds_copy: Path) -> None:
+    ledger = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
+    ledger.write_text(
+        ledger.read_text(encoding="utf-8").replace("people: 26", "people: -26", 1), encoding="utf-8"
+    )
+    specs = suite.discover(ROOT / "notebooks")
+    jobs = suite.plan(specs)
+    out = tmp_path / "out"
+    with pytest.raises(LedgerError, match="people"):
+        suite.render_suite(jobs, out, seeds=seeds_copy, force=True)
+    assert _kernels_of_this_process() == []
+    assert not list(out.glob("*.html")), "nothing is published from bad seeds"
+
+
+def test_parameters_keep_the_notebooks_order_when_read_from_the_cache(tmp_path: Path) -> None:
+    env = {**os.environ, "ANALYSIS_CACHE_DIR": str(tmp_path / "cache")}
+    cmd = [
+        sys.executable,
+        "-m",
+        "analysis",
+        "render",
+        "policy",
+        "-p",
+        "contries=[]",
+        "--out",
+        str(tmp_path),
+    ]
+    first = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert (tmp_path / "cache" / "parameters.json").is_file()
+    second = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert first.returncode == second.returncode == 2
+    assert "its parameters are: start, end, countries, title, include_candidates" in first.stderr
+    assert second.stderr == first.stderr
