@@ -23,7 +23,7 @@ import queue
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any, Self
 
 from analysis.errors import RenderError
@@ -93,13 +93,8 @@ class Kernel:
     """A started kernel, leased to one report."""
 
     manager: Any
+    #: What the kernel writes to its stderr (a failed render quotes its last lines).
     stderr: IO[bytes]
-    clients: list[Any] = field(default_factory=list)
-
-    def said(self, lines: int = 15) -> list[str]:
-        """The last lines the kernel wrote to its stderr."""
-        self.stderr.seek(0)
-        return self.stderr.read().decode("utf-8", "replace").strip().splitlines()[-lines:]
 
 
 def _manager_class() -> type:
