@@ -7,7 +7,9 @@ Prints, measured in one run on this machine:
 - their ratio;
 - unchanged: a second `analysis render` into the same folder with nothing changed.
 
-Every command runs once untimed first, so that both sides start with warm file caches.
+Every command runs once untimed first, so that both sides start with warm file caches; then
+each repetition times the cold render, the naive way and the cold render with one more job
+than cores, one after another, so that a slow minute of a shared machine slows all alike.
 By default Python's bytecode cache is on (a scheduled job has one); ``--no-bytecode-cache``
 measures with ``PYTHONDONTWRITEBYTECODE=1``, as some sandboxes and containers set it, where
 every process compiles its imports afresh.
