@@ -248,7 +248,7 @@ def _list(args: argparse.Namespace) -> int:
     del args
     from analysis import suite  # noqa: PLC0415
 
-    for name, spec in suite.discover().items():
+    for name, spec in suite.discover(cache=paths.cache_dir() / suite.PARAMS_CACHE).items():
         print(f"{name}: {spec.title}")
         if spec.about:
             print(f"  {spec.about}")
