@@ -88,6 +88,17 @@ def warm_up_code(modules: Sequence[str]) -> str:
     )
 
 
+class KernelStartError(RuntimeError):
+    """A kernel of the pool did not start (or died while importing)."""
+
+
+def said(stderr: IO[bytes], lines: int = 15) -> str:
+    """The last ``lines`` a kernel wrote to ``stderr``, to append to an error message."""
+    stderr.seek(0)
+    text = stderr.read().decode("utf-8", "replace").strip().splitlines()[-lines:]
+    return ("\n  the kernel said:\n    " + "\n    ".join(text)) if text else ""
+
+
 @dataclass
 class Kernel:
     """A started kernel, leased to one report."""
@@ -213,16 +224,23 @@ class KernelPool:
             finally:
                 client.stop_channels()
                 manager.analysis_clients.clear()
+        except Exception as exc:
+            await self._shutdown(kernel, close_stderr=False)
+            msg = f"the report's kernel did not start: {type(exc).__name__}: {exc}"
+            msg += said(kernel.stderr)
+            kernel.stderr.close()
+            raise KernelStartError(msg) from exc
         except BaseException:
             await self._shutdown(kernel)
             raise
         return kernel
 
-    async def _shutdown(self, kernel: Kernel) -> None:
+    async def _shutdown(self, kernel: Kernel, *, close_stderr: bool = True) -> None:
         with contextlib.suppress(Exception):
             if kernel.manager.has_kernel:
                 await kernel.manager.shutdown_kernel(now=True)
-        kernel.stderr.close()
+        if close_stderr:
+            kernel.stderr.close()
 
     def lease(self) -> Kernel:
         """The next started kernel (waiting for it if need be); starts another in its place.
@@ -241,9 +259,8 @@ class KernelPool:
                 self._launch()
         try:
             return future.result()
-        except Exception as exc:
-            msg = f"the report's kernel did not start: {type(exc).__name__}: {exc}"
-            raise RenderError(msg) from exc
+        except KernelStartError as exc:
+            raise RenderError(str(exc)) from exc
 
     def release(self, kernel: Kernel) -> None:
         """Close the report's clients and shut its kernel down (at once: its work is done).

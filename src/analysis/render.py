@@ -205,11 +205,9 @@ def execute(
         )
         raise RenderError(msg) from exc
     except Exception as exc:
-        sink.seek(0)
-        said = sink.read().decode("utf-8", "replace").strip().splitlines()[-15:]
-        msg = f"{notebook.name}: {type(exc).__name__}: {exc}"
-        if said:
-            msg += "\n  the kernel said:\n    " + "\n    ".join(said)
+        from analysis.kernels import said  # noqa: PLC0415
+
+        msg = f"{notebook.name}: {type(exc).__name__}: {exc}{said(sink)}"
         raise RenderError(msg) from exc
     finally:
         _KERNEL_STDERR.reset(token)
