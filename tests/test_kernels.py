@@ -15,7 +15,7 @@ import psutil
 import pytest
 
 from analysis import kernels, render, suite
-from analysis.errors import LedgerError
+from analysis.errors import LedgerError, RenderError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -181,3 +181,39 @@ def test_parameters_keep_the_notebooks_order_when_read_from_the_cache(tmp_path: 
     assert first.returncode == second.returncode == 2
     assert "its parameters are: start, end, countries, title, include_candidates" in first.stderr
     assert second.stderr == first.stderr
+
+
+def test_a_kernel_that_dies_on_start_says_what_it_wrote(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = tmp_path / "jupyter" / "kernels" / "dying"
+    spec.mkdir(parents=True)
+    code = "import sys; sys.stderr.write('boom from the kernel\\n'); sys.exit(3)"
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": [sys.executable, "-c", code, "{connection_file}"], "display_name": "dying", "language": "python"}),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    with (
+        kernels.KernelPool(total=1, ahead=1, cwd=tmp_path, kernel_name="dying") as pool,
+        pytest.raises(RenderError, match="did not start") as raised,
+    ):
+        pool.lease()
+    assert "boom from the kernel" in str(raised.value)
+    assert _kernels_of_this_process() == []
+
+
+def test_a_report_whose_kernel_could_not_start_ahead_still_renders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def refuse(_pool: kernels.KernelPool) -> kernels.Kernel:
+        msg = "the report's kernel did not start: made to fail"
+        raise kernels.KernelStartError(msg)
+
+    monkeypatch.setattr(kernels.KernelPool, "_start", refuse)
+    jobs = suite.plan(suite.discover(ROOT / "notebooks"), ["sources"])
+    result = suite.render_suite(jobs, tmp_path / "out", seeds=ROOT / "seeds", force=True)
+    assert result.exit_code == 0
+    assert [o.status for o in result.outcomes] == ["rendered"]
+    assert "Sources and evidence" in (tmp_path / "out" / "sources.html").read_text(encoding="utf-8")
+    assert "made to fail; starting a kernel for it the usual way" in caplog.text

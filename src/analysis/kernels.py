@@ -19,11 +19,14 @@ import asyncio
 import collections
 import contextlib
 import json
+import os
 import queue
+import shutil
 import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Self
 
 from analysis.errors import RenderError
@@ -31,7 +34,6 @@ from analysis.errors import RenderError
 if TYPE_CHECKING:
     import concurrent.futures as cf
     from collections.abc import Iterable, Sequence
-    from pathlib import Path
 
 #: What nbclient passes to kernels it starts itself: no history database on disk.
 KERNEL_ARGS = ("--HistoryManager.hist_file=:memory:",)
@@ -196,6 +198,10 @@ class KernelPool:
         self._stopping: list[cf.Future[None]] = []
         self._launched = 0
         self._closed = False
+        self._count = 0
+        self._sockets = (
+            Path(tempfile.mkdtemp(prefix="analysis-kernels-")) if os.name == "posix" else None
+        )
         for _ in range(min(ahead, total)):
             self._launch()
 
@@ -203,9 +209,24 @@ class KernelPool:
         self._waiting.append(asyncio.run_coroutine_threadsafe(self._start(), self._loop))
         self._launched += 1
 
+    def _connection(self) -> dict[str, Any]:
+        """Where the next kernel listens: Unix sockets in the pool's own folder (POSIX).
+
+        Over TCP, jupyter_client picks free ports and gives them up until the kernel binds
+        them, seconds later; an outgoing connection of any process (this one's clients to the
+        other kernels included) can take one meanwhile, and the kernel dies on start
+        (jupyter/jupyter_client#487). Sockets named by path cannot be taken that way, and
+        never leave the machine.
+        """
+        if self._sockets is None:
+            return {}
+        self._count += 1
+        name = self._sockets / f"k{self._count}"
+        return {"transport": "ipc", "ip": str(name), "connection_file": f"{name}.json"}
+
     async def _start(self) -> Kernel:
         sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed on release
-        manager = self._manager_class(kernel_name=self._kernel_name)
+        manager = self._manager_class(kernel_name=self._kernel_name, **self._connection())
         kernel = Kernel(manager, sink)
         try:
             await manager.start_kernel(
@@ -291,6 +312,8 @@ class KernelPool:
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
+        if self._sockets is not None:
+            shutil.rmtree(self._sockets, ignore_errors=True)
 
     def __enter__(self) -> Self:
         return self

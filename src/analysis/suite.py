@@ -253,8 +253,12 @@ def _render_one(
     executed = out_dir / FAILED / f"{job.stem}.ipynb"
     started = time.perf_counter()
     kernel = None
+    if pool is not None:
+        try:
+            kernel = pool.lease()
+        except RenderError as exc:  # the pool only saves time: start one the usual way
+            log.warning("%s: %s; starting a kernel for it the usual way", job.label, exc)
     try:
-        kernel = pool.lease() if pool is not None else None
         rendered = render.render_notebook(
             job.report.notebook,
             job.parameters,
