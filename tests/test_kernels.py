@@ -217,3 +217,25 @@ def test_a_report_whose_kernel_could_not_start_ahead_still_renders(
     assert [o.status for o in result.outcomes] == ["rendered"]
     assert "Sources and evidence" in (tmp_path / "out" / "sources.html").read_text(encoding="utf-8")
     assert "made to fail; starting a kernel for it the usual way" in caplog.text
+
+
+def test_a_warning_given_by_a_module_on_import_still_reaches_the_log(tmp_path: Path) -> None:
+    """The warm-up imports the module before the notebook does; its warning is not lost."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    (notebooks / "oldlib.py").write_text(
+        "import warnings\nwarnings.warn('oldlib is going away', FutureWarning, stacklevel=1)\n",
+        encoding="utf-8",
+    )
+    _notebook(notebooks / "probe_w.ipynb", PROBE_PARAMETERS, "import oldlib", PROBE)
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "--notebooks", str(notebooks), "render", "--out", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "probe_w wrote to stderr" in result.stderr
+    assert "FutureWarning: oldlib is going away" in result.stderr
+    assert "oldlib is going away" not in (tmp_path / "out" / "probe_w.html").read_text(encoding="utf-8")

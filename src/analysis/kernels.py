@@ -9,7 +9,8 @@ Every report still gets a kernel of its own, used once and then shut down: nothi
 does can reach another. The warm-up imports run in a function (they bind no names in the
 notebook's namespace) and silently (no execution count, no history), so the notebook sees a
 kernel whose only difference from a fresh one is that its imports are already in
-``sys.modules``: the executed notebook and the page are byte for byte the same.
+``sys.modules``: the executed notebook and the page are byte for byte the same. (What the
+imports write to stderr, a library's warning on import, is kept and logged with the report.)
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import shutil
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Self
 
@@ -108,6 +109,8 @@ class Kernel:
     manager: Any
     #: What the kernel writes to its stderr (a failed render quotes its last lines).
     stderr: IO[bytes]
+    #: What the warm-up imports wrote to the notebook's stderr (warnings), to log.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _manager_class() -> type:
@@ -237,11 +240,7 @@ class KernelPool:
             try:
                 await client.wait_for_ready(timeout=STARTUP_TIMEOUT_S)
                 if self._code:
-                    msg_id = client.execute(self._code, silent=True, store_history=False)
-                    while True:
-                        reply = await client.get_shell_msg(timeout=STARTUP_TIMEOUT_S)
-                        if reply["parent_header"].get("msg_id") == msg_id:
-                            break
+                    kernel.warnings = await self._warm_up(client)
             finally:
                 client.stop_channels()
                 manager.analysis_clients.clear()
@@ -262,6 +261,24 @@ class KernelPool:
                 await kernel.manager.shutdown_kernel(now=True)
         if close_stderr:
             kernel.stderr.close()
+
+    async def _warm_up(self, client: Any) -> list[str]:
+        """Run the warm-up imports; what they wrote to stderr (warnings a module gives when
+        imported, which a fresh kernel would have shown in the notebook's first cell)."""
+        msg_id = client.execute(self._code, silent=True, store_history=False)
+        written: list[str] = []
+        while True:  # IOPub carries the output, then the idle status, of the request
+            msg = await client.get_iopub_msg(timeout=STARTUP_TIMEOUT_S)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "stream" and msg["content"].get("name") == "stderr":
+                written.append(str(msg["content"].get("text", "")))
+            elif msg["msg_type"] == "status" and msg["content"].get("execution_state") == "idle":
+                break
+        while True:
+            reply = await client.get_shell_msg(timeout=STARTUP_TIMEOUT_S)
+            if reply["parent_header"].get("msg_id") == msg_id:
+                return ["".join(written)] if written else []
 
     def lease(self) -> Kernel:
         """The next started kernel (waiting for it if need be); starts another in its place.

@@ -359,4 +359,5 @@ def render_notebook(
     }
     page = export_html(nb, title=title, provenance=provenance, bundle=bundle)
     atomic_write(html_path, page.encode("utf-8"))
-    return Rendered(html_path, summary_of(nb), stderr_of(nb))
+    warm_up = kernel.warnings if kernel is not None else []
+    return Rendered(html_path, summary_of(nb), warm_up + stderr_of(nb))
