@@ -198,7 +198,6 @@ class KernelPool:
         self._thread.start()
         self._lock = threading.Lock()
         self._waiting: collections.deque[cf.Future[Kernel]] = collections.deque()
-        self._stopping: list[cf.Future[None]] = []
         self._launched = 0
         self._closed = False
         self._count = 0
@@ -280,6 +279,12 @@ class KernelPool:
             if reply["parent_header"].get("msg_id") == msg_id:
                 return ["".join(written)] if written else []
 
+    @staticmethod
+    async def _settle() -> None:
+        """Wait for every other task of the pool's loop: cancelled starts, shutdowns."""
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        await asyncio.gather(*others, return_exceptions=True)
+
     def lease(self) -> Kernel:
         """The next started kernel (waiting for it if need be); starts another in its place.
 
@@ -309,23 +314,21 @@ class KernelPool:
             with contextlib.suppress(Exception):
                 client.stop_channels()
         kernel.manager.analysis_clients.clear()
-        with self._lock:
-            self._stopping.append(
-                asyncio.run_coroutine_threadsafe(self._shutdown(kernel), self._loop)
-            )
+        asyncio.run_coroutine_threadsafe(self._shutdown(kernel), self._loop)
 
     def close(self) -> None:
-        """Shut down every kernel not leased, and the pool's thread."""
+        """Shut down every kernel not leased (a kernel still starting is stopped at once), wait
+        for the shutdowns, and end the pool's thread."""
         with self._lock:
             self._closed = True
             waiting, self._waiting = list(self._waiting), collections.deque()
         for future in waiting:
+            if future.cancel():  # still starting: its task shuts down what it started
+                continue
             with contextlib.suppress(Exception):
                 kernel = future.result()
                 asyncio.run_coroutine_threadsafe(self._shutdown(kernel), self._loop).result()
-        for stopping in self._stopping:
-            with contextlib.suppress(Exception):
-                stopping.result()
+        asyncio.run_coroutine_threadsafe(self._settle(), self._loop).result()
         self._loop.call_soon_threadsafe(self._loop.stop)
         self._thread.join()
         self._loop.close()
