@@ -137,7 +137,7 @@ def test_page_from_a_kernel_started_ahead_is_the_same_bytes(tmp_path: Path) -> N
             pool.release(kernel)
     assert fresh.html_path.read_bytes() == ahead.html_path.read_bytes()
     assert fresh.summary == ahead.summary
-    assert json.loads(json.dumps(fresh.summary))  # the report did emit its figures
+    assert fresh.summary["figures"]["Sources"] == 1  # the report did emit its figures
 
 
 def test_no_kernel_outlives_a_run(tmp_path: Path) -> None:
@@ -206,7 +206,7 @@ def test_a_kernel_that_dies_on_start_says_what_it_wrote(
 def test_a_report_whose_kernel_could_not_start_ahead_still_renders(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    async def refuse(_pool: kernels.KernelPool) -> kernels.Kernel:
+    async def refuse(_pool: kernels.KernelPool, _number: int) -> kernels.Kernel:
         msg = "the report's kernel did not start: made to fail"
         raise kernels.KernelStartError(msg)
 

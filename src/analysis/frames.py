@@ -171,15 +171,16 @@ def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
 CACHE_ENV = "ANALYSIS_LEDGER_CACHE"
 
 
-def write_cache(folder: Path, seeds: Path) -> None:
+def write_cache(folder: Path, seeds: Path, inputs: dict[str, str] | None = None) -> None:
     """Validate ``seeds`` once and keep its frames (candidates included) in ``folder``.
 
     :func:`load` reads them back, in any process, while the seeds' files are unchanged.
+    ``inputs`` is :func:`analysis.paths.input_files` of ``seeds`` when the caller has it.
     """
     from analysis.build import build_frames  # noqa: PLC0415
 
     # Checksums first: a seed edited while it is parsed then fails to match, never the reverse.
-    key = {"seeds": str(seeds.resolve()), "inputs": paths.input_files(seeds)}
+    key = {"seeds": str(seeds.resolve()), "inputs": inputs or paths.input_files(seeds)}
     frames = build_frames(seeds)
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in frames.items():

@@ -200,7 +200,6 @@ class KernelPool:
         self._waiting: collections.deque[cf.Future[Kernel]] = collections.deque()
         self._launched = 0
         self._closed = False
-        self._count = 0
         self._sockets = (
             Path(tempfile.mkdtemp(prefix="analysis-kernels-")) if os.name == "posix" else None
         )
@@ -208,10 +207,11 @@ class KernelPool:
             self._launch()
 
     def _launch(self) -> None:
-        self._waiting.append(asyncio.run_coroutine_threadsafe(self._start(), self._loop))
         self._launched += 1
+        start = self._start(self._launched)
+        self._waiting.append(asyncio.run_coroutine_threadsafe(start, self._loop))
 
-    def _connection(self) -> dict[str, Any]:
+    def _connection(self, number: int) -> dict[str, Any]:
         """Where the next kernel listens: Unix sockets in the pool's own folder (POSIX).
 
         Over TCP, jupyter_client picks free ports and gives them up until the kernel binds
@@ -222,13 +222,12 @@ class KernelPool:
         """
         if self._sockets is None:
             return {}
-        self._count += 1
-        name = self._sockets / f"k{self._count}"
+        name = self._sockets / f"k{number}"
         return {"transport": "ipc", "ip": str(name), "connection_file": f"{name}.json"}
 
-    async def _start(self) -> Kernel:
+    async def _start(self, number: int) -> Kernel:
         sink = tempfile.TemporaryFile()  # noqa: SIM115 - closed on release
-        manager = self._manager_class(kernel_name=self._kernel_name, **self._connection())
+        manager = self._manager_class(kernel_name=self._kernel_name, **self._connection(number))
         kernel = Kernel(manager, sink)
         try:
             await manager.start_kernel(

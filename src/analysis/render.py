@@ -4,7 +4,8 @@ The pipeline of one report:
 
 1. parameters are checked against the notebook's ``parameters`` cell (:mod:`analysis.params`);
 2. papermill injects them (the injected cell gets a fixed id, not a random one);
-3. papermill executes the notebook in a fresh kernel, with nbclient's timing records off;
+3. papermill executes the notebook in a kernel of its own (started ahead by
+   :mod:`analysis.kernels`, or by papermill), with nbclient's timing records off;
 4. nbconvert exports it with the ``analysis_report`` template: code hidden, no CDN scripts,
    the Vega bundle once in the head, the provenance as JSON;
 5. the HTML is written to a temporary file and moved over the published one only when all of
@@ -58,7 +59,8 @@ def vega_bundle() -> str:
     """The Vega, Vega-Lite and vega-embed bundle (about 900 KB).
 
     Building it takes about 2 s, so it is built once per installed vl-convert and Altair
-    release and kept in :func:`analysis.paths.cache_dir`; it is the same bytes every time for the same pair.
+    release and kept in :func:`analysis.paths.cache_dir`; it is the same bytes every time for
+    the same pair.
     """
     release = "-".join(
         f"{name}{importlib.metadata.version(name)}" for name in ("vl-convert-python", "altair")
@@ -85,6 +87,7 @@ def _build_bundle() -> str:
     return bundle
 
 
+@cache
 def versions() -> dict[str, str]:
     """Versions of this package and of the libraries that shape a report's output."""
     found = {"analysis": __version__}
@@ -216,6 +219,7 @@ def execute(
     return result
 
 
+@cache
 def page_css() -> str:
     return PAGE_CSS.read_text(encoding="utf-8")
 
@@ -355,7 +359,7 @@ def render_notebook(
         "parameters": dict(parameters),
         "inputs": dict(sorted(inputs.items())),
         "notebook_sha256": sha256_file(notebook),
-        "versions": versions(),
+        "versions": dict(versions()),
     }
     page = export_html(nb, title=title, provenance=provenance, bundle=bundle)
     atomic_write(html_path, page.encode("utf-8"))

@@ -59,6 +59,8 @@ class ReportSpec:
     title: str
     about: str
     parameters: dict[str, Parameter]
+    #: The notebook's sha256, as read when it was discovered.
+    sha256: str
 
 
 def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[str, ReportSpec]:
@@ -87,7 +89,8 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
             raise ParameterError(msg) from None
         if not meta.get("analysis", {}).get("report"):
             continue
-        digest = f"{hashlib.sha256(raw).hexdigest()}-{inspector}"
+        sha256 = hashlib.sha256(raw).hexdigest()
+        digest = f"{sha256}-{inspector}"
         if isinstance(known.get(digest), list):  # in the notebook's order
             params = {v["name"]: Parameter(**v) for v in known[digest]}
         else:
@@ -99,6 +102,7 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
             str(meta.get("title", path.stem)),
             str(meta["analysis"].get("about", "")),
             params,
+            sha256,
         )
     if cache is not None and fresh:
         from analysis.render import atomic_write  # noqa: PLC0415
@@ -221,7 +225,7 @@ def environment_key() -> str:
 
 def job_key(job: Job, inputs: Mapping[str, str], code: str, env: str) -> str:
     payload = {
-        "notebook": hashlib.sha256(job.report.notebook.read_bytes()).hexdigest(),
+        "notebook": job.report.sha256,
         "parameters": job.parameters,
         "inputs": dict(sorted(inputs.items())),
         "code": code,
@@ -362,7 +366,8 @@ def render_suite(
             todo.append((job, key))
         if todo:
             workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
-            with _seeds_for_kernels(seeds_dir) as check_seeds, _pool(todo, workers) as pool:
+            kernel_env = _seeds_for_kernels(seeds_dir, inputs)
+            with kernel_env as check_seeds, _pool(todo, workers) as pool:
                 check_seeds()  # the kernels start meanwhile; a bad ledger stops them
                 outcomes += _run(
                     todo,
@@ -384,7 +389,7 @@ def render_suite(
 
 
 @contextlib.contextmanager
-def _seeds_for_kernels(seeds_dir: Path) -> Iterator[Callable[[], None]]:
+def _seeds_for_kernels(seeds_dir: Path, inputs: dict[str, str]) -> Iterator[Callable[[], None]]:
     """Tell the report kernels where the seeds are, and give a function that validates them
     once for the whole run.
 
@@ -400,7 +405,7 @@ def _seeds_for_kernels(seeds_dir: Path) -> Iterator[Callable[[], None]]:
         previous = {name: os.environ.get(name) for name in settings}
         os.environ.update(settings)
         try:
-            yield lambda: frames.write_cache(Path(cache), seeds_dir)
+            yield lambda: frames.write_cache(Path(cache), seeds_dir, inputs)
         finally:
             for name, value in previous.items():
                 if value is None:
@@ -411,7 +416,8 @@ def _seeds_for_kernels(seeds_dir: Path) -> Iterator[Callable[[], None]]:
 
 @contextlib.contextmanager
 def _pool(todo: list[tuple[Job, str]], workers: int) -> Iterator[KernelPool | None]:
-    """Kernels for ``todo``, started ahead: one per report, at most ``workers`` waiting.
+    """Kernels for ``todo``, started ahead: one per report, ``workers`` + 1 ready or starting
+    beyond those in use.
 
     Reports from several folders (kernels start in their notebook's folder) get no pool:
     papermill starts each one's kernel.
