@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 import analysis
+from analysis.sources import normalise
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -33,12 +34,11 @@ if TYPE_CHECKING:
 SOURCE_ID = "000_a622ddb6cab2c3b2"
 TARGET_RECALL = 0.9
 TARGET_PRECISION = 0.8
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def norm(text: str | None) -> str:
     """Case, quotation marks and spaces normalised."""
-    return " ".join((text or "").translate(_QUOTES).casefold().split())
+    return normalise(text or "").casefold().strip()
 
 
 def match(gold: Sequence[Any], found: Sequence[Any], same: Callable[[Any, Any], bool]) -> int:

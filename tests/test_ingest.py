@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import polars as pl
@@ -18,7 +17,6 @@ import yaml
 
 import analysis
 from analysis import ingest
-from analysis.errors import AnalysisError
 from analysis.ingest import IngestError, ingest_file
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -29,10 +27,9 @@ FACT_FRAMES = ("actors", "events", "event_actors", "quotes", "allegations", "evi
 
 
 @pytest.fixture
-def seeds(tmp_path: Path) -> Path:
-    copy = tmp_path / "seeds"
-    shutil.copytree(SEEDS, copy)
-    return copy
+def seeds(seeds_copy: Path) -> Path:
+    """A writable copy of the project's seeds (conftest's ``seeds_copy``)."""
+    return seeds_copy
 
 
 def listing(root: Path) -> dict[str, bytes]:
@@ -59,6 +56,9 @@ def test_feb_article_is_stored_with_an_id_from_its_hash_and_unchanged_bytes(seed
     assert result.source_id == f"001_{digest[:16]}"
     assert result.text_path == seeds / "sources" / f"{result.source_id}.txt"
     assert result.text_path.read_bytes() == FEB.read_bytes()
+    for written in (result.text_path, result.meta_path, result.ledger_path):
+        assert written is not None
+        assert written.stat().st_mode & 0o777 == 0o644, f"{written.name} is readable by all"
     meta = yaml.safe_load(result.meta_path.read_text(encoding="utf-8"))
     assert meta == {
         "id": result.source_id,
@@ -258,10 +258,6 @@ def test_a_binary_file_is_refused(seeds: Path, tmp_path: Path) -> None:
 def test_a_missing_file_is_refused(seeds: Path, tmp_path: Path) -> None:
     with pytest.raises(IngestError, match="no such file"):
         ingest_file(tmp_path / "nope.txt", published="2025-08-20", seeds=seeds)
-
-
-def test_ingest_errors_are_analysis_errors() -> None:
-    assert issubclass(IngestError, AnalysisError)
 
 
 def test_path_like_title_and_outlet_stay_yaml_values_inside_seeds(seeds: Path, tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from typing import Final
 import polars as pl
 
 from analysis.schema import ActorKind, Charge, EventKind, Precision
-from analysis.sources import split_sentences
+from analysis.sources import Sentence, split_sentences
 
 __all__ = [
     "ACTORS_SCHEMA",
@@ -290,10 +290,11 @@ _STOP: Final = frozenset(
         "Just",
         "Federal",
         "State",
-        "Mexican",
-        "American",
     ]
 )
+#: Words that start organisation names ("Mexican National Guard") but never a person's name.
+_DEMONYMS: Final = frozenset({"Mexican", "American"})
+_NOT_NAME: Final = _STOP | _DEMONYMS
 _WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTHS: Final[dict[str, int]] = {
     "January": 1, "Jan.": 1, "Jan": 1, "February": 2, "Feb.": 2, "Feb": 2, "March": 3,
@@ -488,7 +489,7 @@ class _Date:
 
 def _clean_title(title: str) -> str | None:
     words = title.split()
-    while words and words[0].strip(",") in _STOP and words[0] not in ("Mexican", "American"):
+    while words and words[0].strip(",") in _STOP:
         words.pop(0)
     return " ".join(words) or None
 
@@ -497,7 +498,7 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
     tokens = name.split()
     if len(tokens) < min_tokens:
         return False
-    if any(t in _ORG_WORDS or t in _STOP for t in tokens):
+    if any(t in _ORG_WORDS or t in _NOT_NAME for t in tokens):
         return False
     if any(t in _WEEKDAYS or t in _MONTHS for t in tokens):
         return False
@@ -507,9 +508,9 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
 def _trim_name(name: str) -> str:
     """Drop trailing words that end a name run but are not part of the name."""
     tokens = name.split()
-    while tokens and (tokens[-1] in _WEEKDAYS or tokens[-1] in _MONTHS or tokens[-1] in _STOP):
+    while tokens and (tokens[-1] in _WEEKDAYS or tokens[-1] in _MONTHS or tokens[-1] in _NOT_NAME):
         tokens.pop()
-    while tokens and tokens[0] in _STOP:
+    while tokens and tokens[0] in _NOT_NAME:
         tokens.pop(0)
     return " ".join(tokens)
 
@@ -612,13 +613,13 @@ def _org_mentions(text: str) -> list[_Mention]:
         for m in re.finditer(pattern, text):
             name = m.group(0)
             first = name.split()[0]
-            if first in _STOP and first not in ("Mexican",):
+            if first in _STOP:
                 name = name[len(first) :].lstrip()
             if name.split()[0] in _STOP or len(name.split()) < 2:
                 continue
             add(m.end() - len(name), m.end(), name)
     for m in re.finditer(rf"\b(?P<who>[{_UP}][{_LO}]+){_SP}administration\b", text):
-        if m["who"] not in _STOP:
+        if m["who"] not in _NOT_NAME:
             add(m.start(), m.end(), m.group(0))
     acronyms = _alternation(_ACRONYM_ORGS)
     for m in re.finditer(rf"(?:(?P<us>U\.S\.){_SP})?\b(?P<org>{acronyms})\b(?!-)", text):
@@ -1091,10 +1092,12 @@ def _quotes(text: str, mentions: list[_Mention], dates: list[_Date]) -> list[dic
 # -- charges ------------------------------------------------------------------------------------
 
 
-def _charges(text: str, mentions: list[_Mention]) -> list[dict[str, object]]:
+def _charges(
+    text: str, sentences: list[Sentence], mentions: list[_Mention]
+) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     mods = _alternation(tuple(_TRAFFIC_MODS))
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         s = sentence.text
         cue = _CHARGE_CUES.search(s)
         if cue is None:
@@ -1151,13 +1154,14 @@ def _traffic_charge(mod: str, head: str) -> str:
 
 def _events(
     text: str,
+    sentences: list[Sentence],
     mentions: list[_Mention],
     dates: list[_Date],
     counts: list[dict[str, object]],
     quoted: list[tuple[int, int]],
 ) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    for sentence in split_sentences(text):
+    for sentence in sentences:
         s_start, s_end = sentence.start, sentence.end
         verbs = [
             v for v in _TRANSFER_VERBS.finditer(sentence.text)
@@ -1269,8 +1273,9 @@ def extract(text: str, *, published: dt.date) -> Extraction:
         for q in quotes
         for start, end in zip(q["part_starts"], q["part_ends"], strict=True)  # type: ignore[call-overload]
     ]
-    charges = _charges(text, mentions)
-    events = _events(text, mentions, dates, counts, quoted)
+    sentences = split_sentences(text)
+    charges = _charges(text, sentences, mentions)
+    events = _events(text, sentences, mentions, dates, counts, quoted)
     actor_rows = [
         {
             "name": a.name,

@@ -19,7 +19,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -35,7 +34,7 @@ from filelock import FileLock
 from analysis.errors import AnalysisError, LedgerError
 from analysis.frames import load
 from analysis.paths import seeds_dir as default_seeds_dir
-from analysis.sources import split_sentences
+from analysis.sources import normalise, split_sentences
 
 if TYPE_CHECKING:
     from analysis.extraction import Extraction
@@ -51,7 +50,6 @@ MAX_FIELD: Final[dict[str, int]] = {"outlet": 200, "title": 500, "url": 2000}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FIELD_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 class IngestError(AnalysisError):
@@ -176,24 +174,16 @@ def _check_published(published: dt.date | str) -> dt.date:
 
 
 def _write_atomically(files: dict[Path, bytes]) -> None:
-    """Write every file or none: temporary files first, then :func:`os.replace` each."""
-    temps: dict[Path, Path] = {}
+    """Write every file or none: each one atomically, and the ones written are removed again
+    when a later one fails (they are new files: :func:`ingest` refuses to overwrite)."""
+    from analysis.render import atomic_write  # noqa: PLC0415
+
     done: list[Path] = []
     try:
         for target, data in files.items():
-            fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-            temps[target] = Path(name)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-        for target, temp in temps.items():
-            temp.replace(target)  # atomic: os.replace
+            atomic_write(target, data)
             done.append(target)
     except BaseException:
-        for temp in temps.values():
-            with contextlib.suppress(OSError):
-                temp.unlink()
         for target in done:
             with contextlib.suppress(OSError):
                 target.unlink()
@@ -222,7 +212,7 @@ def _meta_yaml(source_id: str, published: dt.date, fields: dict[str, str | None]
 
 
 def _norm(text: str) -> str:
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    return normalise(text).casefold().strip()
 
 
 def _slug(text: str) -> str:
@@ -721,10 +711,6 @@ def ingest_file(
         text_path = sources_dir / f"{source_id}.txt"
         meta_path = sources_dir / f"{source_id}.yaml"
         ledger_path = ledger_dir / f"{source_id}.yaml"
-        for target in (text_path, meta_path, ledger_path):
-            if target.exists():
-                msg = f"{source}: {target} already exists; refusing to overwrite it"
-                raise IngestError(msg)
         try:
             known = load(root, include_candidates=True)
         except LedgerError as exc:

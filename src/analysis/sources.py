@@ -82,7 +82,7 @@ def locate(text: str, words: str, sentences: list[Sentence]) -> Located:
         raise NotFound(msg)
     if not starts:
         msg = f"the words {words!r} are not in the source"
-        if _normalise(words) in _normalise(text):
+        if normalise(words) in normalise(text):
             msg += (
                 " verbatim; they match once quotation marks, apostrophes and spaces are "
                 "normalised: copy them from the source as printed (e.g. ’ rather than ')"
@@ -96,5 +96,7 @@ def locate(text: str, words: str, sentences: list[Sentence]) -> Located:
     return Located(start, end, sentences[first].number, sentences[last].number)
 
 
-def _normalise(text: str) -> str:
+def normalise(text: str) -> str:
+    """``text`` with curly quotation marks straight, no-break spaces plain and every run of
+    white space one space: how evidence is compared with its source."""
     return _SPACE.sub(" ", text.translate(_QUOTES))
