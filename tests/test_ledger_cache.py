@@ -19,6 +19,11 @@ def test_cached_frames_equal_parsed_frames(
     parsed = analysis.load(seeds_copy)
     frames.write_cache(tmp_path / "cache", seeds_copy)
     monkeypatch.setenv(frames.CACHE_ENV, str(tmp_path / "cache"))
+
+    def parse_again(root: Path) -> None:
+        pytest.fail(f"load() parsed {root} again instead of reading the cache")
+
+    monkeypatch.setattr("analysis.build.build_frames", parse_again)
     cached = analysis.load(seeds_copy)
     for name, declared in schema.FRAMES.items():
         assert getattr(cached, name).schema == declared

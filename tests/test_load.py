@@ -639,7 +639,8 @@ _IMPORT_PROBE = textwrap.dedent(
         if p.startswith(seeds_dirs)
         or (p.endswith((".yaml", ".txt", ".parquet", ".csv")) and not p.startswith(installed))
     ]
-    loaded = [m for m in ("altair", "analysis.charts", "analysis.report") if m in sys.modules]
+    heavy = ("altair", "analysis.charts", "analysis.report", "polars", "pydantic", "analysis.frames")
+    loaded = [m for m in heavy if m in sys.modules]
     try:
         analysis.load()
         error = None

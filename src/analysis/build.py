@@ -8,7 +8,6 @@ found in its source) and builds the frames with their declared schemas. Raises
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,8 +16,13 @@ import polars as pl
 from analysis import schema
 from analysis.errors import LedgerError, Problem
 from analysis.ledger import (
+    ActorRecord,
+    AllegationRecord,
+    EventRecord,
+    EvidenceRef,
     LedgerRecords,
     Located,
+    QuoteRecord,
     SourceRecord,
     parse_date,
     read_ledger,
@@ -31,7 +35,13 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterable
 
-    from analysis.ledger import EvidenceRef
+#: The fact type a ``supports:`` entry adds evidence to, by the record it points at.
+_FACT_TYPES: dict[type, str] = {
+    ActorRecord: "actor",
+    EventRecord: "event",
+    QuoteRecord: "quote",
+    AllegationRecord: "allegation",
+}
 
 
 def build_frames(root: Path) -> dict[str, pl.DataFrame]:
@@ -111,7 +121,6 @@ class _Builder:
             k: split_sentences(v) for k, v in texts.items()
         }
         self.evidence_rows: list[dict[str, Any]] = []
-        self.fact_sources: dict[str, set[str]] = defaultdict(set)
         #: Records that failed validation: reported once, not again at each reference.
         self.invalid: set[str] = set()
 
@@ -155,7 +164,6 @@ class _Builder:
             except NotFound as exc:
                 self.problem(loc, f"{exc} (source {source})", where)
                 continue
-            self.fact_sources[fact_id].add(source)
             self.evidence_rows.append(
                 {
                     "fact_type": fact_type,
@@ -309,7 +317,7 @@ class _Builder:
                 loc,
                 "quote",
                 quote.id,
-                _refs(quote.text, loc.source),
+                [EvidenceRef(text=p, source=loc.source) for p in quote.text],
                 field="text",
                 is_quote_text=True,
             )
@@ -363,12 +371,7 @@ class _Builder:
                     record=f"supports {support.fact}",
                 )
                 continue
-            fact_type = {
-                "ActorRecord": "actor",
-                "EventRecord": "event",
-                "QuoteRecord": "quote",
-                "AllegationRecord": "allegation",
-            }[type(target.record).__name__]
+            fact_type = _FACT_TYPES[type(target.record)]
             self.evidence(loc, fact_type, support.fact, support.evidence)
 
         return {
@@ -417,9 +420,3 @@ class _Builder:
             for s in self.sentences[sid]
         ]
         return pl.DataFrame(rows, schema=schema.SENTENCES)
-
-
-def _refs(parts: list[str], source: str) -> list[EvidenceRef]:
-    from analysis.ledger import EvidenceRef  # noqa: PLC0415 - runtime use of a type-only import
-
-    return [EvidenceRef(text=p, source=source) for p in parts]

@@ -12,7 +12,6 @@ import polars as pl
 
 from analysis import paths, schema
 from analysis.errors import LedgerError, Problem
-from analysis.paths import seeds_dir as default_seeds_dir
 
 ExportFormat = Literal["csv", "parquet"]
 
@@ -84,7 +83,7 @@ def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -
     LedgerError
         Listing every problem found, each with its file, line, record and field.
     """
-    root = Path(seeds) if seeds is not None else default_seeds_dir()
+    root = Path(seeds) if seeds is not None else paths.seeds_dir()
     if not root.is_dir():
         raise LedgerError([Problem(str(root), "is not a folder of seeds")])
     inputs = paths.input_files(root)

@@ -1,6 +1,6 @@
 """Read the seeds' YAML files into validated records, with the line each record starts on.
 
-This module knows the ledger's *format*; :mod:`analysis.frames` turns the records into frames
+This module knows the ledger's *format*; :mod:`analysis.build` turns the records into frames
 and checks what needs more than one record (ids, references, evidence in the source).
 Records are validated with pydantic: it reports every field of every record that is wrong,
 with what was expected and what was found, and the loader adds the file, line and record id.

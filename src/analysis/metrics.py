@@ -340,7 +340,7 @@ def policy_lanes(
     start: dt.date | None = None,
     end: dt.date | None = None,
     countries: Sequence[str] | None = None,
-    max_days: int = 400,
+    max_days: int = MAX_DAYS,
 ) -> pl.DataFrame:
     """Policy events aggregated to one row per (date, lane, country, precision).
 
@@ -356,10 +356,7 @@ def policy_lanes(
         .agg(
             events=pl.len(),
             unreviewed=(pl.col("status") == "candidate").sum().cast(pl.Int64),
-            titles=pl.col("title").sort().head(3).str.join(" | ")
-            + pl.when(pl.len() > 3)
-            .then(pl.format(" | and {} more", pl.len() - 3))
-            .otherwise(pl.lit("")),
+            titles=_first_titles("title"),
         )
         .with_columns(pl.col("date_precision").cast(pl.String))
         .sort("date", "lane", "country")
