@@ -12,6 +12,7 @@ import pytest
 
 import analysis
 from analysis import charts
+from analysis.report import Report
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,10 +37,24 @@ def test_timeline_data_has_one_row_per_transfer_with_its_people(ledger: analysis
     ]
 
 
-def test_charts_do_not_change_the_kernels_theme(ledger: analysis.Ledger) -> None:
+def test_figures_draw_in_the_house_theme_without_changing_the_kernels(
+    ledger: analysis.Ledger,
+) -> None:
     before = alt.theme.active
-    charts.policy_timeline(ledger).to_dict()
+    html = Report(ledger, title="t", parameters={}).figure(charts.policy_timeline(ledger), "p").html
+    assert "system-ui" in html, "the house font is in the figure's spec"
     assert alt.theme.active == before
+
+
+def test_countries_other_than_mexico_and_the_us_are_grey_not_theirs() -> None:
+    scale = charts._country_scale(pl.Series(["Mexico", "Not attributed", "Canada", None]))
+    colours = dict(zip(scale.domain, scale.range, strict=True))
+    assert colours == {
+        "Mexico": "#1b7f5b",
+        "United States": "#2c5ea8",
+        "Canada": "#8c8c8c",
+        "Not attributed": "#8c8c8c",
+    }
 
 
 @pytest.fixture(scope="module")

@@ -260,7 +260,7 @@ def test_new_user_ingests_an_article_reviews_it_and_the_reports_show_two_sources
     )
     assert unreviewed.returncode == 0, unreviewed.stderr
     page = next(out.glob("transfers--*.html")).read_text(encoding="utf-8")
-    assert "unreviewed candidate facts" in page
+    assert "unreviewed pieces of evidence for reviewed facts" in page
 
     # The reviewer accepts the draft as it is (the README's step 3).
     text = draft.read_text(encoding="utf-8")

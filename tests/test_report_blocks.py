@@ -63,15 +63,17 @@ def test_headline_links_its_sentences_and_the_evidence_section_holds_them(
 
 def test_candidate_transfer_is_left_out_by_default(seeds_copy: Path) -> None:
     seeds = _with_candidate(seeds_copy)
-    heads = metrics.transfer_headlines(analysis.load(seeds))
+    ledger = analysis.load(seeds)
+    heads = metrics.transfer_headlines(ledger)
     assert {h.label: h.value for h in heads}["People transferred"] == 55
+    assert "unreviewed" not in Report(ledger, title="t", parameters={}).header().html
 
 
 def test_candidate_transfer_is_marked_unreviewed_where_it_appears(seeds_copy: Path) -> None:
     ledger = analysis.load(_with_candidate(seeds_copy), include_candidates=True)
     heads = metrics.transfer_headlines(ledger)
     assert {h.label: h.value for h in heads}["People transferred"] == 59
-    rep = Report(ledger, title="t", parameters={}, include_candidates=True)
+    rep = Report(ledger, title="t", parameters={})
     assert "includes 1 unreviewed" in rep.headlines(heads).html
     assert "1 unreviewed candidate facts" in rep.header().html
     table = rep.table(

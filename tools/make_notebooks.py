@@ -62,7 +62,7 @@ include_candidates: bool = False  # also show facts drafted by `analysis ingest`
             COMMON_SETUP
             + """
 params = {"start": start, "end": end, "title": title, "include_candidates": include_candidates}
-rep = Report(ledger, title=title, parameters=params, include_candidates=include_candidates)
+rep = Report(ledger, title=title, parameters=params)
 heads = metrics.transfer_headlines(ledger, start=first, end=last)
 figures = {h.label: h.value for h in heads}
 line = (
@@ -137,13 +137,8 @@ Some of those transferred are tied by the sources to crimes committed decades ea
         (
             "code",
             """
-suspects = metrics.suspects_with_past_crimes(ledger)
-suspects = suspects.join(
-    ledger.evidence.filter(ledger.evidence["fact_type"] == "allegation")
-    .group_by("fact_id").first()
-    .select(allegation_id="fact_id", src="source_id", sent="sentence"),
-    on="allegation_id",
-    how="left",
+suspects = metrics.with_first_evidence(
+    ledger, metrics.suspects_with_past_crimes(ledger), "allegation_id"
 )
 rep.table(
     suspects,
@@ -157,7 +152,7 @@ rep.table(
     },
     caption="Named suspects tied to older crimes",
     name="suspects",
-    cite=("src", "sent"),
+    cite=("evidence_source_id", "evidence_sentence"),
 )
 """,
         ),
@@ -211,7 +206,7 @@ params = {
     "title": title,
     "include_candidates": include_candidates,
 }
-rep = Report(ledger, title=title, parameters=params, include_candidates=include_candidates)
+rep = Report(ledger, title=title, parameters=params)
 events = metrics.policy_events(ledger, start=first, end=last, countries=countries)
 said = metrics.quotes(ledger, start=first, end=last, countries=countries)
 figures = {
@@ -341,7 +336,7 @@ from analysis.report import Report
 
 ledger = analysis.load(include_candidates=include_candidates)
 params = {"title": title, "include_candidates": include_candidates}
-rep = Report(ledger, title=title, parameters=params, include_candidates=include_candidates)
+rep = Report(ledger, title=title, parameters=params)
 facts = metrics.fact_evidence(ledger)
 coverage = metrics.sentence_coverage(ledger)
 single = metrics.single_source_facts(ledger)

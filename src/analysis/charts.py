@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 THEME = "analysis"
 #: Country colours, shared by every chart: Mexico green, United States blue, others grey.
 COUNTRY_COLOURS = {"Mexico": "#1b7f5b", "United States": "#2c5ea8"}
+#: The colour of every other country (and of "Not attributed").
+OTHER_COUNTRY = "#8c8c8c"
 ACCENT = "#b5452b"
 WIDTH = 640
 #: Above this many distinct days, timelines bucket events by month.
@@ -50,14 +52,23 @@ def house_theme() -> alt.theme.ThemeConfig:
                 "tickColor": "#888888",
             },
             "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
-            "range": {"category": [*COUNTRY_COLOURS.values(), ACCENT, "#7a6fb0", "#8c8c8c"]},
+            "range": {"category": [*COUNTRY_COLOURS.values(), ACCENT, "#7a6fb0", OTHER_COUNTRY]},
             "mark": {"color": ACCENT},
         }
     )
 
 
-def _country_scale() -> alt.Scale:
-    return alt.Scale(domain=list(COUNTRY_COLOURS), range=list(COUNTRY_COLOURS.values()))
+def _country_scale(countries: pl.Series) -> alt.Scale:
+    """Mexico and the United States in their colours, every other value of ``countries`` grey.
+
+    Vega-Lite has no colour for values outside a scale's domain: it appends them and cycles
+    the range, which would draw a third country in Mexico's green. So the others are listed.
+    """
+    others = sorted(set(countries.drop_nulls().to_list()) - COUNTRY_COLOURS.keys())
+    return alt.Scale(
+        domain=[*COUNTRY_COLOURS, *others],
+        range=[*COUNTRY_COLOURS.values(), *[OTHER_COUNTRY] * len(others)],
+    )
 
 
 def _plural(n: int, noun: str) -> str:
@@ -228,7 +239,7 @@ def policy_timeline(
         .encode(
             x=alt.X("date:T", title="Date"),
             y=alt.Y("lane:N", title=None, sort=list(metrics.POLICY_LANES)),
-            color=alt.Color("country:N", title="Country", scale=_country_scale()),
+            color=alt.Color("country:N", title="Country", scale=_country_scale(data["country"])),
             shape=alt.Shape("date_precision:N", title="Date known to the"),
             tooltip=[
                 alt.Tooltip("titles:N", title="Events"),
@@ -268,7 +279,7 @@ def quotes_by_speaker(
         .encode(
             y=alt.Y("speaker:N", title=None, sort="-x"),
             x=alt.X("quotes:Q", title="Quotes", axis=alt.Axis(tickMinStep=1, format="d")),
-            color=alt.Color("country:N", title="Country", scale=_country_scale()),
+            color=alt.Color("country:N", title="Country", scale=_country_scale(counts["country"])),
             tooltip=[
                 alt.Tooltip("speaker:N", title="Speaker"),
                 alt.Tooltip("country:N", title="Country"),
@@ -389,17 +400,14 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
                 alt.Tooltip("excerpt:N", title="Begins"),
             ],
         )
-        .properties(height=120, width=WIDTH)
+        .properties(height=120)
     )
-    titled: alt.Chart = chart.properties(
-        title=alt.TitleParams(
-            "Facts per sentence",
-            subtitle="How many ledger facts cite each sentence of a source",
-            subtitleColor="#555555",
-        ),
-        description=f"Bars of facts citing each sentence, for {_plural(n_sources, 'source')}.",
+    return _finish(
+        chart,
+        "Facts per sentence",
+        "How many ledger facts cite each sentence of a source",
+        f"Bars of facts citing each sentence, for {_plural(n_sources, 'source')}.",
     )
-    return titled
 
 
 #: The charts of each report, by name, for the notebooks and the exploratory notebook.

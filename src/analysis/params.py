@@ -156,9 +156,9 @@ def resolve(
     """
     unknown = sorted(set(given) - set(declared))
     if unknown:
-        close = {name: [k for k in declared if _similar(name, k)] for name in unknown}
         hints = "; ".join(
-            f"{name!r}" + (f" (did you mean {close[name][0]!r}?)" if close[name] else "")
+            f"{name!r}"
+            + (f" (did you mean {close!r}?)" if (close := _closest(name, declared)) else "")
             for name in unknown
         )
         msg = (
@@ -172,10 +172,13 @@ def resolve(
     return values
 
 
-def _similar(a: str, b: str) -> bool:
+def _closest(name: str, declared: Mapping[str, Parameter]) -> str | None:
+    """The declared parameter ``name`` was most likely meant to be, if any is close."""
     import difflib  # noqa: PLC0415
 
-    return difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.75
+    lowered = {k.lower(): k for k in declared}
+    found = difflib.get_close_matches(name.lower(), lowered, n=1, cutoff=0.75)
+    return lowered[found[0]] if found else None
 
 
 def parse_assignments(pairs: list[str]) -> dict[str, str]:

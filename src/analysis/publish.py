@@ -13,7 +13,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from analysis import __version__
-from analysis.render import atomic_write
+from analysis.render import atomic_write, page_css
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -77,31 +77,28 @@ def figure_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[str]:
     return lines
 
 
-def _load_summaries(path: Path) -> dict[str, dict[str, Any]]:
-    if path.is_dir():
-        return {
-            p.name.removesuffix(".summary.json"): json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted(path.glob("*.summary.json"))
-        }
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {path.name.removesuffix(".summary.json"): data}
+def _load_summaries(folder: Path) -> dict[str, dict[str, Any]]:
+    return {
+        p.name.removesuffix(".summary.json"): json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted(folder.glob("*.summary.json"))
+    }
 
 
 def diff(old: Path, new: Path) -> list[str]:
     """Which headline figures changed between two summaries, or two output folders."""
-    before, after = _load_summaries(old), _load_summaries(new)
     if old.is_file() and new.is_file():  # two single files: compare them whatever their names
-        before, after = {"": next(iter(before.values()))}, {"": next(iter(after.values()))}
+        return figure_changes(
+            json.loads(old.read_text(encoding="utf-8")), json.loads(new.read_text(encoding="utf-8"))
+        )
+    before, after = _load_summaries(old), _load_summaries(new)
     lines = []
     for page in sorted(set(before) | set(after)):
-        prefix = f"{page}: " if page else ""
         if page not in before:
-            lines.append(f"{prefix}new page")
-            continue
-        if page not in after:
-            lines.append(f"{prefix}no longer rendered")
-            continue
-        lines += [prefix + change for change in figure_changes(before[page], after[page])]
+            lines.append(f"{page}: new page")
+        elif page not in after:
+            lines.append(f"{page}: no longer rendered")
+        else:
+            lines += [f"{page}: {change}" for change in figure_changes(before[page], after[page])]
     return lines
 
 
@@ -122,8 +119,6 @@ def write_index(
     out_dir: Path, manifest: Mapping[str, Any], specs: Mapping[str, ReportSpec]
 ) -> Path:
     """The index page: every published report with its parameters, summary and changes."""
-    from analysis.render import page_css  # noqa: PLC0415
-
     rows = []
     for stem, entry in sorted(manifest.items()):
         page = out_dir / f"{stem}.html"

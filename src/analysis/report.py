@@ -128,22 +128,20 @@ class Report:
     ledger: Ledger
     title: str
     parameters: Mapping[str, Any]
-    #: Whether unreviewed (candidate) facts are shown; they are then marked wherever they appear.
-    include_candidates: bool = False
-    _cited: dict[tuple[str, int], None] = field(default_factory=dict)
+    _cited: set[tuple[str, int]] = field(default_factory=set)
     _charts: int = 0
 
     # -- citing --------------------------------------------------------------------------------
 
-    def cite(self, refs: Iterable[tuple[str, int]], label: str) -> str:
+    def cite(self, refs: Iterable[tuple[str, int]]) -> str:
         """Links to the evidence sentences ``refs``; remembers them for :meth:`evidence`."""
         links = []
         for source_id, sentence in refs:
-            self._cited[(source_id, int(sentence))] = None
+            self._cited.add((source_id, int(sentence)))
             links.append(
                 f'<a class="cite" href="#{sentence_anchor(source_id, int(sentence))}" '
                 f'title="Source {html.escape(source_id)}, sentence {int(sentence)}">'
-                f"[{html.escape(label)} {int(sentence)}]</a>"
+                f"[sentence {int(sentence)}]</a>"
             )
         return " ".join(links)
 
@@ -179,21 +177,31 @@ class Report:
         )
 
     def _candidates_banner(self) -> str:
-        if not self.include_candidates:
-            return ""
-        n = sum(
-            frame.filter(pl.col("status") == "candidate").height
-            for frame in (
-                self.ledger.actors,
-                self.ledger.events,
-                self.ledger.quotes,
-                self.ledger.allegations,
+        """Said at the top when the ledger holds unreviewed drafts of ``analysis ingest``
+        (only there when it was loaded with ``include_candidates``): candidate facts, marked
+        wherever they appear, and candidate evidence added to reviewed facts."""
+        facts = pl.concat(
+            frame.filter(pl.col("status") == "candidate").select(pl.col(key).alias("fact_id"))
+            for frame, key in (
+                (self.ledger.actors, "actor_id"),
+                (self.ledger.events, "event_id"),
+                (self.ledger.quotes, "quote_id"),
+                (self.ledger.allegations, "allegation_id"),
             )
-        )
+        )["fact_id"]
+        evidence = self.ledger.evidence.filter(
+            (pl.col("status") == "candidate") & ~pl.col("fact_id").is_in(facts.implode())
+        ).height
+        parts = [
+            *([f"{facts.len()} unreviewed candidate facts"] if facts.len() else []),
+            *([f"{evidence} unreviewed pieces of evidence for reviewed facts"] if evidence else []),
+        ]
+        if not parts:
+            return ""
         return (
             '<p class="unreviewed" role="note">This render includes '
-            f"{n} unreviewed candidate facts drafted by <code>analysis ingest</code>; "
-            "rows that rest on them are marked “unreviewed”.</p>"
+            f"{' and '.join(parts)}, drafted by <code>analysis ingest</code>; "
+            "rows that rest on candidate facts are marked “unreviewed”.</p>"
         )
 
     def headlines(self, items: Iterable[metrics.Headline]) -> Html:
@@ -203,7 +211,7 @@ class Report:
             note = f'<span class="note">{html.escape(item.note)}</span>' if item.note else ""
             if item.unreviewed:
                 note += f'<span class="unreviewed">includes {item.unreviewed} unreviewed</span>'
-            cite = self.cite(item.evidence[:MAX_HEADLINE_CITES], "sentence")
+            cite = self.cite(item.evidence[:MAX_HEADLINE_CITES])
             if len(item.evidence) > MAX_HEADLINE_CITES:
                 cite += f" and {len(item.evidence) - MAX_HEADLINE_CITES} more"
             cards.append(
@@ -264,7 +272,7 @@ class Report:
                 cells = cells.replace("<td>", '<td><span class="unreviewed">unreviewed</span> ', 1)
             if cite:
                 src, sent = row[cite[0]], row[cite[1]]
-                link = self.cite([(src, sent)], "sentence") if src is not None else ""
+                link = self.cite([(src, sent)]) if src is not None else ""
                 cells += f"<td>{link}</td>"
             rows.append(f"<tr>{cells}</tr>")
         more = ""
@@ -283,11 +291,6 @@ class Report:
             f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>{more}"
             f'<p class="download-line">{_csv_link(shown, f"{name}.csv")}</p></div>'
         )
-
-    def text(self, message: str, *, cite: Iterable[tuple[str, int]] = ()) -> Html:
-        """A paragraph of text (escaped), with optional links to evidence sentences."""
-        links = self.cite(cite, "sentence")
-        return Html(f"<p>{html.escape(message)} {links}</p>")
 
     def evidence(self) -> Html:
         """Every sentence this report cited, in source order, as the links' targets."""
