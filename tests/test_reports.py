@@ -7,13 +7,15 @@ import base64
 import hashlib
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORTS = ("transfers", "policy", "sources")
@@ -21,23 +23,14 @@ REPORTS = ("transfers", "policy", "sources")
 pytestmark = pytest.mark.slow
 
 
-def render(out: Path, *extra: str) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "analysis", *extra, "render", "--force", "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-
-
 @pytest.fixture(scope="module")
-def two_renders(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    first, second = tmp_path_factory.mktemp("first"), tmp_path_factory.mktemp("second")
-    render(first)
-    render(second)
-    return first, second
+def two_renders(
+    rendered: Path,
+    render_reports: Callable[[Path, Path | None], Path],
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, Path]:
+    """The session's render (conftest) and a second one, made in another process."""
+    return rendered, render_reports(tmp_path_factory.mktemp("second"), None)
 
 
 @pytest.mark.parametrize("name", ["transfers", "policy", "sources", "explore"])
@@ -141,7 +134,9 @@ def test_index_lists_every_report_with_parameters_and_summary(two_renders: tuple
     assert index.count("<td>defaults</td>") == 3
 
 
-def test_source_text_with_markup_is_escaped_in_the_page(tmp_path: Path, seeds_copy: Path) -> None:
+def test_source_text_with_markup_is_escaped_in_the_page(
+    tmp_path: Path, seeds_copy: Path, render_reports: Callable[[Path, Path | None], Path]
+) -> None:
     hostile = "<script>window.__pwned = 1</script>"
     source = seeds_copy / "sources" / "001_hostile.txt"
     source.write_text(
@@ -168,8 +163,7 @@ def test_source_text_with_markup_is_escaped_in_the_page(tmp_path: Path, seeds_co
         f"    evidence: ['Officials said {hostile} in a statement on Monday.']\n",
         encoding="utf-8",
     )
-    out = tmp_path / "out"
-    render(out, "--seeds", str(seeds_copy))
+    out = render_reports(tmp_path / "out", seeds_copy)
     for name in ("transfers", "sources", "policy"):
         page = (out / f"{name}.html").read_text(encoding="utf-8")
         assert hostile not in page, f"{name}.html carries the source's markup unescaped"
