@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 import analysis
-from analysis.sources import normalise
+from analysis.ledger.text import normalise
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

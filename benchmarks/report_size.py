@@ -25,7 +25,7 @@ from typing import Any
 
 import yaml
 
-from analysis.render import vega_bundle
+from analysis.render.assets import vega_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     bundle = len(vega_bundle().encode("utf-8"))
-    print(f"Vega + Vega-Lite + vega-embed bundle (analysis.render.vega_bundle()): {_kb(bundle)}")
+    print(f"Vega + Vega-Lite + vega-embed bundle (analysis.render.assets.vega_bundle()): {_kb(bundle)}")
     ok = True
     with tempfile.TemporaryDirectory(prefix="report-size-") as tmp:
         base = Path(tmp)

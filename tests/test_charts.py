@@ -12,6 +12,7 @@ import pytest
 
 import analysis
 from analysis import charts
+from analysis.charts.theme import country_scale
 from analysis.report import Report
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ def test_figures_draw_in_the_house_theme_without_changing_the_kernels(
 
 
 def test_countries_other_than_mexico_and_the_us_are_grey_not_theirs() -> None:
-    scale = charts._country_scale(pl.Series(["Mexico", "Not attributed", "Canada", None]))
+    scale = country_scale(pl.Series(["Mexico", "Not attributed", "Canada", None]))
     colours = dict(zip(scale.domain, scale.range, strict=True))
     assert colours == {
         "Mexico": "#1b7f5b",

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import analysis
-from analysis import extraction
+from analysis.ingest import extraction
 
 if TYPE_CHECKING:
     import polars as pl

@@ -16,8 +16,9 @@ import pytest
 import yaml
 
 import analysis
-from analysis import ingest
-from analysis.ingest import IngestError, ingest_file
+from analysis.errors import IngestError
+from analysis.ingest import ingest_file
+from analysis.ingest import main as ingest
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"

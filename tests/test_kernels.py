@@ -1,4 +1,4 @@
-"""Kernels started ahead (analysis.kernels): each report still gets a kernel of its own, the
+"""Kernels started ahead (analysis.render.kernels): each report still gets a kernel of its own, the
 page is the same bytes as with a kernel papermill starts, and no kernel outlives its run."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import nbformat
 import psutil
 import pytest
 
-from analysis import kernels, render, suite
-from analysis.errors import LedgerError, RenderError
+from analysis.errors import KernelStartError, LedgerError, RenderError
+from analysis.render import catalog, kernels, page, plan, run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -124,13 +124,13 @@ def test_page_from_a_kernel_started_ahead_is_the_same_bytes(tmp_path: Path) -> N
     notebook = ROOT / "notebooks" / "sources.ipynb"
     common = {"title": "Sources", "inputs": {"x": "0" * 64}, "bundle": "/* bundle */"}
     params = {"title": "Sources and evidence", "include_candidates": False}
-    fresh = render.render_notebook(notebook, params, tmp_path / "fresh.html", **common)
+    fresh = page.render_notebook(notebook, params, tmp_path / "fresh.html", **common)
     with kernels.KernelPool(
         total=1, ahead=1, cwd=notebook.parent, modules=kernels.imported_modules([notebook])
     ) as pool:
         kernel = pool.lease()
         try:
-            ahead = render.render_notebook(
+            ahead = page.render_notebook(
                 notebook, params, tmp_path / "ahead.html", kernel=kernel, **common
             )
         finally:
@@ -141,9 +141,9 @@ def test_page_from_a_kernel_started_ahead_is_the_same_bytes(tmp_path: Path) -> N
 
 
 def test_no_kernel_outlives_a_run(tmp_path: Path) -> None:
-    specs = suite.discover(ROOT / "notebooks")
-    jobs = suite.plan(specs, ["transfers", "sources"])
-    result = suite.render_suite(jobs, tmp_path / "out", seeds=ROOT / "seeds", n_jobs=1, force=True)
+    specs = catalog.discover(ROOT / "notebooks")
+    jobs = plan.plan(specs, ["transfers", "sources"])
+    result = run.render_suite(jobs, tmp_path / "out", seeds=ROOT / "seeds", n_jobs=1, force=True)
     assert result.exit_code == 0
     assert _kernels_of_this_process() == []
 
@@ -153,11 +153,11 @@ def test_bad_seeds_stop_the_kernels_started_ahead(tmp_path: Path, seeds_copy: Pa
     ledger.write_text(
         ledger.read_text(encoding="utf-8").replace("people: 26", "people: -26", 1), encoding="utf-8"
     )
-    specs = suite.discover(ROOT / "notebooks")
-    jobs = suite.plan(specs)
+    specs = catalog.discover(ROOT / "notebooks")
+    jobs = plan.plan(specs)
     out = tmp_path / "out"
     with pytest.raises(LedgerError, match="people"):
-        suite.render_suite(jobs, out, seeds=seeds_copy, force=True)
+        run.render_suite(jobs, out, seeds=seeds_copy, force=True)
     assert _kernels_of_this_process() == []
     assert not list(out.glob("*.html")), "nothing is published from bad seeds"
 
@@ -208,11 +208,11 @@ def test_a_report_whose_kernel_could_not_start_ahead_still_renders(
 ) -> None:
     async def refuse(_pool: kernels.KernelPool, _number: int) -> kernels.Kernel:
         msg = "the report's kernel did not start: made to fail"
-        raise kernels.KernelStartError(msg)
+        raise KernelStartError(msg)
 
     monkeypatch.setattr(kernels.KernelPool, "_start", refuse)
-    jobs = suite.plan(suite.discover(ROOT / "notebooks"), ["sources"])
-    result = suite.render_suite(jobs, tmp_path / "out", seeds=ROOT / "seeds", force=True)
+    jobs = plan.plan(catalog.discover(ROOT / "notebooks"), ["sources"])
+    result = run.render_suite(jobs, tmp_path / "out", seeds=ROOT / "seeds", force=True)
     assert result.exit_code == 0
     assert [o.status for o in result.outcomes] == ["rendered"]
     assert "Sources and evidence" in (tmp_path / "out" / "sources.html").read_text(encoding="utf-8")

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 import analysis
-from analysis import frames, schema
+from analysis import paths, schema
+from analysis.ledger import cache as frames
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -18,12 +19,12 @@ def test_cached_frames_equal_parsed_frames(
 ) -> None:
     parsed = analysis.load(seeds_copy)
     frames.write_cache(tmp_path / "cache", seeds_copy)
-    monkeypatch.setenv(frames.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(paths.LEDGER_CACHE_ENV, str(tmp_path / "cache"))
 
     def parse_again(root: Path) -> None:
         pytest.fail(f"load() parsed {root} again instead of reading the cache")
 
-    monkeypatch.setattr("analysis.build.build_frames", parse_again)
+    monkeypatch.setattr("analysis.ledger.build.build_frames", parse_again)
     cached = analysis.load(seeds_copy)
     for name, declared in schema.FRAMES.items():
         assert getattr(cached, name).schema == declared
@@ -34,7 +35,7 @@ def test_a_changed_seed_is_parsed_again_not_read_from_the_cache(
     tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     frames.write_cache(tmp_path / "cache", seeds_copy)
-    monkeypatch.setenv(frames.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(paths.LEDGER_CACHE_ENV, str(tmp_path / "cache"))
     ledger_file = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
     text = ledger_file.read_text(encoding="utf-8")
     ledger_file.write_text(text.replace("    people: 29\n", "    people: 30\n"), encoding="utf-8")
@@ -46,7 +47,7 @@ def test_the_cache_of_other_seeds_is_not_used(
     tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     frames.write_cache(tmp_path / "cache", seeds_copy)
-    monkeypatch.setenv(frames.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(paths.LEDGER_CACHE_ENV, str(tmp_path / "cache"))
     other = tmp_path / "other"
     other.mkdir()
     (other / "sources").mkdir()

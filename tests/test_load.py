@@ -639,7 +639,7 @@ _IMPORT_PROBE = textwrap.dedent(
         if p.startswith(seeds_dirs)
         or (p.endswith((".yaml", ".txt", ".parquet", ".csv")) and not p.startswith(installed))
     ]
-    heavy = ("altair", "analysis.charts", "analysis.report", "polars", "pydantic", "analysis.frames")
+    heavy = ("altair", "analysis.charts", "analysis.report", "polars", "pydantic", "analysis.ledger")
     loaded = [m for m in heavy if m in sys.modules]
     try:
         analysis.load()

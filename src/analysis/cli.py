@@ -1,7 +1,7 @@
 """The ``analysis`` command: render, list, check, export, diff and ingest.
 
-Exit codes: 0 success; 1 a report failed to render; 2 bad usage or bad input (a parameter,
-the seeds, a params file).
+Exit codes (:mod:`analysis.errors`): 0 success; 1 a report failed or the run could not
+complete; 2 bad usage or bad input (an option, a parameter, the seeds, a params file).
 """
 
 from __future__ import annotations
@@ -18,14 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis import paths
-from analysis.errors import AnalysisError, LedgerError, ParameterError
+from analysis.errors import (
+    EXIT_OK,
+    EXIT_USAGE,
+    AnalysisError,
+    LedgerError,
+    ParameterError,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from analysis.suite import Outcome
+    from analysis.render.run import Outcome
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 log = logging.getLogger("analysis")
 
 
@@ -41,7 +46,8 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="analysis",
         description="Sourced data and offline HTML reports on US-Mexico security cooperation.",
-        epilog="Exit codes: 0 success, 1 a report failed, 2 bad usage or bad input.",
+        epilog="Exit codes: 0 success; 1 a report failed or the run could not complete; "
+        "2 bad usage or bad input.",
     )
     parser.add_argument("--seeds", type=Path, help="seeds folder (default: the project's seeds/)")
     parser.add_argument(
@@ -165,10 +171,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         stream=sys.stderr,
     )
     logging.getLogger("papermill").setLevel(logging.WARNING)  # one line per report is ours
-    if args.seeds is not None:
-        os.environ[paths.SEEDS_ENV] = str(args.seeds.resolve())
-    if args.notebooks is not None:
-        os.environ[paths.NOTEBOOKS_ENV] = str(args.notebooks.resolve())
     handler = {
         "render": _render,
         "list": _list,
@@ -179,29 +181,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     }[args.command]
     try:
         return handler(args)
-    except LedgerError as exc:
-        print(f"analysis {args.command}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     except ParameterError as exc:
         print(f"analysis {args.command}: bad parameter: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
     except AnalysisError as exc:
         print(f"analysis {args.command}: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
 
 
 def _render(args: argparse.Namespace) -> int:
-    from analysis import suite  # noqa: PLC0415
-    from analysis.params import parse_assignments  # noqa: PLC0415
+    from analysis.render import catalog, plan, run  # noqa: PLC0415
+    from analysis.render.params import parse_assignments  # noqa: PLC0415
 
     if args.jobs is not None and args.jobs < 1:
         msg = f"--jobs must be at least 1, got {args.jobs}"
         raise ParameterError(msg)
     out = args.out or paths.reports_dir()
-    specs = suite.discover(cache=paths.cache_dir() / suite.PARAMS_CACHE)
+    specs = catalog.discover(args.notebooks, cache=paths.cache_dir() / catalog.PARAMS_CACHE)
     overrides = parse_assignments(args.param)
-    sets = suite.read_params_file(args.params_file) if args.params_file else None
-    jobs = suite.plan(specs, args.reports, overrides, sets)
+    sets = plan.read_params_file(args.params_file) if args.params_file else None
+    jobs = plan.plan(specs, args.reports, overrides, sets)
     tty = sys.stderr.isatty()
     started = time.perf_counter()
 
@@ -229,7 +228,9 @@ def _render(args: argparse.Namespace) -> int:
             log.info("  %s changed: %s", outcome.job.stem, change)
 
     log.info("rendering %d page(s) into %s", len(jobs), out)
-    result = suite.render_suite(jobs, out, n_jobs=args.jobs, force=args.force, progress=progress)
+    result = run.render_suite(
+        jobs, out, seeds=args.seeds, n_jobs=args.jobs, force=args.force, progress=progress
+    )
     counts = {
         s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")
     }
@@ -245,10 +246,10 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    del args
-    from analysis import suite  # noqa: PLC0415
+    from analysis.render import catalog  # noqa: PLC0415
 
-    for name, spec in suite.discover(cache=paths.cache_dir() / suite.PARAMS_CACHE).items():
+    specs = catalog.discover(args.notebooks, cache=paths.cache_dir() / catalog.PARAMS_CACHE)
+    for name, spec in specs.items():
         print(f"{name}: {spec.title}")
         if spec.about:
             print(f"  {spec.about}")
@@ -259,13 +260,12 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    del args
-    import analysis  # noqa: PLC0415
-    from analysis import suite  # noqa: PLC0415
+    from analysis.ledger import load  # noqa: PLC0415
+    from analysis.render import catalog  # noqa: PLC0415
 
     problems = 0
     try:
-        ledger = analysis.load(include_candidates=True)
+        ledger = load(args.seeds, include_candidates=True)
     except LedgerError as exc:
         print(f"analysis check: {exc}", file=sys.stderr)
         problems += len(exc.problems)
@@ -276,7 +276,7 @@ def _check(args: argparse.Namespace) -> int:
             f"{n['quotes']} quotes, {n['allegations']} allegations, {n['evidence']} evidence quotations"
         )
     try:
-        specs = suite.discover()
+        specs = catalog.discover(args.notebooks)
     except ParameterError as exc:
         print(f"analysis check: {exc}", file=sys.stderr)
         problems += 1
@@ -287,16 +287,16 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    import analysis  # noqa: PLC0415
+    from analysis.ledger import load  # noqa: PLC0415
 
-    ledger = analysis.load(include_candidates=args.include_candidates)
+    ledger = load(args.seeds, include_candidates=args.include_candidates)
     for path in ledger.export(args.out, args.format):
         print(path)
     return EXIT_OK
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from analysis import publish  # noqa: PLC0415
+    from analysis.render import manifest as publish  # noqa: PLC0415
 
     for path in (args.old, args.new):
         if not path.exists():
@@ -312,10 +312,15 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from analysis import ingest  # noqa: PLC0415
+    from analysis.ingest import ingest_file  # noqa: PLC0415
 
-    result = ingest.ingest_file(
-        args.file, published=args.published, outlet=args.outlet, url=args.url, title=args.title
+    result = ingest_file(
+        args.file,
+        published=args.published,
+        outlet=args.outlet,
+        url=args.url,
+        title=args.title,
+        seeds=args.seeds,
     )
     print(result.message)
     return EXIT_OK

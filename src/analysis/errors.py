@@ -1,8 +1,32 @@
-"""Errors a user can act on: each problem names the file, line, record and field."""
+"""Every error this package raises on purpose, under one base, each with its exit code.
+
+The ``analysis`` command exits with the code of the error that stopped it:
+
+====  =====================================================================================
+code  meaning
+====  =====================================================================================
+0     success: every page asked for is published (or unchanged)
+1     a report failed or the run could not complete: a notebook raised, a kernel died or
+      did not start, the renderer could not prepare, another run held the lock too long
+2     bad usage or bad input: an option, a parameter, a params file, the seeds, a file to
+      ingest; nothing was rendered or written
+====  =====================================================================================
+
+>>> LedgerError([]).exit_code, RenderError("x").exit_code
+(2, 1)
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
+
+#: The command succeeded.
+EXIT_OK = 0
+#: A report failed, or the run could not complete (not the user's input).
+EXIT_FAILED = 1
+#: Bad usage or bad input.
+EXIT_USAGE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +54,9 @@ class Problem:
 
 
 class AnalysisError(Exception):
-    """Base class of the errors this package raises for a user's input."""
+    """Base class of the errors this package raises; ``exit_code`` is the command's."""
+
+    exit_code: ClassVar[int] = EXIT_USAGE
 
 
 class LedgerError(AnalysisError):
@@ -44,8 +70,32 @@ class LedgerError(AnalysisError):
 
 
 class ParameterError(AnalysisError):
-    """A report parameter is unknown or has a value of the wrong type."""
+    """A report parameter, a params file or a command-line option is unknown or wrong."""
+
+
+class IngestError(AnalysisError):
+    """A file cannot be ingested; the message names the file and what is wrong."""
 
 
 class RenderError(AnalysisError):
-    """A report failed to render."""
+    """A report failed to render (a cell raised, its kernel died), or the renderer could not
+    prepare. Not the user's input: exit 1."""
+
+    exit_code: ClassVar[int] = EXIT_FAILED
+
+
+class KernelStartError(RenderError):
+    """A report's kernel did not start (or died while importing the notebooks' modules)."""
+
+
+class LockTimeout(AnalysisError):
+    """Another run held the output folder's lock for longer than this run would wait."""
+
+    exit_code: ClassVar[int] = EXIT_FAILED
+
+
+class NotFound(LookupError):
+    """Evidence words are not in their source's text, or are there more than once.
+
+    Not an :class:`AnalysisError`: the ledger's builder turns it into a :class:`Problem`.
+    """

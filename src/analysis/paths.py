@@ -1,17 +1,28 @@
-"""Where the project's folders are. Resolved when asked, never at import."""
+"""Where the project's folders are, and every environment variable the package reads.
+
+Paths are resolved when asked, never at import. The package reads these variables and no
+others; it never sets one in its own process: a render hands its kernels theirs with
+:func:`kernel_environment`.
+"""
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
-#: Set this to a seeds folder to use it instead of the project's own.
+from analysis.files import sha256_file
+
+#: A seeds folder to use instead of the project's own.
 SEEDS_ENV = "ANALYSIS_SEEDS"
-#: Set this to a folder of report notebooks to render those instead of the project's own.
+#: A folder of report notebooks to render instead of the project's own.
 NOTEBOOKS_ENV = "ANALYSIS_NOTEBOOKS"
-#: Set this to keep the cache (Vega bundle, notebooks' parameters) somewhere else.
+#: Where to keep the cache (Vega bundle, notebooks' parameters).
 CACHE_ENV = "ANALYSIS_CACHE_DIR"
+#: Set by ``analysis render`` in its report kernels' environment only: a folder holding the
+#: frames it has just validated (:mod:`analysis.ledger.cache`).
+LEDGER_CACHE_ENV = "ANALYSIS_LEDGER_CACHE"
+#: Every variable above, for the README and the tests.
+ENVIRONMENT = (SEEDS_ENV, NOTEBOOKS_ENV, CACHE_ENV, LEDGER_CACHE_ENV)
 
 
 def project_root() -> Path | None:
@@ -65,7 +76,14 @@ def input_files(root: Path) -> dict[str, str]:
     """
     sources = root / "sources"
     files = [*sources.glob("*.txt"), *sources.glob("*.yaml"), *(root / "ledger").glob("*.yaml")]
+    return {p.relative_to(root).as_posix(): sha256_file(p) for p in sorted(files)}
+
+
+def kernel_environment(*, seeds: Path, ledger_cache: Path) -> dict[str, str]:
+    """The whole environment of a report kernel: this process's, plus where its seeds and the
+    run's validated frames are. Passed to the kernel; this process's stays as it is."""
     return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(files)
+        **os.environ,
+        SEEDS_ENV: str(seeds.resolve()),
+        LEDGER_CACHE_ENV: str(ledger_cache),
     }

@@ -26,8 +26,8 @@ from typing import Final
 
 import polars as pl
 
+from analysis.ledger.text import Sentence, split_sentences
 from analysis.schema import ActorKind, Charge, EventKind, Precision
-from analysis.sources import Sentence, split_sentences
 
 __all__ = [
     "ACTORS_SCHEMA",

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import json
 import re
 import shutil
@@ -31,17 +30,19 @@ from urllib.parse import urlsplit
 import yaml
 from filelock import FileLock
 
-from analysis.errors import AnalysisError, LedgerError
-from analysis.frames import load
+from analysis.dates import ledger_date, period
+from analysis.errors import IngestError, LedgerError
+from analysis.files import atomic_write, not_utf8, sha256_bytes, sha256_file
+from analysis.ledger import load
+from analysis.ledger.text import normalise, split_sentences
 from analysis.paths import seeds_dir as default_seeds_dir
-from analysis.sources import normalise, split_sentences
 
 if TYPE_CHECKING:
-    from analysis.extraction import Extraction
-    from analysis.frames import Ledger
-    from analysis.sources import Sentence
+    from analysis.ingest.extraction import Extraction
+    from analysis.ledger import Ledger
+    from analysis.ledger.text import Sentence
 
-__all__ = ["MAX_BYTES", "IngestError", "IngestResult", "ingest_file"]
+__all__ = ["MAX_BYTES", "IngestResult", "ingest_file"]
 
 #: The largest file :func:`ingest_file` accepts: 2 MB, far more than any news article.
 MAX_BYTES: Final = 2_000_000
@@ -50,10 +51,6 @@ MAX_FIELD: Final[dict[str, int]] = {"outlet": 200, "title": 500, "url": 2000}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FIELD_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-
-
-class IngestError(AnalysisError):
-    """A file cannot be ingested; the message names the file and what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -116,10 +113,7 @@ def _read_input(path: Path) -> tuple[bytes, str]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        msg = (
-            f"{path}: is not UTF-8 text: byte 0x{data[exc.start]:02x} at offset {exc.start} "
-            "cannot be decoded; save the file as UTF-8"
-        )
+        msg = f"{path}: {not_utf8(exc)}"
         raise IngestError(msg) from None
     if not text.strip():
         msg = f"{path}: is empty: there is no text to ingest"
@@ -176,8 +170,6 @@ def _check_published(published: dt.date | str) -> dt.date:
 def _write_atomically(files: dict[Path, bytes]) -> None:
     """Write every file or none: each one atomically, and the ones written are removed again
     when a later one fails (they are new files: :func:`ingest` refuses to overwrite)."""
-    from analysis.render import atomic_write  # noqa: PLC0415
-
     done: list[Path] = []
     try:
         for target, data in files.items():
@@ -219,25 +211,6 @@ def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
     return slug or "item"
-
-
-def _date_value(date: dt.date | None, precision: str) -> str | None:
-    if date is None or precision == "unknown":
-        return None
-    if precision == "year":
-        return f"{date.year:04d}"
-    if precision == "month":
-        return f"{date.year:04d}-{date.month:02d}"
-    return date.isoformat()
-
-
-def _date_range(date: dt.date, precision: str) -> tuple[dt.date, dt.date]:
-    if precision == "year":
-        return dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
-    if precision == "month":
-        nxt = dt.date(date.year + (date.month == 12), date.month % 12 + 1, 1)
-        return date.replace(day=1), nxt - dt.timedelta(days=1)
-    return date, date
 
 
 class _Draft:
@@ -410,14 +383,14 @@ class _Draft:
                 if (known["date"], known["date_precision"]) == (date, precision):
                     twin = known
                     break
-                k_lo, k_hi = _date_range(known["date"], known["date_precision"])
-                n_lo, n_hi = _date_range(date, precision)
+                k_lo, k_hi = period(known["date"], known["date_precision"])
+                n_lo, n_hi = period(date, precision)
                 if (k_lo <= n_lo and n_hi <= k_hi) or (n_lo <= k_lo and k_hi <= n_hi):
                     twin = known
                     self.notes.append(
-                        f"the transfer of {people} dated {_date_value(date, precision)} here is "
+                        f"the transfer of {people} dated {ledger_date(date, precision)} here is "
                         f"linked to {known['event_id']} (dated "
-                        f"{_date_value(known['date'], known['date_precision'])}): check the date"
+                        f"{ledger_date(known['date'], known['date_precision'])}): check the date"
                     )
                     break
             if twin is not None and self.support(
@@ -428,16 +401,16 @@ class _Draft:
             for known in self.known_events:
                 if known["people"] == people or (date is not None and known["date"] == date):
                     self.notes.append(
-                        f"a transfer of {people} ({_date_value(date, precision) or 'undated'}) "
+                        f"a transfer of {people} ({ledger_date(date, precision) or 'undated'}) "
                         f"resembles {known['event_id']} ({known['people']} people, "
-                        f"{_date_value(known['date'], known['date_precision']) or 'undated'}) "
+                        f"{ledger_date(known['date'], known['date_precision']) or 'undated'}) "
                         "but the date or count differs: left as a new candidate event"
                     )
             words = self.cite(row["char_start"], row["char_end"])
             if words is None:
                 self.notes.append(f"no unique words to cite for the transfer of {people}")
                 continue
-            date_value = _date_value(date, precision)
+            date_value = ledger_date(date, precision)
             origin = self.actor_ids.get(row["origin"] or "")
             destination = self.actor_ids.get(row["destination"] or "")
             title = f"{row['origin'] or 'Unknown'} {row['mechanism']} {people} {row['what']}"
@@ -508,7 +481,7 @@ class _Draft:
                     "id": self.new_id(base),
                     "speaker": speaker,
                     "when": row["said_on_as_written"],
-                    "date": _date_value(row["said_on"], row["said_on_precision"]),
+                    "date": ledger_date(row["said_on"], row["said_on_precision"]),
                     "text": parts,
                     "evidence": [words],
                 }
@@ -600,9 +573,7 @@ def _ledger_yaml(source_id: str, sections: dict[str, Any], notes: list[str]) -> 
 
 def _existing(sources: Path) -> dict[str, str]:
     """Sha256 of each stored source text, by id."""
-    return {
-        p.stem: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(sources.glob("*.txt"))
-    }
+    return {p.stem: sha256_file(p) for p in sorted(sources.glob("*.txt"))}
 
 
 def _next_number(root: Path) -> int:
@@ -679,8 +650,8 @@ def ingest_file(
     if not sources_dir.is_dir() or not ledger_dir.is_dir():
         msg = f"{root}: is not a seeds folder (expected sources/ and ledger/ in it)"
         raise IngestError(msg)
-    digest = hashlib.sha256(data).hexdigest()
-    lock_name = hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]
+    digest = sha256_bytes(data)
+    lock_name = sha256_bytes(str(root.resolve()).encode())[:16]
     with FileLock(Path(tempfile.gettempdir()) / f"analysis-ingest-{lock_name}.lock"):
         existing = _existing(sources_dir)
         for sid, sha in existing.items():
@@ -717,7 +688,7 @@ def ingest_file(
             msg = f"{root}: the seeds do not load, fix them before ingesting:\n{exc}"
             raise IngestError(msg) from None
 
-        from analysis.extraction import extract  # noqa: PLC0415 - loaded on first use
+        from analysis.ingest.extraction import extract  # noqa: PLC0415 - loaded on first use
 
         found = extract(text, published=day)
         draft = _Draft(text, found, known)

@@ -21,20 +21,19 @@ import collections
 import contextlib
 import json
 import os
-import queue
 import shutil
 import tempfile
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Self
 
-from analysis.errors import RenderError
+from analysis.errors import KernelStartError, RenderError
+from analysis.render._jupyter import pooled_manager_class
 
 if TYPE_CHECKING:
     import concurrent.futures as cf
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
 #: What nbclient passes to kernels it starts itself: no history database on disk.
 KERNEL_ARGS = ("--HistoryManager.hist_file=:memory:",)
@@ -77,22 +76,25 @@ def imported_modules(notebooks: Iterable[Path]) -> list[str]:
 
 
 def warm_up_code(modules: Sequence[str]) -> str:
-    """Code that imports ``modules`` without binding a name or raising."""
+    """Code that imports ``modules`` without binding a name or raising; a module that fails
+    to import says why on stderr (logged with the report, never on the page)."""
     return (
+        "def _analysis_warn(name, exc):\n"
+        "    import sys\n"
+        "    print(f'warm-up: cannot import {name}: {exc!r}', file=sys.stderr)\n"
         "def _analysis_warm_up(names):\n"
         "    import importlib\n"
         "    for name in names:\n"
         "        try:\n"
         "            importlib.import_module(name)\n"
-        "        except Exception:\n"
-        "            pass\n"
+        "        except ModuleNotFoundError as exc:\n"
+        "            if exc.name != name:  # a name that is not a module is no failure\n"
+        "                _analysis_warn(name, exc)\n"
+        "        except Exception as exc:\n"
+        "            _analysis_warn(name, exc)\n"
         f"_analysis_warm_up({json.dumps(list(modules))})\n"
-        "del _analysis_warm_up\n"
+        "del _analysis_warm_up, _analysis_warn\n"
     )
-
-
-class KernelStartError(RuntimeError):
-    """A kernel of the pool did not start (or died while importing)."""
 
 
 def said(stderr: IO[bytes], lines: int = 15) -> str:
@@ -113,63 +115,6 @@ class Kernel:
     warnings: list[str] = field(default_factory=list)
 
 
-def _manager_class() -> type:
-    from jupyter_client.asynchronous.client import AsyncKernelClient  # noqa: PLC0415
-    from jupyter_client.manager import AsyncKernelManager  # noqa: PLC0415
-
-    class ReadyKernelClient(AsyncKernelClient):
-        """A client that knows its kernel is ready as soon as the kernel says so.
-
-        jupyter_client's ``wait_for_ready`` confirms that IOPub is connected, then drains
-        IOPub until nothing came for 0.2 s: a fixed 0.2 s per report. This one drains it
-        until the ``idle`` status of its own ``kernel_info`` request, the last message that
-        request causes, and asks again (as jupyter_client does) while IOPub is not connected.
-        """
-
-        async def wait_for_ready(self, timeout: float | None = None) -> None:
-            deadline = time.monotonic() + (timeout if timeout is not None else float("inf"))
-            while time.monotonic() < deadline:
-                self.kernel_info()
-                try:
-                    reply = await self.shell_channel.get_msg(timeout=1)
-                except queue.Empty:
-                    reply = None
-                if reply is not None and reply["msg_type"] == "kernel_info_reply":
-                    request = reply["parent_header"].get("msg_id")
-                    try:
-                        while True:
-                            msg = await self.iopub_channel.get_msg(timeout=0.2)
-                            if (
-                                msg["parent_header"].get("msg_id") == request
-                                and msg["msg_type"] == "status"
-                                and msg["content"].get("execution_state") == "idle"
-                            ):
-                                self._handle_kernel_info_reply(reply)
-                                return
-                    except queue.Empty:
-                        pass  # IOPub is not connected yet: ask again
-                if not await self._async_is_alive():
-                    msg_ = "Kernel died before replying to kernel_info"
-                    raise RuntimeError(msg_)
-            msg_ = f"Kernel didn't respond in {timeout} seconds"
-            raise RuntimeError(msg_)
-
-    class PooledKernelManager(AsyncKernelManager):
-        """Remembers the clients made for it, so that their channels can be closed: nbclient
-        leaves a client open when it did not start the kernel itself."""
-
-        def __init__(self, **kwargs: Any) -> None:
-            super().__init__(client_factory=ReadyKernelClient, **kwargs)
-            self.analysis_clients: list[Any] = []
-
-        def client(self, **kwargs: Any) -> Any:
-            made = super().client(**kwargs)
-            self.analysis_clients.append(made)
-            return made
-
-    return PooledKernelManager
-
-
 class KernelPool:
     """Starts up to ``ahead`` kernels beyond those in use, ``total`` kernels in all.
 
@@ -185,12 +130,14 @@ class KernelPool:
         cwd: Path,
         modules: Sequence[str] = (),
         kernel_name: str = "python3",
+        env: Mapping[str, str] | None = None,
     ) -> None:
         self._total = total
+        self._env = dict(env) if env is not None else None
         self._cwd = cwd
         self._code = warm_up_code(modules) if modules else ""
         self._kernel_name = kernel_name
-        self._manager_class = _manager_class()
+        self._manager_class = pooled_manager_class()
         self._loop = asyncio.new_event_loop()
         self._thread = threading.Thread(
             target=self._loop.run_forever, name="kernel-pool", daemon=True
@@ -231,7 +178,10 @@ class KernelPool:
         kernel = Kernel(manager, sink)
         try:
             await manager.start_kernel(
-                cwd=str(self._cwd), stderr=sink, extra_arguments=list(KERNEL_ARGS)
+                cwd=str(self._cwd),
+                stderr=sink,
+                extra_arguments=list(KERNEL_ARGS),
+                **({"env": self._env} if self._env is not None else {}),
             )
             client = manager.client()
             client.start_channels()

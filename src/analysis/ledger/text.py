@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from analysis.errors import NotFound
+
 if TYPE_CHECKING:
     import pysbd
 
@@ -65,10 +67,6 @@ class Located:
     end: int
     sentence: int
     sentence_end: int
-
-
-class NotFound(LookupError):
-    """The words are not in the text, or are there more than once."""
 
 
 def locate(text: str, words: str, sentences: list[Sentence]) -> Located:

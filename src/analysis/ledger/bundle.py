@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -12,6 +10,7 @@ import polars as pl
 
 from analysis import paths, schema
 from analysis.errors import LedgerError, Problem
+from analysis.ledger.cache import read_cache
 
 ExportFormat = Literal["csv", "parquet"]
 
@@ -46,25 +45,9 @@ class Ledger:
 
         CSV cannot hold lists, so list columns (actor aliases) are joined with ``"; "``.
         """
-        if fmt not in ("csv", "parquet"):  # callers from untyped code
-            msg = f"unknown export format {fmt!r}; expected 'csv' or 'parquet'"
-            raise ValueError(msg)
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, frame in self.tables().items():
-            path = out / f"{name}.{fmt}"
-            if fmt == "parquet":
-                frame.write_parquet(path)
-            else:
-                flat = frame.with_columns(
-                    pl.col(c).list.join("; ")
-                    for c, t in frame.schema.items()
-                    if isinstance(t, pl.List)
-                )
-                flat.write_csv(path)
-            written.append(path)
-        return written
+        from analysis.ledger.export import export  # noqa: PLC0415
+
+        return export(self.tables(), out_dir, fmt)
 
 
 def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -> Ledger:
@@ -87,9 +70,9 @@ def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -
     if not root.is_dir():
         raise LedgerError([Problem(str(root), "is not a folder of seeds")])
     inputs = paths.input_files(root)
-    frames = _read_cache(root, inputs)
+    frames = read_cache(root, inputs)
     if frames is None:
-        from analysis.build import build_frames  # noqa: PLC0415 - parsing needs pydantic, pysbd
+        from analysis.ledger.build import build_frames  # noqa: PLC0415 - needs pydantic, pysbd
 
         frames = build_frames(root)
     if not include_candidates:
@@ -163,38 +146,3 @@ def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         "allegations": allegations,
         "evidence": evidence,
     }
-
-
-#: Set by ``analysis render`` for its report kernels: a folder holding the frames it has just
-#: validated, so that each report reads them instead of parsing the seeds again.
-CACHE_ENV = "ANALYSIS_LEDGER_CACHE"
-
-
-def write_cache(folder: Path, seeds: Path, inputs: dict[str, str] | None = None) -> None:
-    """Validate ``seeds`` once and keep its frames (candidates included) in ``folder``.
-
-    :func:`load` reads them back, in any process, while the seeds' files are unchanged.
-    ``inputs`` is :func:`analysis.paths.input_files` of ``seeds`` when the caller has it.
-    """
-    from analysis.build import build_frames  # noqa: PLC0415
-
-    # Checksums first: a seed edited while it is parsed then fails to match, never the reverse.
-    key = {"seeds": str(seeds.resolve()), "inputs": inputs or paths.input_files(seeds)}
-    frames = build_frames(seeds)
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames.items():
-        frame.write_ipc(folder / f"{name}.arrow")
-    (folder / "inputs.json").write_text(json.dumps(key, sort_keys=True), encoding="utf-8")
-
-
-def _read_cache(root: Path, inputs: dict[str, str]) -> dict[str, pl.DataFrame] | None:
-    folder = os.environ.get(CACHE_ENV)
-    if not folder:
-        return None
-    try:
-        key = json.loads((Path(folder) / "inputs.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    if key != {"seeds": str(root.resolve()), "inputs": inputs}:
-        return None  # other seeds, or they changed since: parse and validate them
-    return {name: pl.read_ipc(Path(folder) / f"{name}.arrow") for name in schema.FRAMES}

@@ -12,11 +12,13 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
+
+from analysis.ledger.export import flatten_lists
+from analysis.report.protocol import SUMMARY_MIMETYPE, script_json
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -24,10 +26,8 @@ if TYPE_CHECKING:
     import altair as alt
 
     from analysis import metrics
-    from analysis.frames import Ledger
+    from analysis.ledger import Ledger
 
-#: Mimetype of the machine-readable summary a report emits (read by the renderer, not shown).
-SUMMARY_MIMETYPE = "application/vnd.analysis.summary+json"
 #: Rows shown in a table before the rest is left to the CSV download.
 MAX_TABLE_ROWS = 200
 #: Evidence links shown under one headline figure, and sources listed in a page's header;
@@ -36,20 +36,6 @@ MAX_HEADLINE_CITES = 8
 MAX_HEADER_SOURCES = 20
 #: vega-embed options: no action menu (it has no accessible name), SVG for crisp text.
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
-
-_JS_ESCAPES = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-)
-
-
-def script_json(value: object) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``</script>`` can close it early.
-
-    >>> script_json({"t": "</script>"})
-    '{"t":"\\\\u003c/script\\\\u003e"}'
-    """
-    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
-    return text.translate(_JS_ESCAPES)
 
 
 def sentence_anchor(source_id: str, sentence: int) -> str:
@@ -77,10 +63,7 @@ class _Summary:
 
 
 def _csv_link(frame: pl.DataFrame, filename: str) -> str:
-    flat = frame.with_columns(
-        pl.col(c).list.join("; ") for c, t in frame.schema.items() if isinstance(t, pl.List)
-    )
-    payload = base64.b64encode(flat.write_csv().encode("utf-8")).decode("ascii")
+    payload = base64.b64encode(flatten_lists(frame).write_csv().encode("utf-8")).decode("ascii")
     return (
         f'<a class="download" download="{html.escape(filename)}" '
         f'href="data:text/csv;charset=utf-8;base64,{payload}">'

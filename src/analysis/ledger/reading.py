@@ -1,206 +1,30 @@
 """Read the seeds' YAML files into validated records, with the line each record starts on.
 
-This module knows the ledger's *format*; :mod:`analysis.build` turns the records into frames
-and checks what needs more than one record (ids, references, evidence in the source).
-Records are validated with pydantic: it reports every field of every record that is wrong,
-with what was expected and what was found, and the loader adds the file, line and record id.
+Records are validated with pydantic (:mod:`analysis.ledger.records`): it reports every field
+of every record that is wrong, with what was expected and what was found, and the reader adds
+the file, line and record id.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, TypeVar, get_args
+from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ValidationError
 
 from analysis.errors import Problem
-from analysis.schema import ACTOR_KINDS, CHARGES, EVENT_KINDS, ROLES, STATUSES
+from analysis.files import not_utf8
+from analysis.ledger.records import (
+    SECTIONS,
+    LedgerHeader,
+    LedgerRecords,
+    Located,
+    SourceRecord,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
-
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-def parse_date(value: object) -> tuple[dt.date | None, str]:
-    """Parse a ledger date into ``(first day it covers, precision)``.
-
-    The form gives the precision: ``2025`` is a year, ``2025-02`` a month, ``2025-08-12`` a day,
-    and ``null`` an unknown date.
-
-    >>> parse_date("2025-02")
-    (datetime.date(2025, 2, 1), 'month')
-    >>> parse_date(None)
-    (None, 'unknown')
-    """
-    if value is None:
-        return None, "unknown"
-    if isinstance(value, bool) or not isinstance(value, int | str):
-        msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}"
-        raise ValueError(msg)  # noqa: TRY004 - pydantic reports ValueError as a field error
-    text = str(value).strip()
-    m = _DATE_RE.match(text)
-    if m is None:
-        msg = f"expected a date as YYYY, YYYY-MM or YYYY-MM-DD, found {text!r}"
-        raise ValueError(msg)
-    year, month, day = m.groups()
-    try:
-        date = dt.date(int(year), int(month or 1), int(day or 1))
-    except ValueError as exc:
-        msg = f"{text!r} is not a calendar date ({exc})"
-        raise ValueError(msg) from None
-    return date, "day" if day else "month" if month else "year"
-
-
-def _check_date(value: object) -> object:
-    parse_date(value)
-    return value
-
-
-LedgerDate = Annotated[str | int | None, BeforeValidator(_check_date)]
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._/-]*$", max_length=200)]
-Text = Annotated[str, Field(min_length=1)]
-Status = Literal[STATUSES]  # type: ignore[valid-type]
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class EvidenceRef(_Record):
-    """Words of a source; ``source`` defaults to the ledger file's ``source``."""
-
-    text: Text
-    source: Slug | None = None
-
-
-def _evidence_item(value: object) -> object:
-    # A bare string is the common case: words of the file's own source.
-    return {"text": value} if isinstance(value, str) else value
-
-
-Evidence = Annotated[
-    list[Annotated[EvidenceRef, BeforeValidator(_evidence_item)]], Field(min_length=1)
-]
-
-
-class ActorRecord(_Record):
-    id: Slug
-    kind: Literal[ACTOR_KINDS]  # type: ignore[valid-type]
-    name: Text
-    title: Text | None = None
-    organisation: Slug | None = None
-    country: Slug | None = None
-    aliases: list[Text] = []
-    status: Status | None = None
-    evidence: Evidence
-
-
-class RoleRecord(_Record):
-    actor: Slug
-    role: Literal[ROLES]  # type: ignore[valid-type]
-    evidence: Evidence
-
-
-class EventRecord(_Record):
-    id: Slug
-    kind: Literal[EVENT_KINDS]  # type: ignore[valid-type]
-    title: Text
-    when: Text | None
-    date: LedgerDate
-    people: Annotated[int, Field(ge=0)] | None = None
-    duration_days: Annotated[int, Field(ge=0)] | None = None
-    mechanism: Text | None = None
-    origin: Slug | None = None
-    destination: Slug | None = None
-    description: Text | None = None
-    related_event: Slug | None = None
-    actors: list[RoleRecord] = []
-    status: Status | None = None
-    evidence: Evidence
-
-
-class QuoteRecord(_Record):
-    id: Slug
-    speaker: Slug
-    event: Slug | None = None
-    when: Text | None
-    date: LedgerDate
-    text: Annotated[list[Text], Field(min_length=1)]
-    status: Status | None = None
-    evidence: Evidence
-
-
-class AllegationRecord(_Record):
-    id: Slug
-    event: Slug
-    accused: Slug | None = None
-    charge: Literal[CHARGES]  # type: ignore[valid-type]
-    as_written: Text
-    crime: Slug | None = None
-    status: Status | None = None
-    evidence: Evidence
-
-
-class SupportRecord(_Record):
-    """Evidence from this file's source for a fact recorded elsewhere (often in another file)."""
-
-    fact: Slug
-    evidence: Evidence
-
-
-class LedgerHeader(_Record):
-    source: Slug
-    status: Status = "reviewed"
-
-
-class SourceRecord(_Record):
-    id: Slug
-    published: LedgerDate
-    language: Text
-    kind: Text
-    outlet: Text | None
-    url: Text | None
-    title: Text | None
-
-
-SECTIONS: dict[str, type[_Record]] = {
-    "actors": ActorRecord,
-    "events": EventRecord,
-    "quotes": QuoteRecord,
-    "allegations": AllegationRecord,
-    "supports": SupportRecord,
-}
-
-
-R = TypeVar("R", bound=BaseModel)
-
-
-@dataclass(frozen=True, slots=True)
-class Located(Generic[R]):
-    """A validated record with where it was written."""
-
-    record: R
-    file: str
-    line: int
-    #: The file's default source for evidence and its default review status.
-    source: str
-    status: str
-
-
-@dataclass(slots=True)
-class LedgerRecords:
-    actors: list[Located[ActorRecord]] = field(default_factory=list)
-    events: list[Located[EventRecord]] = field(default_factory=list)
-    quotes: list[Located[QuoteRecord]] = field(default_factory=list)
-    allegations: list[Located[AllegationRecord]] = field(default_factory=list)
-    supports: list[Located[SupportRecord]] = field(default_factory=list)
-    #: Ids of records that failed validation (already reported): references to them are not.
-    invalid: set[str] = field(default_factory=set)
 
 
 class _LineLoader(yaml.SafeLoader):
@@ -236,12 +60,7 @@ _LineLoader.add_constructor("tag:yaml.org,2002:map", _LineLoader.construct_locat
 
 def _not_utf8(path: Path, exc: UnicodeDecodeError) -> Problem:
     line = exc.object[: exc.start].count(b"\n") + 1
-    return Problem(
-        str(path),
-        f"is not UTF-8 text: byte 0x{exc.object[exc.start]:02x} at offset {exc.start} "
-        "cannot be decoded; save the file as UTF-8",
-        line=line,
-    )
+    return Problem(str(path), not_utf8(exc), line=line)
 
 
 def read_text(path: Path, problems: list[Problem]) -> str | None:

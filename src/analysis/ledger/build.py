@@ -7,15 +7,17 @@ found in its source) and builds the frames with their declared schemas. Raises
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from analysis import schema
-from analysis.errors import LedgerError, Problem
-from analysis.ledger import (
+from analysis.dates import parse_ledger_date
+from analysis.errors import LedgerError, NotFound, Problem
+from analysis.files import sha256_bytes
+from analysis.ledger.reading import read_ledger, read_source_meta, read_text
+from analysis.ledger.records import (
     ActorRecord,
     AllegationRecord,
     EventRecord,
@@ -24,12 +26,8 @@ from analysis.ledger import (
     Located,
     QuoteRecord,
     SourceRecord,
-    parse_date,
-    read_ledger,
-    read_source_meta,
-    read_text,
 )
-from analysis.sources import NotFound, Sentence, locate, split_sentences
+from analysis.ledger.text import Sentence, locate, split_sentences
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -284,7 +282,7 @@ class _Builder:
                         "status": loc.status,
                     }
                 )
-            date, precision = parse_date(event.date)
+            date, precision = parse_ledger_date(event.date)
             event_rows.append(
                 {
                     "event_id": event.id,
@@ -322,7 +320,7 @@ class _Builder:
                 is_quote_text=True,
             )
             self.evidence(loc, "quote", quote.id, quote.evidence)
-            said_on, precision = parse_date(quote.date)
+            said_on, precision = parse_ledger_date(quote.date)
             quote_rows.append(
                 {
                     "quote_id": quote.id,
@@ -389,7 +387,7 @@ class _Builder:
         rows = []
         for sid, meta in sorted(self.metas.items()):
             text = self.texts[sid]
-            published: dt.date | None = parse_date(meta.published)[0]
+            published: dt.date | None = parse_ledger_date(meta.published)[0]
             rows.append(
                 {
                     "source_id": sid,
@@ -400,7 +398,7 @@ class _Builder:
                     "url": meta.url,
                     "title": meta.title,
                     "text_path": f"sources/{sid}.txt",
-                    "sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    "sha256": sha256_bytes(text.encode("utf-8")),
                     "n_chars": len(text),
                     "n_sentences": len(self.sentences[sid]),
                 }

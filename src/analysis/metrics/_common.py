@@ -1,0 +1,99 @@
+"""What every report's figures share: date ranges, headline figures, first evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import polars as pl
+
+from analysis import dates
+
+if TYPE_CHECKING:
+    from analysis.ledger import Ledger
+
+
+def period_end() -> pl.Expr:
+    """Last day of the period an event's ``date`` and ``date_precision`` describe."""
+    return dates.period_end_expr()
+
+
+def in_range(start: dt.date | None, end: dt.date | None) -> pl.Expr:
+    """Events whose period overlaps ``[start, end]``; open ends when None. Undated: never."""
+    return dates.in_range_expr(start, end)
+
+
+parse_day = dates.parse_day
+
+
+def count_evidence(ledger: Ledger, events: pl.DataFrame) -> pl.DataFrame:
+    """For each event, the first evidence sentence (by source, position) that states its count.
+
+    Falls back to the event's first evidence when no sentence has the number in figures.
+    """
+    ev = ledger.evidence.filter(pl.col("fact_type") == "event").join(
+        events.select("event_id", "people"), left_on="fact_id", right_on="event_id"
+    )
+    ev = ev.with_columns(
+        states_count=pl.col("text").str.contains(pl.col("people").cast(pl.String), literal=True)
+    )
+    return (
+        ev.sort("fact_id", pl.col("states_count").not_(), "source_id", "char_start")
+        .group_by("fact_id", maintain_order=True)
+        .first()
+        .select(
+            pl.col("fact_id").alias("event_id"),
+            pl.col("source_id").alias("count_source_id"),
+            pl.col("sentence").alias("count_sentence"),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A number shown at the top of a report, and the evidence sentences it comes from."""
+
+    label: str
+    value: int
+    #: (source_id, sentence number) of each sentence the number rests on.
+    evidence: tuple[tuple[str, int], ...]
+    note: str = ""
+    #: How many unreviewed (candidate) facts the number includes.
+    unreviewed: int = 0
+
+
+def when(row: dict[str, object]) -> str:
+    """A row's date as a reader says it, to its precision."""
+    date = row["date"]
+    assert isinstance(date, dt.date)
+    precision = row["date_precision"]
+    if precision == "day":
+        return date.strftime("%-d %B %Y")
+    if precision == "month":
+        return date.strftime("%B %Y")
+    return date.strftime("%Y")
+
+
+def format_date(date: dt.date | None, precision: str | None) -> str:
+    """A date as precisely as it is known: ``12 August 2025``, ``February 2025``, ``2025``."""
+    if date is None or precision in (None, "unknown"):
+        return "date not stated"
+    return when({"date": date, "date_precision": precision})
+
+
+def with_first_evidence(ledger: Ledger, frame: pl.DataFrame, key: str) -> pl.DataFrame:
+    """Add the first evidence of each row's fact (``key`` holds its id): source, sentence, text."""
+    first = (
+        ledger.evidence.filter(~pl.col("is_quote_text"))
+        .sort("fact_id", "source_id", "char_start")
+        .group_by("fact_id", maintain_order=True)
+        .first()
+        .select(
+            pl.col("fact_id").alias(key),
+            pl.col("source_id").alias("evidence_source_id"),
+            pl.col("sentence").alias("evidence_sentence"),
+            pl.col("text").alias("evidence_text"),
+        )
+    )
+    return frame.join(first, on=key, how="left", maintain_order="left")

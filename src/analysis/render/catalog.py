@@ -1,0 +1,76 @@
+"""The report notebooks: which notebooks are reports, their titles and their parameters."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from analysis import paths
+from analysis.errors import ParameterError
+from analysis.files import atomic_write, sha256_bytes, sha256_file
+from analysis.render.params import Parameter, inspect
+
+PARAMS_CACHE = "parameters.json"
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """A report notebook and what the index says about it."""
+
+    name: str
+    notebook: Path
+    title: str
+    about: str
+    parameters: dict[str, Parameter]
+    #: The notebook's sha256, as read when it was discovered.
+    sha256: str
+
+
+def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[str, ReportSpec]:
+    """The report notebooks (those whose metadata says ``analysis.report``), by name.
+
+    ``cache`` is a JSON file of parameters already inspected, by checksum of the notebook and
+    of the code that inspects it: reading them with papermill costs a quarter of a second of
+    imports, which a run should not pay before its kernels can start.
+    """
+    folder = notebooks or paths.notebooks_dir()
+    known: dict[str, Any] = {}
+    if cache is not None and cache.is_file():
+        try:
+            known = json.loads(cache.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            known = {}
+    inspector = sha256_file(Path(inspect.__code__.co_filename))[:16]
+    found = {}
+    fresh: dict[str, Any] = {}
+    for path in sorted(folder.glob("*.ipynb")):
+        raw = path.read_bytes()
+        try:
+            meta = json.loads(raw).get("metadata", {})
+        except ValueError:
+            msg = f"{path}: is not a notebook (invalid JSON)"
+            raise ParameterError(msg) from None
+        if not meta.get("analysis", {}).get("report"):
+            continue
+        sha256 = sha256_bytes(raw)
+        digest = f"{sha256}-{inspector}"
+        if isinstance(known.get(digest), list):  # in the notebook's order
+            params = {v["name"]: Parameter(**v) for v in known[digest]}
+        else:
+            params = inspect(path)
+            fresh[digest] = [vars(v) for v in params.values()]
+        found[path.stem] = ReportSpec(
+            path.stem,
+            path,
+            str(meta.get("title", path.stem)),
+            str(meta["analysis"].get("about", "")),
+            params,
+            sha256,
+        )
+    if cache is not None and fresh:
+        with contextlib.suppress(OSError):  # a read-only cache only costs time
+            atomic_write(cache, json.dumps({**known, **fresh}, sort_keys=True, indent=1).encode())
+    return found

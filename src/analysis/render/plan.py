@@ -1,0 +1,98 @@
+"""What a command asks to render: reports x parameter sets, every parameter checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from analysis.errors import ParameterError
+from analysis.render.params import output_stem, resolve
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from pathlib import Path
+
+    from analysis.render.catalog import ReportSpec
+
+
+@dataclass(frozen=True)
+class Job:
+    """One page to render: a report with one set of parameters."""
+
+    report: ReportSpec
+    parameters: dict[str, Any]
+    stem: str
+
+    @property
+    def label(self) -> str:
+        changed = {
+            k: v for k, v in self.parameters.items() if v != self.report.parameters[k].default
+        }
+        return self.report.name + (f" {json.dumps(changed, sort_keys=True)}" if changed else "")
+
+
+def plan(
+    specs: Mapping[str, ReportSpec],
+    names: Iterable[str] = (),
+    overrides: Mapping[str, Any] | None = None,
+    param_sets: Mapping[str, list[dict[str, Any]]] | None = None,
+) -> list[Job]:
+    """The renders a command asks for, with every parameter checked.
+
+    ``overrides`` (from ``-p``) apply to every named report; ``param_sets`` (from a params
+    file) give several parameter sets for one report, each rendered to its own file.
+    """
+    wanted = list(names) or list(specs)
+    unknown = [n for n in wanted if n not in specs]
+    if param_sets:
+        unknown += [n for n in param_sets if n not in specs]
+    if unknown:
+        msg = f"unknown report {', '.join(map(repr, unknown))}; the reports are: {', '.join(specs)}"
+        raise ParameterError(msg)
+    if param_sets and not names:
+        wanted = [n for n in wanted if n in param_sets] or wanted
+    jobs: list[Job] = []
+    for name in wanted:
+        spec = specs[name]
+        sets = (param_sets or {}).get(name) or [{}]
+        for given in sets:
+            merged = {**given, **(overrides or {})}
+            values = resolve(name, spec.parameters, merged)
+            jobs.append(Job(spec, values, output_stem(name, values, spec.parameters)))
+    stems = [j.stem for j in jobs]
+    dupes = sorted({s for s in stems if stems.count(s) > 1})
+    if dupes:
+        msg = f"two parameter sets would write the same file: {', '.join(dupes)}"
+        raise ParameterError(msg)
+    return jobs
+
+
+def read_params_file(path: Path) -> dict[str, list[dict[str, Any]]]:
+    """A YAML file mapping report names to a parameter set or a list of them."""
+    import yaml  # noqa: PLC0415
+
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        msg = f"{path}: cannot read the params file: {exc}"
+        raise ParameterError(msg) from None
+    if not isinstance(data, dict):
+        msg = f"{path}: expected a mapping of report names to parameter sets"
+        raise ParameterError(msg)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for report, sets in data.items():
+        items = sets if isinstance(sets, list) else [sets]
+        for index, item in enumerate(items):
+            if not isinstance(item, dict):
+                msg = (
+                    f"{path}: report {report!r}, set {index + 1}: expected a mapping of "
+                    f"parameter names to values, found {item!r}"
+                )
+                raise ParameterError(msg)
+        out[str(report)] = [
+            {str(k): (v.isoformat() if isinstance(v, dt.date) else v) for k, v in i.items()}
+            for i in items
+        ]
+    return out

@@ -1,0 +1,315 @@
+"""Render the report suite: plan, skip what is unchanged, run in parallel, publish safely.
+
+One run of :func:`render_suite`:
+
+1. takes a lock on the output folder (a second run waits for the first);
+2. loads and validates the seeds, and checks every parameter set (nothing has run yet);
+3. computes each render's key: the notebook, its parameters, every seed file, the package's
+   code and the installed environment; a render whose key and published file are unchanged
+   is skipped;
+4. runs the rest in worker threads, each driving a kernel of its own (started ahead, while
+   the seeds are checked and other reports run) and publishing its page atomically;
+5. writes each page's summary (headline figures) beside it, then the index page.
+
+A failed report leaves its previous page as it was, keeps the executed notebook under
+``_failed/`` and makes the run's exit code 1; the other reports still render.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures as cf
+import contextlib
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from analysis import paths
+from analysis.errors import LockTimeout, RenderError
+from analysis.files import sha256_file
+from analysis.render.keys import code_key, environment_key, job_key
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from analysis.render.kernels import KernelPool
+    from analysis.render.plan import Job
+
+log = logging.getLogger("analysis")
+
+LOCK = ".render.lock"
+FAILED = "_failed"
+#: How long a run waits for another run's lock before giving up.
+LOCK_TIMEOUT_S = 900.0
+
+
+# -- keys ---------------------------------------------------------------------------------------
+
+
+# -- running ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    job: Job
+    status: str  # "rendered", "skipped", "failed"
+    seconds: float = 0.0
+    error: str = ""
+    summary: dict[str, Any] = field(default_factory=dict)
+    changes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    """What every report of one run shares."""
+
+    out_dir: Path
+    inputs: dict[str, str]
+    manifest: dict[str, Any]
+    pool: KernelPool | None
+    #: The whole environment of the report kernels.
+    env: dict[str, str]
+    #: The Vega bundle, read once per run.
+    bundle: str = ""
+
+
+def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
+    """Render one page; returns plain data. Runs in a worker thread: the work itself happens in
+    the report's kernel process, so threads run reports in parallel."""
+    from analysis.render.page import render_notebook  # noqa: PLC0415
+
+    out_dir, pool = ctx.out_dir, ctx.pool
+    executed = out_dir / FAILED / f"{job.stem}.ipynb"
+    started = time.perf_counter()
+    kernel = None
+    if pool is not None:
+        try:
+            kernel = pool.lease()
+        except RenderError as exc:  # the pool only saves time: start one the usual way
+            log.warning("%s: %s; starting a kernel for it the usual way", job.label, exc)
+    try:
+        rendered = render_notebook(
+            job.report.notebook,
+            job.parameters,
+            out_dir / f"{job.stem}.html",
+            title=str(job.parameters.get("title") or job.report.title),
+            inputs=ctx.inputs,
+            executed_path=executed,
+            bundle=ctx.bundle,
+            kernel=kernel,
+            env=ctx.env,
+        )
+    except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
+        error = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}: {exc}"
+        return {"ok": False, "error": error, "seconds": time.perf_counter() - started}
+    finally:
+        if kernel is not None and pool is not None:
+            pool.release(kernel)
+        _close_thread_loop()
+    executed.unlink(missing_ok=True)
+    return {
+        "ok": True,
+        "summary": rendered.summary,
+        "warnings": rendered.warnings,
+        "seconds": time.perf_counter() - started,
+    }
+
+
+def _close_thread_loop() -> None:
+    """Close the event loop nbclient made for this worker thread (it makes a new one for the
+    next report): a worker that ends must not leave an open loop and its sockets behind."""
+    with contextlib.suppress(RuntimeError):
+        loop = asyncio.get_event_loop_policy().get_event_loop()
+        if not loop.is_running():
+            loop.close()
+            asyncio.set_event_loop(None)
+
+
+@dataclass
+class RunResult:
+    outcomes: list[Outcome]
+    index_path: Path
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if any(o.status == "failed" for o in self.outcomes) else 0
+
+
+def render_suite(
+    jobs: list[Job],
+    out_dir: Path,
+    *,
+    seeds: Path | None = None,
+    n_jobs: int | None = None,
+    force: bool = False,
+    progress: Callable[[Outcome, int, int], None] | None = None,
+    lock_timeout: float = LOCK_TIMEOUT_S,
+) -> RunResult:
+    """Render ``jobs`` into ``out_dir`` and rebuild its index. See the module docstring."""
+    from filelock import FileLock, Timeout  # noqa: PLC0415
+
+    from analysis.render import index  # noqa: PLC0415
+    from analysis.render import manifest as publish  # noqa: PLC0415
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(out_dir / LOCK))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        log.info(
+            "another render is writing to %s; waiting for it (up to %.0f s)", out_dir, lock_timeout
+        )
+        try:
+            lock.acquire(timeout=lock_timeout)
+        except Timeout:
+            msg = (
+                f"another `analysis render` still holds {out_dir / LOCK} after {lock_timeout:.0f} s; "
+                "nothing was rendered"
+            )
+            raise LockTimeout(msg) from None
+    try:
+        seeds_dir = seeds or paths.seeds_dir()
+        inputs = paths.input_files(seeds_dir)
+        manifest = publish.read_manifest(out_dir)
+        code, env = code_key(), environment_key()
+        outcomes: list[Outcome] = []
+        todo: list[tuple[Job, str]] = []
+        for job in jobs:
+            key = job_key(job, inputs, code, env)
+            html = out_dir / f"{job.stem}.html"
+            entry = manifest.get(job.stem, {})
+            if (
+                not force
+                and entry.get("key") == key
+                and html.is_file()
+                and sha256_file(html) == entry.get("html_sha256")
+            ):
+                entry["changes"] = []  # unchanged inputs: nothing changed since the last render
+                outcome = Outcome(job, "skipped", summary=entry.get("summary", {}))
+                outcomes.append(outcome)
+                if progress:
+                    progress(outcome, len(outcomes), len(jobs))
+                continue
+            todo.append((job, key))
+        if todo:
+            workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
+            with contextlib.ExitStack() as stack:
+                kernel_env, check_seeds = stack.enter_context(_seeds_for_kernels(seeds_dir, inputs))
+                pool = stack.enter_context(_pool(todo, workers, kernel_env))
+                check_seeds()  # the kernels start meanwhile; a bad ledger stops them
+                outcomes += _run(
+                    todo,
+                    _Context(out_dir, inputs, manifest, pool, kernel_env),
+                    workers,
+                    progress,
+                    len(jobs),
+                    len(outcomes),
+                )
+        publish.write_manifest(out_dir, manifest)
+        specs = {j.report.name: j.report for j in jobs}
+        index_path = index.write_index(out_dir, manifest, specs)
+        return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index_path)
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
+def _seeds_for_kernels(
+    seeds_dir: Path, inputs: dict[str, str]
+) -> Iterator[tuple[dict[str, str], Callable[[], None]]]:
+    """The environment of the report kernels, and a function that validates the seeds once
+    for the whole run.
+
+    The seeds are validated before any report executes (a bad ledger is bad input, exit 2),
+    and the validated frames are kept for the run, so that each report reads them instead of
+    parsing the seeds again. The kernels' environment names both folders; it is passed to
+    each kernel (this process's own environment is left as it is), and ready before the
+    seeds are checked, so that kernels can start meanwhile.
+    """
+    from analysis.ledger import cache  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="analysis-ledger-") as folder:
+        env = paths.kernel_environment(seeds=seeds_dir, ledger_cache=Path(folder))
+        yield env, lambda: cache.write_cache(Path(folder), seeds_dir, inputs)
+
+
+@contextlib.contextmanager
+def _pool(
+    todo: list[tuple[Job, str]], workers: int, env: dict[str, str]
+) -> Iterator[KernelPool | None]:
+    """Kernels for ``todo``, started ahead: one per report, ``workers`` + 1 ready or starting
+    beyond those in use.
+
+    Reports from several folders (kernels start in their notebook's folder) get no pool:
+    papermill starts each one's kernel.
+    """
+    from analysis.render.kernels import KernelPool, imported_modules  # noqa: PLC0415
+
+    notebooks = sorted({job.report.notebook for job, _ in todo})
+    folders = {path.parent.resolve() for path in notebooks}
+    if len(folders) != 1:
+        yield None
+        return
+    with KernelPool(
+        total=len(todo),
+        ahead=workers + 1,
+        cwd=folders.pop(),
+        modules=imported_modules(notebooks),
+        env=env,
+    ) as pool:
+        yield pool
+
+
+def _run(
+    todo: list[tuple[Job, str]],
+    ctx: _Context,
+    workers: int,
+    progress: Callable[[Outcome, int, int], None] | None,
+    total: int,
+    done: int,
+) -> list[Outcome]:
+    from analysis.render import assets, export  # noqa: PLC0415
+
+    ctx.bundle = assets.vega_bundle()  # once per run, shared by every page
+    export.prepare()  # imports and templates, while the first kernels start
+    failed_dir = ctx.out_dir / FAILED
+    failed_dir.mkdir(exist_ok=True)
+    outcomes = []
+    with cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as threads:
+        futures = {threads.submit(_render_one, job, ctx): (job, key) for job, key in todo}
+        for future in cf.as_completed(futures):
+            job, key = futures[future]
+            outcome = _record(job, key, future.result(), ctx)
+            outcomes.append(outcome)
+            if progress:
+                progress(outcome, done + len(outcomes), total)
+    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
+        failed_dir.rmdir()
+    return outcomes
+
+
+def _record(job: Job, key: str, result: dict[str, Any], ctx: _Context) -> Outcome:
+    """Enter a finished report in the manifest and write its summary (published pages only)."""
+    from analysis.render import manifest as publish  # noqa: PLC0415
+
+    if not result["ok"]:
+        return Outcome(job, "failed", result["seconds"], error=result["error"])
+    html = ctx.out_dir / f"{job.stem}.html"
+    previous = ctx.manifest.get(job.stem, {}).get("summary", {})
+    changes = publish.figure_changes(previous, result["summary"])
+    ctx.manifest[job.stem] = {
+        "report": job.report.name,
+        "parameters": job.parameters,
+        "key": key,
+        "html_sha256": sha256_file(html),
+        "summary": result["summary"],
+        "changes": changes,
+    }
+    publish.write_summary(ctx.out_dir, job, result["summary"])
+    for warning in result.get("warnings", []):
+        log.warning("%s wrote to stderr: %s", job.label, warning.strip())
+    return Outcome(job, "rendered", result["seconds"], summary=result["summary"], changes=changes)
