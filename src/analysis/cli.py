@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import paths
+from analysis import __version__, paths
 from analysis.errors import (
     EXIT_OK,
     EXIT_USAGE,
@@ -49,6 +49,7 @@ def _build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success; 1 a report failed or the run could not complete; "
         "2 bad usage or bad input.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--seeds", type=Path, help="seeds folder (default: the project's seeds/)")
     parser.add_argument(
         "--notebooks",

@@ -121,6 +121,8 @@ class _Builder:
         self.evidence_rows: list[dict[str, Any]] = []
         #: Records that failed validation: reported once, not again at each reference.
         self.invalid: set[str] = set()
+        self.actors: dict[str, Located[Any]] = {}
+        self.events: dict[str, Located[Any]] = {}
 
     def relative(self, file: str) -> str:
         """A ledger file's path inside the seeds folder, so frames don't depend on the checkout."""
@@ -205,7 +207,30 @@ class _Builder:
             )
 
     def build(self, records: LedgerRecords) -> dict[str, pl.DataFrame]:
+        """Check every record against the others and the sources; the frames' rows."""
         self.invalid = records.invalid
+        ids = self._ids(records)
+        self._check_sources(records)
+        self.actors = {loc.record.id: loc for loc in records.actors}
+        self.events = {loc.record.id: loc for loc in records.events}
+        event_rows, role_rows = self._event_rows(records)
+        frames = {
+            "actors": pl.DataFrame(self._actor_rows(records), schema=schema.ACTORS),
+            "events": pl.DataFrame(event_rows, schema=schema.EVENTS),
+            "event_actors": pl.DataFrame(role_rows, schema=schema.EVENT_ACTORS),
+            "quotes": pl.DataFrame(self._quote_rows(records), schema=schema.QUOTES),
+            "allegations": pl.DataFrame(self._allegation_rows(records), schema=schema.ALLEGATIONS),
+        }
+        self._supports(records, ids)
+        return {
+            "sources": self._sources_frame(),
+            "sentences": self._sentences_frame(),
+            **frames,
+            "evidence": pl.DataFrame(self.evidence_rows, schema=schema.EVIDENCE),
+        }
+
+    def _ids(self, records: LedgerRecords) -> dict[str, Located[Any]]:
+        """Every fact by id; a duplicate id is a problem at its second use."""
         ids: dict[str, Located[Any]] = {}
         for section in ("actors", "events", "quotes", "allegations"):
             for loc in getattr(records, section):
@@ -219,6 +244,10 @@ class _Builder:
                     )
                     continue
                 ids[rid] = loc
+        return ids
+
+    def _check_sources(self, records: LedgerRecords) -> None:
+        """Each ledger file's header names a source that exists."""
         headers = {
             (loc.file, loc.source)
             for section in ("actors", "events", "quotes", "allegations", "supports")
@@ -233,14 +262,20 @@ class _Builder:
                         field="source",
                     )
                 )
-        actors = {loc.record.id: loc for loc in records.actors}
-        events = {loc.record.id: loc for loc in records.events}
 
+    def _actor_rows(self, records: LedgerRecords) -> list[dict[str, Any]]:
         actor_rows = []
         for loc in records.actors:
             actor = loc.record
-            self.expect(loc, "organisation", actor.organisation, actors, "actor", ("organisation",))
-            self.expect(loc, "country", actor.country, actors, "actor", ("country",))
+            self.expect(
+                loc,
+                "organisation",
+                actor.organisation,
+                self.actors,
+                "actor",
+                ("organisation",),
+            )
+            self.expect(loc, "country", actor.country, self.actors, "actor", ("country",))
             self.evidence(loc, "actor", actor.id, actor.evidence)
             actor_rows.append(
                 {
@@ -256,19 +291,24 @@ class _Builder:
                 }
             )
 
+        return actor_rows
+
+    def _event_rows(
+        self, records: LedgerRecords
+    ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         event_rows = []
         role_rows = []
         for loc in records.events:
             event = loc.record
-            self.expect(loc, "origin", event.origin, actors, "actor", ("country",))
-            self.expect(loc, "destination", event.destination, actors, "actor", ("country",))
-            self.expect(loc, "related_event", event.related_event, events, "event")
+            self.expect(loc, "origin", event.origin, self.actors, "actor", ("country",))
+            self.expect(loc, "destination", event.destination, self.actors, "actor", ("country",))
+            self.expect(loc, "related_event", event.related_event, self.events, "event")
             if event.kind == "transfer" and event.people is None:
                 self.problem(loc, "a transfer needs the number of people transferred", "people")
             self.evidence(loc, "event", event.id, event.evidence)
             for index, role in enumerate(event.actors):
                 field = f"actors[{index}].actor"
-                self.expect(loc, field, role.actor, actors, "actor")
+                self.expect(loc, field, role.actor, self.actors, "actor")
                 role_id = f"{event.id}/{role.actor}/{role.role}"
                 self.evidence(
                     loc, "role", role_id, role.evidence, field=f"actors[{index}].evidence"
@@ -304,13 +344,16 @@ class _Builder:
                 }
             )
 
+        return event_rows, role_rows
+
+    def _quote_rows(self, records: LedgerRecords) -> list[dict[str, Any]]:
         quote_rows = []
         for loc in records.quotes:
             quote = loc.record
             self.expect(
-                loc, "speaker", quote.speaker, actors, "speaker", ("person", "organisation")
+                loc, "speaker", quote.speaker, self.actors, "speaker", ("person", "organisation")
             )
-            self.expect(loc, "event", quote.event, events, "event")
+            self.expect(loc, "event", quote.event, self.events, "event")
             self.evidence(
                 loc,
                 "quote",
@@ -336,12 +379,17 @@ class _Builder:
                 }
             )
 
+        return quote_rows
+
+    def _allegation_rows(self, records: LedgerRecords) -> list[dict[str, Any]]:
         allegation_rows = []
         for loc in records.allegations:
             alleg = loc.record
-            self.expect(loc, "event", alleg.event, events, "event")
-            self.expect(loc, "accused", alleg.accused, actors, "actor", ("person", "organisation"))
-            self.expect(loc, "crime", alleg.crime, events, "event", ("crime",))
+            self.expect(loc, "event", alleg.event, self.events, "event")
+            self.expect(
+                loc, "accused", alleg.accused, self.actors, "actor", ("person", "organisation")
+            )
+            self.expect(loc, "crime", alleg.crime, self.events, "event", ("crime",))
             self.evidence(loc, "allegation", alleg.id, alleg.evidence)
             allegation_rows.append(
                 {
@@ -356,6 +404,10 @@ class _Builder:
                 }
             )
 
+        return allegation_rows
+
+    def _supports(self, records: LedgerRecords, ids: dict[str, Located[Any]]) -> None:
+        """Evidence that a ``supports:`` entry adds to a fact recorded elsewhere."""
         for loc in records.supports:
             support = loc.record
             target = ids.get(support.fact)
@@ -371,17 +423,6 @@ class _Builder:
                 continue
             fact_type = _FACT_TYPES[type(target.record)]
             self.evidence(loc, fact_type, support.fact, support.evidence)
-
-        return {
-            "sources": self._sources_frame(),
-            "sentences": self._sentences_frame(),
-            "actors": pl.DataFrame(actor_rows, schema=schema.ACTORS),
-            "events": pl.DataFrame(event_rows, schema=schema.EVENTS),
-            "event_actors": pl.DataFrame(role_rows, schema=schema.EVENT_ACTORS),
-            "quotes": pl.DataFrame(quote_rows, schema=schema.QUOTES),
-            "allegations": pl.DataFrame(allegation_rows, schema=schema.ALLEGATIONS),
-            "evidence": pl.DataFrame(self.evidence_rows, schema=schema.EVIDENCE),
-        }
 
     def _sources_frame(self) -> pl.DataFrame:
         rows = []

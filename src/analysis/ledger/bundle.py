@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -12,10 +13,11 @@ from analysis import paths, schema
 from analysis.errors import LedgerError, Problem
 from analysis.ledger.cache import read_cache
 
-ExportFormat = Literal["csv", "parquet"]
+if TYPE_CHECKING:
+    from analysis.ledger.export import ExportFormat
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Ledger:
     """Every frame of the dataset; each has the schema of the same name in :mod:`analysis.schema`.
 
@@ -39,6 +41,41 @@ class Ledger:
     def tables(self) -> dict[str, pl.DataFrame]:
         """The frames by name, in the documented order."""
         return {name: getattr(self, name) for name in schema.FRAMES}
+
+    def __repr__(self) -> str:
+        """One line: the folder, the sources, and each frame's rows (the frames print on
+        their own: ``ledger.events``)."""
+        rows = ", ".join(f"{name}={frame.height}" for name, frame in self.tables().items())
+        return f"<Ledger of {str(self.seeds_dir)!r}: {rows}>"
+
+    def _repr_html_(self) -> str:
+        """What JupyterLab shows for a ledger: its frames with rows and columns, its sources,
+        and where the columns are explained."""
+        esc = html.escape
+        frames = "".join(
+            f"<tr><td><code>ledger.{esc(name)}</code></td><td>{frame.height}</td>"
+            f"<td>{esc(', '.join(frame.columns))}</td></tr>"
+            for name, frame in self.tables().items()
+        )
+        sources = "".join(
+            f"<li><code>{esc(str(row['source_id']))}</code>, published {esc(str(row['published']))}"
+            + (f": {esc(str(row['title']))}" if row.get("title") else "")
+            + "</li>"
+            for row in self.sources.iter_rows(named=True)
+        )
+        root = paths.project_root()
+        guide = (
+            f'<a href="{esc((root / "README.md").as_uri())}#data-dictionary">the data dictionary</a>'
+            if root is not None and (root / "README.md").is_file()
+            else "the data dictionary in the project's README"
+        )
+        return (
+            f"<div><strong>Ledger</strong> of <code>{esc(str(self.seeds_dir))}</code>"
+            f"<table><thead><tr><th>frame</th><th>rows</th><th>columns</th></tr></thead>"
+            f"<tbody>{frames}</tbody></table>"
+            f"<p>{self.sources.height} source{'s' if self.sources.height != 1 else ''}:</p>"
+            f"<ul>{sources}</ul><p>Each column is explained in {guide}.</p></div>"
+        )
 
     def export(self, out_dir: str | Path, fmt: ExportFormat = "csv") -> list[Path]:
         """Write every frame to ``out_dir/<name>.<fmt>`` and return the paths written.

@@ -53,8 +53,12 @@ def split_sentences(text: str) -> list[Sentence]:
         if not body:
             continue
         start = text.find(body, cursor)
-        if start < 0:  # pysbd never rewrites text with clean=False; be safe all the same
-            continue
+        if start < 0:
+            # pysbd does not rewrite text with clean=False; should a release ever do, the
+            # sentence still gets its number (later numbers are evidence anchors) and its
+            # span is the source's own text where the piece should be.
+            start = len(text) - len(text[cursor:].lstrip())
+            body = text[start : start + len(body)].rstrip()
         end = start + len(body)
         sentences.append(Sentence(len(sentences) + 1, start, end, body))
         cursor = end

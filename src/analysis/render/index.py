@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from analysis import __version__
 from analysis.files import atomic_write
 from analysis.render.assets import page_css
+from analysis.render.params import changed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -18,15 +19,11 @@ if TYPE_CHECKING:
 
 
 def _params_text(parameters: Mapping[str, Any], spec: ReportSpec) -> str:
-    changed = {
-        k: v
-        for k, v in parameters.items()
-        if spec.parameters.get(k) and v != spec.parameters[k].default
-    }
-    if not changed:
+    differ = changed(parameters, spec.parameters)
+    if not differ:
         return "defaults"
     return "; ".join(
-        f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in sorted(changed.items())
+        f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in sorted(differ.items())
     )
 
 

@@ -193,6 +193,21 @@ def parse_assignments(pairs: list[str]) -> dict[str, str]:
     return out
 
 
+def changed(values: Mapping[str, Any], declared: Mapping[str, Parameter]) -> dict[str, Any]:
+    """The parameters of ``values`` that differ from their declared defaults (a name the
+    notebook does not declare counts as changed).
+
+    >>> changed({"start": "2025-06-01", "end": ""}, {"start": Parameter("start", "str", "", ""),
+    ...                                               "end": Parameter("end", "str", "", "")})
+    {'start': '2025-06-01'}
+    """
+    return {
+        name: value
+        for name, value in values.items()
+        if name not in declared or value != declared[name].default
+    }
+
+
 def output_stem(report: str, values: Mapping[str, Any], declared: Mapping[str, Parameter]) -> str:
     """The file name of a render: the report's name, plus the parameters that differ from
     the defaults, so each parameter set gets its own file.
@@ -201,11 +216,7 @@ def output_stem(report: str, values: Mapping[str, Any], declared: Mapping[str, P
     'policy--countries-mexico'
     """
     parts = []
-    for name in sorted(values):
-        default = declared[name].default if name in declared else object()
-        value = values[name]
-        if value == default:
-            continue
+    for name, value in sorted(changed(values, declared).items()):
         text = ",".join(map(str, value)) if isinstance(value, list) else str(value)
         parts.append(f"{name}-{text}")
     if not parts:

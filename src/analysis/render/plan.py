@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import ParameterError
-from analysis.render.params import output_stem, resolve
+from analysis.render.params import changed, output_stem, resolve
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -27,10 +27,8 @@ class Job:
 
     @property
     def label(self) -> str:
-        changed = {
-            k: v for k, v in self.parameters.items() if v != self.report.parameters[k].default
-        }
-        return self.report.name + (f" {json.dumps(changed, sort_keys=True)}" if changed else "")
+        differ = changed(self.parameters, self.report.parameters)
+        return self.report.name + (f" {json.dumps(differ, sort_keys=True)}" if differ else "")
 
 
 def plan(
