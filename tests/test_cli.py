@@ -4,6 +4,7 @@ its messages and the files it leaves."""
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import shutil
@@ -239,7 +240,7 @@ def test_params_file_renders_one_page_per_parameter_set(tmp_path: Path) -> None:
     us_summary = json.loads((out / "policy--countries-united-states.summary.json").read_text())
     assert us_summary["figures"]["Trade moves"] == 2
     index = (out / "index.html").read_text(encoding="utf-8")
-    assert "countries = [&quot;Mexico&quot;]" in index
+    assert 'countries = ["Mexico"]' in html.unescape(index), "the index says the parameters"
 
 
 def test_new_user_ingests_an_article_reviews_it_and_the_reports_show_two_sources(

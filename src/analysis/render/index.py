@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import html
 import json
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from analysis import __version__
 from analysis.files import atomic_write
-from analysis.render.assets import page_css
+from analysis.render.assets import TEMPLATES, page_css
 from analysis.render.params import changed
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
+
+    import jinja2
 
     from analysis.render.catalog import ReportSpec
 
@@ -30,7 +32,10 @@ def _params_text(parameters: Mapping[str, Any], spec: ReportSpec) -> str:
 def write_index(
     out_dir: Path, manifest: Mapping[str, Any], specs: Mapping[str, ReportSpec]
 ) -> Path:
-    """The index page: every published report with its parameters, summary and changes."""
+    """The index page: every published report with its parameters, summary and changes.
+
+    Rows are plain data; ``templates/index.html.j2`` lays them out, escaping every value.
+    """
     rows = []
     for stem, entry in sorted(manifest.items()):
         page = out_dir / f"{stem}.html"
@@ -39,54 +44,30 @@ def write_index(
         report = entry.get("report", stem)
         spec = specs.get(report)
         summary = entry.get("summary", {})
-        title = summary.get("title") or (spec.title if spec else report)
-        about = spec.about if spec else ""
-        params = _params_text(entry.get("parameters", {}), spec) if spec else ""
-        changes = entry.get("changes") or []
-        change_text = (
-            '<ul class="changes">'
-            + "".join(f"<li>{html.escape(c)}</li>" for c in changes)
-            + "</ul>"
-            if changes
-            else '<span class="na">no change in headline figures</span>'
-        )
         rows.append(
-            "<tr>"
-            f'<td><a href="{html.escape(page.name)}">{html.escape(title)}</a>'
-            f'<div class="about">{html.escape(about)}</div></td>'
-            f"<td>{html.escape(params)}</td>"
-            f"<td>{html.escape(summary.get('summary', ''))}</td>"
-            f"<td>{change_text}</td>"
-            "</tr>"
+            {
+                "page": page.name,
+                "title": summary.get("title") or (spec.title if spec else report),
+                "about": spec.about if spec else "",
+                "params": _params_text(entry.get("parameters", {}), spec) if spec else "",
+                "summary": summary.get("summary", ""),
+                "changes": list(entry.get("changes") or []),
+            }
         )
-    body = "".join(rows) or '<tr><td colspan="4">No report has been rendered yet.</td></tr>'
-    page_html = f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Reports: US-Mexico security cooperation</title>
-<style>
-{page_css()}
-</style>
-</head>
-<body class="report">
-<main>
-<h1>Reports: US-Mexico security cooperation</h1>
-<p class="lead">Extraditions and transfers of alleged cartel members to the United States, and
-the trade and policy moves around them, from sourced facts. Each report is one self-contained
-HTML file: it opens offline and can be shared as it is.</p>
-<div class="table-wrap"><table>
-<caption>Published reports</caption>
-<thead><tr><th scope="col">Report</th><th scope="col">Parameters</th>
-<th scope="col">Summary</th><th scope="col">Changed since the previous render</th></tr></thead>
-<tbody>{body}</tbody>
-</table></div>
-<footer class="report-footer"><p>Made with the <code>analysis</code> package {html.escape(__version__)}.</p></footer>
-</main>
-</body>
-</html>
-"""
+    page_html = _template().render(rows=rows, css=page_css(), version=__version__)
     path = out_dir / "index.html"
-    atomic_write(path, page_html.encode("utf-8"))
+    atomic_write(path, (page_html + "\n").encode("utf-8"))
     return path
+
+
+@cache
+def _template() -> jinja2.Template:
+    import jinja2  # noqa: PLC0415 - a dependency of nbconvert; only when an index is written
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        keep_trailing_newline=False,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env.get_template("index.html.j2")
