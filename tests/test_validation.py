@@ -405,3 +405,49 @@ def test_line_numbers_point_at_the_right_line_of_the_yaml(
     assert problem.line == line, message
     assert line_at(seeds_copy, problem.line) == expected_text
     assert f"{LEDGER}:{line}," in message
+
+
+# -- YAML that would pass silently, or take unbounded time --------------------------------------
+
+
+def test_a_key_written_twice_in_a_record_is_refused_naming_both_lines(seeds_copy: Path) -> None:
+    # YAML keeps the last value: "people: 27" would publish 27 with evidence saying 26.
+    edit(seeds_copy, "    people: 26\n", "    people: 26\n    people: 27\n")
+    problems, message = problems_of(seeds_copy)
+    dupes = [p for p in problems if "written twice" in p.message]
+    assert len(dupes) == 1, message
+    assert (dupes[0].file, dupes[0].line, dupes[0].field) == (
+        str(seeds_copy / LEDGER),
+        118,
+        "people",
+    )
+    assert "first on line 117" in dupes[0].message
+
+
+def test_a_section_written_twice_is_refused(seeds_copy: Path) -> None:
+    path = seeds_copy / LEDGER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\nallegations: []\n", encoding="utf-8")
+    problems, message = problems_of(seeds_copy)
+    assert [p.field for p in problems] == ["allegations"], message
+    assert "written twice" in problems[0].message
+
+
+def test_a_ledger_of_nested_aliases_is_refused_quickly(seeds_copy: Path) -> None:
+    # 537 bytes of aliases that expand to billions of strings (a "billion laughs").
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 12) + "]")
+    (seeds_copy / "ledger" / "bomb.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    problems, message = problems_of(seeds_copy)
+    bomb = [p for p in problems if p.file.endswith("bomb.yaml")]
+    assert len(bomb) == 1, message
+    assert "more than 100 aliases" in bomb[0].message
+
+
+def test_deeply_nested_yaml_is_one_problem_not_a_recursion_error(seeds_copy: Path) -> None:
+    (seeds_copy / "ledger" / "deep.yaml").write_text("[" * 5000 + "]" * 5000 + "\n")
+    problems, message = problems_of(seeds_copy)
+    assert len(problems) == 1, message
+    assert problems[0].file.endswith("deep.yaml")
+    assert "nests deeper than 40 levels" in problems[0].message

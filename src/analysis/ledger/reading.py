@@ -7,6 +7,7 @@ the file, line and record id.
 
 from __future__ import annotations
 
+import reprlib
 from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
@@ -27,10 +28,27 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 
+#: Limits of the YAML reader, so that a small hostile file cannot take unbounded time or
+#: memory: a ledger is hand-written text, far below each of them.
+MAX_YAML_BYTES = 5_000_000
+MAX_YAML_DEPTH = 40
+MAX_YAML_ALIASES = 100
+
+
+class _TooComplex(yaml.YAMLError):
+    def __init__(self, problem: str, mark: yaml.Mark | None) -> None:
+        super().__init__(problem)
+        self.problem = problem
+        self.problem_mark = mark
+
+
 class _LineLoader(yaml.SafeLoader):
     """A safe YAML loader that remembers the line of every mapping and keeps dates as text.
 
     Dates stay strings so that ``2025-02`` and ``2025-02-01`` keep their different precisions.
+    A key written twice in one mapping is kept in ``duplicates`` (YAML would silently keep
+    the last value); nesting deeper than :data:`MAX_YAML_DEPTH` or more than
+    :data:`MAX_YAML_ALIASES` aliases stop the reader with an error.
     """
 
     yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class attribute
@@ -42,15 +60,43 @@ class _LineLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.lines: dict[int, int] = {}
         self.key_lines: dict[int, dict[str, int]] = {}
+        #: (line, key, line of the first use) of every key written twice in a mapping.
+        self.duplicates: list[tuple[int, str, int]] = []
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                msg = f"uses more than {MAX_YAML_ALIASES} aliases (*name); write the values out"
+                raise _TooComplex(msg, mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                msg = f"nests deeper than {MAX_YAML_DEPTH} levels"
+                raise _TooComplex(msg, mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
     def construct_located_map(self, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
         # Register the dict that ends up in the data: SafeLoader's own map constructor fills a
         # fresh dict from construct_mapping's result, so that result's id() would not last.
         data: dict[Any, Any] = {}
         self.lines[id(data)] = node.start_mark.line + 1
-        self.key_lines[id(data)] = {
-            str(k.value): k.start_mark.line + 1 for k, _ in node.value if hasattr(k, "value")
-        }
+        seen: dict[str, int] = {}
+        for key, _ in node.value:
+            if not isinstance(key, yaml.ScalarNode):
+                continue
+            line = key.start_mark.line + 1
+            if str(key.value) in seen:
+                self.duplicates.append((line, str(key.value), seen[str(key.value)]))
+            else:
+                seen[str(key.value)] = line
+        self.key_lines[id(data)] = seen
         yield data
         data.update(self.construct_mapping(node))
 
@@ -84,6 +130,11 @@ def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, _LineLoader] |
     if not text.strip():
         problems.append(Problem(str(path), "is empty: expected a YAML mapping"))
         return None
+    if len(text) > MAX_YAML_BYTES:
+        problems.append(
+            Problem(str(path), f"is {len(text):,} characters; the limit is {MAX_YAML_BYTES:,}")
+        )
+        return None
     loader = _LineLoader(text)
     try:
         data = loader.get_single_data()
@@ -95,6 +146,16 @@ def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, _LineLoader] |
         return None
     finally:
         loader.dispose()
+    for line, key, first in loader.duplicates:
+        problems.append(
+            Problem(
+                str(path),
+                f"the key {key!r} is written twice in one mapping (first on line {first}); "
+                "YAML would keep only the last value",
+                line=line,
+                field=key,
+            )
+        )
     if data is None:  # only comments
         problems.append(Problem(str(path), "is empty: expected a YAML mapping"))
         return None
@@ -107,10 +168,17 @@ def _read_yaml(path: Path, problems: list[Problem]) -> tuple[Any, _LineLoader] |
 
 
 def _describe(value: object) -> str:
-    text = repr(value)
+    # reprlib bounds the work as well as the text: repr() of a value built from aliases can
+    # be exponentially long.
+    text = _SHORT.repr(value)
     if len(text) > 80:
         text = text[:77] + "..."
     return f"{text} ({type(value).__name__})"
+
+
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxstring, _SHORT.maxother = 3, 80, 80
+_SHORT.maxlist = _SHORT.maxdict = 6
 
 
 def _model_at(model: type[BaseModel], path: list[str | int]) -> type[BaseModel]:
