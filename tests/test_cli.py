@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
 import nbformat
@@ -20,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.slow
 
 
-def run(*args: str | Path, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "analysis", *map(str, args)],
         capture_output=True,
@@ -118,7 +121,14 @@ def test_export_writes_every_frame_as_parquet(tmp_path: Path) -> None:
     assert names == sorted(
         f"{n}.parquet"
         for n in (
-            "sources", "sentences", "actors", "events", "event_actors", "quotes", "allegations", "evidence",
+            "sources",
+            "sentences",
+            "actors",
+            "events",
+            "event_actors",
+            "quotes",
+            "allegations",
+            "evidence",
         )
     )
 
@@ -280,7 +290,9 @@ def test_new_user_ingests_an_article_reviews_it_and_the_reports_show_two_sources
     assert summary["figures"]["Sources"] == 2
 
 
-def test_index_and_diff_say_which_headline_figures_changed(tmp_path: Path, seeds_copy: Path) -> None:
+def test_index_and_diff_say_which_headline_figures_changed(
+    tmp_path: Path, seeds_copy: Path
+) -> None:
     first, second = tmp_path / "first", tmp_path / "second"
     assert run("--seeds", seeds_copy, "render", "transfers", "--out", first).returncode == 0
     shutil.copytree(first, second)
@@ -301,3 +313,104 @@ def test_index_and_diff_say_which_headline_figures_changed(tmp_path: Path, seeds
         "transfers: Largest transfer: 29 -> 30",
         "transfers: People transferred: 55 -> 56",
     ]
+
+
+# -- command-line conventions a scheduled job expects ------------------------------------------
+
+
+def test_version_prints_the_installed_version() -> None:
+
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"analysis {version('analysis')}"
+
+
+def test_global_options_work_after_the_subcommand_too(seeds_copy: Path) -> None:
+    (seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml").write_text("source: [unclosed\n")
+    before = run("--seeds", seeds_copy, "check")
+    after = run("check", "--seeds", seeds_copy)
+    assert before.returncode == after.returncode == 2
+    assert str(seeds_copy) in after.stderr, "the option after the subcommand was used"
+
+
+def test_a_list_parameter_takes_a_yaml_flow_list_as_a_params_file_does(tmp_path: Path) -> None:
+    result = run("render", "policy", "-p", "countries=[Mexico, United States]", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "policy--countries-mexico+united-states.html"
+    assert page.is_file(), sorted(p.name for p in tmp_path.iterdir())
+    summary = json.loads(page.with_suffix("").with_suffix(".summary.json").read_text())
+    assert summary["parameters"]["countries"] == ["Mexico", "United States"]
+
+
+def test_a_parameter_for_the_whole_suite_skips_reports_that_lack_it(tmp_path: Path) -> None:
+    result = run("render", "-p", "start=2025-06-01", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in tmp_path.glob("*.html"))
+    assert names == [
+        "index.html",
+        "policy--start-2025-06-01.html",
+        "sources.html",
+        "transfers--start-2025-06-01.html",
+    ]
+    # A name that no report declares is still refused, with a suggestion.
+    bad = run("render", "-p", "strat=2025-06-01", "--out", tmp_path / "bad")
+    assert bad.returncode == 2
+    assert "did you mean 'start'" in bad.stderr
+
+
+def test_a_hanging_cell_is_stopped_by_the_execution_timeout(tmp_path: Path) -> None:
+    folder = tmp_path / "notebooks"
+    shutil.copytree(ROOT / "notebooks", folder)
+    path = folder / "sources.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell = nbformat.v4.new_code_cell("import time\ntime.sleep(600)")
+    cell.id = "hangs"
+    nb.cells.insert(3, cell)
+    nbformat.write(nb, path)
+    out = tmp_path / "out"
+    result = run(
+        "render",
+        "sources",
+        "--notebooks",
+        folder,
+        "--out",
+        out,
+        "--execution-timeout",
+        "3",
+        timeout=120,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "timed out" in result.stderr.lower()
+    assert not (out / "sources.html").exists()
+    assert (out / "_failed" / "sources.ipynb").is_file()
+    assert (
+        not (out / ".render.lock").exists()
+        or run("render", "transfers", "--out", out, timeout=120).returncode == 0
+    ), "the lock is free again"
+
+
+def test_keep_executed_keeps_the_executed_notebooks(tmp_path: Path) -> None:
+    result = run("render", "sources", "--keep-executed", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    kept = nbformat.read(tmp_path / "_executed" / "sources.ipynb", as_version=4)
+    assert any(c.get("outputs") for c in kept.cells if c.cell_type == "code")
+    assert not (tmp_path / "_failed").exists()
+
+
+def test_a_missing_notebooks_folder_exits_2_and_writes_nothing(tmp_path: Path) -> None:
+    for command in ("render", "list"):
+        result = run("--notebooks", tmp_path / "nope", command, "--out", tmp_path / "out")
+        if command == "list":
+            result = run("--notebooks", tmp_path / "nope", "list")
+        assert result.returncode == 2, (command, result.stderr)
+        assert "nope: is not a folder of notebooks" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_rendering_one_report_keeps_the_others_descriptions_on_the_index(tmp_path: Path) -> None:
+    assert run("render", "--out", tmp_path).returncode == 0
+    result = run("render", "transfers", "--force", "--out", tmp_path)
+    assert result.returncode == 0, result.stderr
+    index = html.unescape((tmp_path / "index.html").read_text(encoding="utf-8"))
+    assert "Security cooperation, tariff threats and exemptions" in index, "policy's description"
+    assert "Every fact with the sentence it came from" in index, "sources' description"

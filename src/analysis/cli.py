@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from analysis.render.run import Outcome
 
 log = logging.getLogger("analysis")
+#: The default of ``--execution-timeout``: no report cell here takes more than a few seconds.
+EXECUTION_TIMEOUT_S = 600.0
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,17 +52,17 @@ def _build_parser() -> argparse.ArgumentParser:
         "2 bad usage or bad input.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--seeds", type=Path, help="seeds folder (default: the project's seeds/)")
-    parser.add_argument(
-        "--notebooks",
-        type=Path,
-        help="folder of report notebooks (default: the project's notebooks/)",
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log more")
+    _global_options(parser, argparse.SUPPRESS)
+    parser.set_defaults(seeds=None, notebooks=None, verbose=False)
+    # The same options after the subcommand (`analysis render --seeds X`); there they only
+    # override what was given before it.
+    common = _Parser(add_help=False)
+    _global_options(common, argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     render = sub.add_parser(
         "render",
+        parents=[common],
         help="render reports to HTML (all by default), then the index",
         description="Render reports into self-contained HTML pages, then the index page. "
         "Unchanged reports are skipped; failed ones keep their previous page.",
@@ -89,20 +91,37 @@ def _build_parser() -> argparse.ArgumentParser:
         help="reports rendered at once (default: the number of cores)",
     )
     render.add_argument("--force", action="store_true", help="render even unchanged reports")
+    render.add_argument(
+        "--execution-timeout",
+        type=float,
+        default=EXECUTION_TIMEOUT_S,
+        metavar="SECONDS",
+        help="stop a cell that runs longer than this and fail its report "
+        f"(default: {EXECUTION_TIMEOUT_S:.0f})",
+    )
+    render.add_argument(
+        "--keep-executed",
+        action="store_true",
+        help="keep every executed notebook in OUT/_executed/ (failed ones are always kept "
+        "in OUT/_failed/)",
+    )
 
     sub.add_parser(
         "list",
+        parents=[common],
         help="list the reports and their parameters",
         description="Every report with its parameters: type, default and help.",
     )
     sub.add_parser(
         "check",
+        parents=[common],
         help="validate the seeds and the notebooks' parameter cells",
         description="Validate every source and ledger (drafts included) and every report's "
         "parameter cell; exit 2 on any problem.",
     )
     export = sub.add_parser(
         "export",
+        parents=[common],
         help="write every frame to CSV or Parquet",
         description="Write each frame of the ledger to OUT/<frame>.<format>.",
     )
@@ -116,6 +135,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     diff = sub.add_parser(
         "diff",
+        parents=[common],
         help="which headline figures changed between two renders",
         description="Compare two summaries (*.summary.json) or two output folders.",
     )
@@ -124,6 +144,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser(
         "ingest",
+        parents=[common],
         help="add a source and draft its facts for review",
         description="Store FILE as a new source in seeds/ and write a draft ledger of "
         "candidate facts (status: candidate) for a person to review.",
@@ -134,6 +155,19 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--url")
     ingest.add_argument("--title")
     return parser
+
+
+def _global_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument(
+        "--seeds", type=Path, default=default, help="seeds folder (default: the project's seeds/)"
+    )
+    parser.add_argument(
+        "--notebooks",
+        type=Path,
+        default=default,
+        help="folder of report notebooks (default: the project's notebooks/)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", default=default, help="log more")
 
 
 def _date(text: str) -> dt.date:
@@ -182,9 +216,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     }[args.command]
     try:
         return handler(args)
-    except ParameterError as exc:
-        print(f"analysis {args.command}: bad parameter: {exc}", file=sys.stderr)
-        return exc.exit_code
     except AnalysisError as exc:
         print(f"analysis {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -196,6 +227,9 @@ def _render(args: argparse.Namespace) -> int:
 
     if args.jobs is not None and args.jobs < 1:
         msg = f"--jobs must be at least 1, got {args.jobs}"
+        raise ParameterError(msg)
+    if not args.execution_timeout > 0:
+        msg = f"--execution-timeout must be a positive number of seconds, got {args.execution_timeout}"
         raise ParameterError(msg)
     out = args.out or paths.reports_dir()
     specs = catalog.discover(args.notebooks, cache=paths.cache_dir() / catalog.PARAMS_CACHE)
@@ -230,7 +264,15 @@ def _render(args: argparse.Namespace) -> int:
 
     log.info("rendering %d page(s) into %s", len(jobs), out)
     result = run.render_suite(
-        jobs, out, seeds=args.seeds, n_jobs=args.jobs, force=args.force, progress=progress
+        jobs,
+        out,
+        seeds=args.seeds,
+        n_jobs=args.jobs,
+        force=args.force,
+        progress=progress,
+        specs=specs,
+        execution_timeout=args.execution_timeout,
+        keep_executed=args.keep_executed,
     )
     counts = {
         s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")

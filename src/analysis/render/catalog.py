@@ -37,6 +37,9 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
     imports, which a run should not pay before its kernels can start.
     """
     folder = notebooks or paths.notebooks_dir()
+    if not folder.is_dir():
+        msg = f"{folder}: is not a folder of notebooks"
+        raise ParameterError(msg)
     known: dict[str, Any] = {}
     if cache is not None and cache.is_file():
         try:
@@ -73,4 +76,7 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
     if cache is not None and fresh:
         with contextlib.suppress(OSError):  # a read-only cache only costs time
             atomic_write(cache, json.dumps({**known, **fresh}, sort_keys=True, indent=1).encode())
+    if not found:
+        msg = f"{folder}: holds no report notebook (one whose metadata says analysis.report)"
+        raise ParameterError(msg)
     return found

@@ -6,10 +6,12 @@ records are off, so the executed notebook is the same bytes for the same inputs.
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import RenderError
+from analysis.files import atomic_write
 from analysis.render._jupyter import KERNEL_ENV, KERNEL_STDERR, kernel_manager_class
 
 if TYPE_CHECKING:
@@ -34,17 +36,20 @@ def execute(
     kernel_name: str = "python3",
     kernel: Kernel | None = None,
     env: Mapping[str, str] | None = None,
+    execution_timeout: float | None = None,
 ) -> nbformat.NotebookNode:
     """Inject ``parameters`` and run ``notebook`` top to bottom in a fresh kernel.
 
     ``kernel`` is one started ahead for this report (:mod:`analysis.render.kernels`); without
     it, papermill starts one, with ``env`` as its whole environment (this process's when None).
+    A cell running longer than ``execution_timeout`` seconds is stopped (None: no limit).
 
     Raises
     ------
     RenderError
         Naming the notebook, the failing cell and the error, when a cell raises.
     """
+    import nbformat  # noqa: PLC0415
     import papermill  # noqa: PLC0415
     from papermill.exceptions import PapermillExecutionError  # noqa: PLC0415
     from papermill.iorw import load_notebook_node  # noqa: PLC0415
@@ -71,6 +76,7 @@ def execute(
             # `cwd` would chdir this whole process, which threads running reports must not.
             resources={"metadata": {"path": str(notebook.parent.resolve())}},
             record_timing=False,
+            execution_timeout=execution_timeout,
             # Every output is in once the last cell is idle; a graceful shutdown only adds
             # about 0.3 s of waiting per report.
             shutdown_kernel="immediate",
@@ -85,7 +91,14 @@ def execute(
     except Exception as exc:
         from analysis.render.kernels import said  # noqa: PLC0415
 
-        msg = f"{notebook.name}: {type(exc).__name__}: {exc}{said(sink)}"
+        # papermill saves the executed notebook only when its cells ran to an end; after a
+        # timeout or a dead kernel, keep the notebook as it was run, for the record.
+        kept = ""
+        if executed_path is not None and not executed_path.exists():
+            with contextlib.suppress(OSError):
+                atomic_write(executed_path, nbformat.writes(nb).encode("utf-8"))  # type: ignore[no-untyped-call]
+                kept = f" (the notebook as run is kept at {executed_path})"
+        msg = f"{notebook.name}: {type(exc).__name__}: {exc}{kept}{said(sink)}"
         raise RenderError(msg) from exc
     finally:
         KERNEL_STDERR.reset(token)

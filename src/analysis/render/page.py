@@ -65,6 +65,7 @@ def render_notebook(
     bundle: str | None = None,
     kernel: Kernel | None = None,
     env: Mapping[str, str] | None = None,
+    execution_timeout: float | None = None,
 ) -> Rendered:
     """Execute ``notebook`` with ``parameters`` and publish its page at ``html_path``.
 
@@ -72,7 +73,14 @@ def render_notebook(
     ``bundle`` is the Vega bundle, when the caller already built it for this run.
     On failure nothing is published and the previous page stays as it was.
     """
-    nb = execute(notebook, parameters, executed_path=executed_path, kernel=kernel, env=env)
+    nb = execute(
+        notebook,
+        parameters,
+        executed_path=executed_path,
+        kernel=kernel,
+        env=env,
+        execution_timeout=execution_timeout,
+    )
     provenance = {
         "report": notebook.stem,
         "parameters": dict(parameters),

@@ -123,10 +123,16 @@ def _from_text(param: Parameter, text: str, report: str) -> Any:
     elif param.type == "list":
         stripped = text.strip()
         if stripped.startswith("["):
+            # A YAML flow list, as a params file writes it: [Mexico, United States] or
+            # ["Mexico", "us"].
+            import yaml  # noqa: PLC0415
+
             try:
-                return ast.literal_eval(stripped)
-            except (ValueError, SyntaxError):
-                pass
+                parsed = yaml.safe_load(stripped)
+            except yaml.YAMLError:
+                parsed = None
+            if isinstance(parsed, list):
+                return parsed
         else:  # a comma-separated list: -p countries=Mexico,us
             return [part.strip() for part in stripped.split(",") if part.strip()]
     else:
@@ -136,7 +142,7 @@ def _from_text(param: Parameter, text: str, report: str) -> Any:
             pass
     allowed = {
         "bool": "true or false",
-        "list": 'a comma-separated list or a Python list like ["a", "b"]',
+        "list": 'a comma-separated list or a list like [a, b] or ["a", "b"]',
         "int": "a whole number",
         "float": "a number",
     }[param.type]

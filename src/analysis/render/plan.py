@@ -51,12 +51,13 @@ def plan(
         raise ParameterError(msg)
     if param_sets and not names:
         wanted = [n for n in wanted if n in param_sets] or wanted
+    per_report = _overrides_for(specs, wanted, overrides or {}, named=bool(list(names)))
     jobs: list[Job] = []
     for name in wanted:
         spec = specs[name]
         sets = (param_sets or {}).get(name) or [{}]
         for given in sets:
-            merged = {**given, **(overrides or {})}
+            merged = {**given, **per_report[name]}
             values = resolve(name, spec.parameters, merged)
             jobs.append(Job(spec, values, output_stem(name, values, spec.parameters)))
     stems = [j.stem for j in jobs]
@@ -65,6 +66,28 @@ def plan(
         msg = f"two parameter sets would write the same file: {', '.join(dupes)}"
         raise ParameterError(msg)
     return jobs
+
+
+def _overrides_for(
+    specs: Mapping[str, ReportSpec], wanted: list[str], overrides: Mapping[str, Any], *, named: bool
+) -> dict[str, dict[str, Any]]:
+    """The ``-p`` values each report gets.
+
+    Reports named on the command line get every value (a name one of them does not declare
+    is an error). For the whole suite, each report gets the values it declares: ``-p
+    start=2025-06-01`` filters the reports that have a ``start`` and leaves ``sources``, which
+    has none, as it is; a name no report declares is still an error.
+    """
+    if named or not overrides:
+        return {name: dict(overrides) for name in wanted}
+    declared = {p for name in wanted for p in specs[name].parameters}
+    unknown = [k for k in overrides if k not in declared]
+    if unknown:
+        # Let the first report that declares none of them say so, with its suggestions.
+        resolve(wanted[0], specs[wanted[0]].parameters, {k: overrides[k] for k in unknown})
+    return {
+        name: {k: v for k, v in overrides.items() if k in specs[name].parameters} for name in wanted
+    }
 
 
 def read_params_file(path: Path) -> dict[str, list[dict[str, Any]]]:

@@ -34,8 +34,9 @@ from analysis.files import sha256_file
 from analysis.render.keys import code_key, environment_key, job_key
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
+    from analysis.render.catalog import ReportSpec
     from analysis.render.kernels import KernelPool
     from analysis.render.plan import Job
 
@@ -43,6 +44,8 @@ log = logging.getLogger("analysis")
 
 LOCK = ".render.lock"
 FAILED = "_failed"
+#: Where ``--keep-executed`` keeps the executed notebooks of published pages.
+EXECUTED = "_executed"
 #: How long a run waits for another run's lock before giving up.
 LOCK_TIMEOUT_S = 900.0
 
@@ -75,6 +78,8 @@ class _Context:
     env: dict[str, str]
     #: The Vega bundle, read once per run.
     bundle: str = ""
+    execution_timeout: float | None = None
+    keep_executed: bool = False
 
 
 def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
@@ -102,6 +107,7 @@ def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
             bundle=ctx.bundle,
             kernel=kernel,
             env=ctx.env,
+            execution_timeout=ctx.execution_timeout,
         )
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
         error = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}: {exc}"
@@ -110,7 +116,12 @@ def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
         if kernel is not None and pool is not None:
             pool.release(kernel)
         _close_thread_loop()
-    executed.unlink(missing_ok=True)
+    if ctx.keep_executed:
+        kept = out_dir / EXECUTED / executed.name
+        kept.parent.mkdir(exist_ok=True)
+        executed.replace(kept)
+    else:
+        executed.unlink(missing_ok=True)
     return {
         "ok": True,
         "summary": rendered.summary,
@@ -148,8 +159,17 @@ def render_suite(
     force: bool = False,
     progress: Callable[[Outcome, int, int], None] | None = None,
     lock_timeout: float = LOCK_TIMEOUT_S,
+    specs: Mapping[str, ReportSpec] | None = None,
+    execution_timeout: float | None = None,
+    keep_executed: bool = False,
 ) -> RunResult:
-    """Render ``jobs`` into ``out_dir`` and rebuild its index. See the module docstring."""
+    """Render ``jobs`` into ``out_dir`` and rebuild its index. See the module docstring.
+
+    ``specs`` are every report the index may list (the reports of ``jobs`` when None), so that
+    rendering one report keeps the others' descriptions; ``execution_timeout`` stops a cell
+    that runs longer (seconds) and fails its report; ``keep_executed`` keeps each executed
+    notebook in ``out_dir/_executed/``.
+    """
     from filelock import FileLock, Timeout  # noqa: PLC0415
 
     from analysis.render import index  # noqa: PLC0415
@@ -203,14 +223,22 @@ def render_suite(
                 check_seeds()  # the kernels start meanwhile; a bad ledger stops them
                 outcomes += _run(
                     todo,
-                    _Context(out_dir, inputs, manifest, pool, kernel_env),
+                    _Context(
+                        out_dir,
+                        inputs,
+                        manifest,
+                        pool,
+                        kernel_env,
+                        execution_timeout=execution_timeout,
+                        keep_executed=keep_executed,
+                    ),
                     workers,
                     progress,
                     len(jobs),
                     len(outcomes),
                 )
         publish.write_manifest(out_dir, manifest)
-        specs = {j.report.name: j.report for j in jobs}
+        specs = {**{j.report.name: j.report for j in jobs}, **(specs or {})}
         index_path = index.write_index(out_dir, manifest, specs)
         return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index_path)
     finally:
