@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 
 from analysis import __version__, paths
 from analysis.errors import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     AnalysisError,
@@ -217,8 +219,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except AnalysisError as exc:
-        print(f"analysis {args.command}: {exc}", file=sys.stderr)
+        print(f"analysis {args.command}: {_short(str(exc))}", file=sys.stderr)
         return exc.exit_code
+    except KeyboardInterrupt:
+        print(f"analysis {args.command}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`analysis check | head -1`): nothing more to say, to anyone.
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
+    except OSError as exc:  # the environment: a full disk, an I/O error, a vanished folder
+        if args.verbose:
+            log.exception("analysis %s", args.command)
+        where = f" ({exc.filename})" if exc.filename else ""
+        print(f"analysis {args.command}: {exc.strerror or exc}{where}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+#: Messages are cut to this many characters (a 1 MB evidence string is not echoed whole).
+MAX_MESSAGE = 4000
+
+
+def _short(text: str) -> str:
+    if len(text) <= MAX_MESSAGE:
+        return text
+    return f"{text[:MAX_MESSAGE]}... [{len(text) - MAX_MESSAGE:,} more characters cut]"
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -263,17 +289,18 @@ def _render(args: argparse.Namespace) -> int:
             log.info("  %s changed: %s", outcome.job.stem, change)
 
     log.info("rendering %d page(s) into %s", len(jobs), out)
-    result = run.render_suite(
-        jobs,
-        out,
-        seeds=args.seeds,
-        n_jobs=args.jobs,
-        force=args.force,
-        progress=progress,
-        specs=specs,
-        execution_timeout=args.execution_timeout,
-        keep_executed=args.keep_executed,
-    )
+    with run.INTERRUPTS.handled():
+        result = run.render_suite(
+            jobs,
+            out,
+            seeds=args.seeds,
+            n_jobs=args.jobs,
+            force=args.force,
+            progress=progress,
+            specs=specs,
+            execution_timeout=args.execution_timeout,
+            keep_executed=args.keep_executed,
+        )
     counts = {
         s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")
     }

@@ -9,7 +9,8 @@ code  meaning
 1     a report failed or the run could not complete: a notebook raised, a kernel died or
       did not start, the renderer could not prepare, another run held the lock too long
 2     bad usage or bad input: an option, a parameter, a params file, the seeds, a file to
-      ingest; nothing was rendered or written
+      ingest, an output folder that cannot be written; nothing was rendered or written
+130   interrupted (Ctrl-C or SIGTERM); what was published before stays intact
 ====  =====================================================================================
 
 >>> LedgerError([]).exit_code, RenderError("x").exit_code
@@ -27,6 +28,8 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 #: Bad usage or bad input.
 EXIT_USAGE = 2
+#: Stopped by Ctrl-C or SIGTERM (128 + SIGINT, as shells report it).
+EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True, slots=True)

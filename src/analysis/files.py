@@ -34,6 +34,51 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def output_folder(path: Path, what: str = "output folder") -> Path:
+    """``path``, created if need be, once it is sure to be a folder this process can write.
+
+    Raises
+    ------
+    ParameterError
+        Naming the path and why it cannot be used: it is a file, lies under a file, is
+        read-only, or cannot be created (``/proc``, ``/sys``).
+    """
+    from analysis.errors import ParameterError  # noqa: PLC0415
+
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        reason = "it is a file" if path.is_file() else (exc.strerror or str(exc))
+        msg = f"{path}: cannot be used as the {what}: {reason}"
+        raise ParameterError(msg) from None
+    if not path.is_dir():
+        msg = f"{path}: cannot be used as the {what}: it is not a folder"
+        raise ParameterError(msg)
+    if not os.access(path, os.W_OK | os.X_OK):
+        msg = f"{path}: cannot be used as the {what}: it is not writable"
+        raise ParameterError(msg)
+    return path
+
+
+def refuse_symlink(path: Path) -> None:
+    """Refuse to write or delete through ``path`` when it is a symbolic link: what it points
+    at lies outside the folder this command owns.
+
+    Raises
+    ------
+    ParameterError
+        Naming the link and its target.
+    """
+    from analysis.errors import ParameterError  # noqa: PLC0415
+
+    if path.is_symlink():
+        msg = (
+            f"{path}: is a symbolic link (to {os.readlink(path)}); refusing to write or delete "
+            "through it. Remove it and run again"
+        )
+        raise ParameterError(msg)
+
+
 def sha256_bytes(data: bytes) -> str:
     """The hex sha256 of ``data``.
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import importlib.metadata
+import logging
 from functools import cache
 from pathlib import Path
 
 from analysis import __version__, paths
-from analysis.files import atomic_write
+from analysis.files import atomic_write, sha256_bytes
+
+log = logging.getLogger("analysis")
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -47,12 +50,25 @@ def vega_bundle() -> str:
         f"{name}{importlib.metadata.version(name)}" for name in ("vl-convert-python", "altair")
     )
     cached = paths.cache_dir() / f"vega-bundle-{release}.js"
-    if cached.is_file():
-        return cached.read_text(encoding="utf-8")
+    # The cache is checked on read against the checksum written beside it: a truncated,
+    # emptied or overwritten bundle would publish pages that draw no chart.
+    digest = cached.with_name(cached.name + ".sha256")
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        data = cached.read_bytes()
+        if sha256_bytes(data) == digest.read_text(encoding="ascii").strip():
+            return data.decode("utf-8")
+        log.warning("the cached Vega bundle %s is damaged; building it again", cached)
     bundle = _build_bundle()
     with contextlib.suppress(OSError):  # a read-only home only costs the 2 s next time
-        atomic_write(cached, bundle.encode("utf-8"))
+        data = bundle.encode("utf-8")
+        atomic_write(cached, data)
+        atomic_write(digest, sha256_bytes(data).encode("ascii"))
     return bundle
+
+
+def vega_bundle_sha256() -> str:
+    """The checksum of :func:`vega_bundle`: part of every page's render key."""
+    return sha256_bytes(vega_bundle().encode("utf-8"))
 
 
 def _build_bundle() -> str:

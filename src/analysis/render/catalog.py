@@ -16,6 +16,20 @@ from analysis.render.params import Parameter, inspect
 PARAMS_CACHE = "parameters.json"
 
 
+def _cached_parameters(value: object) -> dict[str, Parameter] | None:
+    """Parameters from the cache, or None when the entry is missing or of the wrong shape
+    (then the notebook is inspected again: deleting or breaking the cache only costs time)."""
+    if not isinstance(value, list):
+        return None
+    fields = {"name", "type", "default", "help"}
+    if not all(isinstance(v, dict) and set(v) == fields for v in value):
+        return None
+    try:
+        return {v["name"]: Parameter(**v) for v in value}
+    except TypeError:
+        return None
+
+
 @dataclass(frozen=True)
 class ReportSpec:
     """A report notebook and what the index says about it."""
@@ -46,6 +60,8 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
             known = json.loads(cache.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             known = {}
+        if not isinstance(known, dict):
+            known = {}
     inspector = sha256_file(Path(inspect.__code__.co_filename))[:16]
     found = {}
     fresh: dict[str, Any] = {}
@@ -60,8 +76,9 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
             continue
         sha256 = sha256_bytes(raw)
         digest = f"{sha256}-{inspector}"
-        if isinstance(known.get(digest), list):  # in the notebook's order
-            params = {v["name"]: Parameter(**v) for v in known[digest]}
+        cached = _cached_parameters(known.get(digest))
+        if cached is not None:  # in the notebook's order
+            params = cached
         else:
             params = inspect(path)
             fresh[digest] = [vars(v) for v in params.values()]

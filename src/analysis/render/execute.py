@@ -105,4 +105,31 @@ def execute(
         KERNEL_ENV.reset(env_token)
         if kernel is None:
             sink.close()
+    stopped = _first_unfinished_cell(result)
+    if stopped is not None:
+        msg = f"{notebook.name}: {stopped}" + (
+            f" (executed notebook kept at {executed_path})" if executed_path else ""
+        )
+        raise RenderError(msg)
     return result
+
+
+def _first_unfinished_cell(nb: nbformat.NotebookNode) -> str | None:
+    """What stopped the notebook before its end, if anything did: a cell that never ran (a
+    cell before it ended the run, e.g. ``sys.exit(0)``) or one that shows an error. A page
+    from such a notebook would be missing its later sections."""
+    number = 0
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        number += 1
+        first_line = (str(cell.source).strip().splitlines() or [""])[0][:60]
+        errors = [o for o in cell.get("outputs", []) if o.get("output_type") == "error"]
+        if errors:
+            return (
+                f"code cell {number} ({first_line!r}) ended with "
+                f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
+            )
+        if cell.get("execution_count") is None and str(cell.source).strip():
+            return f"code cell {number} ({first_line!r}) never ran: the notebook stopped before it"
+    return None

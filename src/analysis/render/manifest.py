@@ -23,13 +23,32 @@ MANIFEST = ".manifest.json"
 
 
 def read_manifest(out_dir: Path) -> dict[str, Any]:
-    """The manifest of ``out_dir``; empty when there is none or it cannot be read."""
+    """The manifest of ``out_dir``; empty when there is none or it cannot be read.
+
+    An entry of the wrong shape (hand-edited, or from another release) is dropped: its page
+    renders again, which only costs time.
+    """
     path = out_dir / MANIFEST
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}  # none yet, or unreadable: everything renders again
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {stem: entry for stem, entry in data.items() if _valid_entry(entry)}
+
+
+def _valid_entry(entry: object) -> bool:
+    return (
+        isinstance(entry, dict)
+        and isinstance(entry.get("key"), str)
+        and isinstance(entry.get("html_sha256"), str)
+        and isinstance(entry.get("report"), str)
+        and isinstance(entry.get("parameters", {}), dict)
+        and isinstance(entry.get("summary", {}), dict)
+        and isinstance(entry.get("summary", {}).get("figures", {}), dict)
+        and isinstance(entry.get("changes", []), list)
+    )
 
 
 def _dump(value: object) -> bytes:

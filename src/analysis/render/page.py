@@ -31,6 +31,8 @@ class Rendered:
     html_path: Path
     summary: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: The page's bytes, when the caller publishes it itself (``publish=False``).
+    page: bytes = b""
 
 
 def summary_of(nb: nbformat.NotebookNode) -> dict[str, Any]:
@@ -66,11 +68,14 @@ def render_notebook(
     kernel: Kernel | None = None,
     env: Mapping[str, str] | None = None,
     execution_timeout: float | None = None,
+    publish: bool = True,
 ) -> Rendered:
     """Execute ``notebook`` with ``parameters`` and publish its page at ``html_path``.
 
     ``inputs`` maps each input file (relative name) to its sha256, for the provenance;
-    ``bundle`` is the Vega bundle, when the caller already built it for this run.
+    ``bundle`` is the Vega bundle, when the caller already built it for this run. With
+    ``publish=False`` the page is returned in :attr:`Rendered.page` and not written: the
+    suite publishes it together with its manifest entry and summary.
     On failure nothing is published and the previous page stays as it was.
     """
     nb = execute(
@@ -88,7 +93,8 @@ def render_notebook(
         "notebook_sha256": sha256_file(notebook),
         "versions": dict(versions()),
     }
-    page = export_html(nb, title=title, provenance=provenance, bundle=bundle)
-    atomic_write(html_path, page.encode("utf-8"))
+    page = export_html(nb, title=title, provenance=provenance, bundle=bundle).encode("utf-8")
+    if publish:
+        atomic_write(html_path, page)
     warm_up = kernel.warnings if kernel is not None else []
-    return Rendered(html_path, summary_of(nb), warm_up + stderr_of(nb))
+    return Rendered(html_path, summary_of(nb), warm_up + stderr_of(nb), page)

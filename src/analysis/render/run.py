@@ -20,9 +20,12 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures as cf
 import contextlib
+import json
 import logging
 import os
+import signal
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from analysis import paths
 from analysis.errors import LockTimeout, RenderError
-from analysis.files import sha256_file
+from analysis.files import atomic_write, output_folder, refuse_symlink, sha256_bytes, sha256_file
 from analysis.render.keys import code_key, environment_key, job_key
 
 if TYPE_CHECKING:
@@ -66,6 +69,61 @@ class Outcome:
     changes: list[str] = field(default_factory=list)
 
 
+class _Interrupts:
+    """Ctrl-C and SIGTERM, held back while a page is being published.
+
+    A page, its manifest entry and its summary are written together, and the manifest and
+    the index last: an interruption that arrives meanwhile takes effect right after, so that
+    what is on disk always agrees. Elsewhere it stops the run at once (through
+    ``KeyboardInterrupt``, so every ``finally`` runs: temporary folders removed, kernels
+    stopped, the lock released).
+    """
+
+    def __init__(self) -> None:
+        self._held = 0
+        self._pending = False
+
+    @contextlib.contextmanager
+    def hold(self) -> Iterator[None]:
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+        if not self._held and self._pending:
+            self._pending = False
+            raise KeyboardInterrupt
+
+    def _signal(self, signum: int, frame: object) -> None:
+        del frame
+        if self._held:
+            self._pending = True
+            log.info(
+                "%s received: stopping once this page is published", signal.Signals(signum).name
+            )
+            return
+        raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def handled(self) -> Iterator[None]:
+        """Handle SIGINT and SIGTERM this way while the block runs (main thread only)."""
+        if threading.current_thread() is not threading.main_thread():
+            yield
+            return
+        previous = {
+            sig: signal.signal(sig, self._signal) for sig in (signal.SIGINT, signal.SIGTERM)
+        }
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+
+#: The one set of interrupt rules of this process's renders.
+INTERRUPTS = _Interrupts()
+
+
 @dataclass
 class _Context:
     """What every report of one run shares."""
@@ -83,12 +141,15 @@ class _Context:
 
 
 def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
-    """Render one page; returns plain data. Runs in a worker thread: the work itself happens in
-    the report's kernel process, so threads run reports in parallel."""
+    """Render one page; returns plain data, the page's bytes included (the main thread
+    publishes it). Runs in a worker thread: the work itself happens in the report's kernel
+    process, so threads run reports in parallel."""
     from analysis.render.page import render_notebook  # noqa: PLC0415
 
     out_dir, pool = ctx.out_dir, ctx.pool
-    executed = out_dir / FAILED / f"{job.stem}.ipynb"
+    # papermill writes the executed notebook as it goes: into a file of its own, so that a
+    # full disk or a kill mid-write never truncates the notebook an earlier failure left.
+    partial = out_dir / FAILED / f".{job.stem}.ipynb.partial"
     started = time.perf_counter()
     kernel = None
     if pool is not None:
@@ -103,31 +164,47 @@ def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
             out_dir / f"{job.stem}.html",
             title=str(job.parameters.get("title") or job.report.title),
             inputs=ctx.inputs,
-            executed_path=executed,
+            executed_path=partial,
             bundle=ctx.bundle,
             kernel=kernel,
             env=ctx.env,
             execution_timeout=ctx.execution_timeout,
+            publish=False,
         )
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
         error = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}: {exc}"
+        error = error.replace(str(partial), str(_keep_failed(partial, out_dir / FAILED)))
         return {"ok": False, "error": error, "seconds": time.perf_counter() - started}
     finally:
         if kernel is not None and pool is not None:
             pool.release(kernel)
         _close_thread_loop()
-    if ctx.keep_executed:
-        kept = out_dir / EXECUTED / executed.name
+    if ctx.keep_executed and partial.is_file():
+        kept = out_dir / EXECUTED / f"{job.stem}.ipynb"
         kept.parent.mkdir(exist_ok=True)
-        executed.replace(kept)
+        partial.replace(kept)
     else:
-        executed.unlink(missing_ok=True)
+        partial.unlink(missing_ok=True)
     return {
         "ok": True,
+        "page": rendered.page,
         "summary": rendered.summary,
         "warnings": rendered.warnings,
         "seconds": time.perf_counter() - started,
     }
+
+
+def _keep_failed(partial: Path, folder: Path) -> Path:
+    """Move a failed report's executed notebook into place, if it was written whole; a
+    truncated one (a full disk) is dropped and the one kept before stays."""
+    final = folder / partial.name.removeprefix(".").removesuffix(".partial")
+    try:
+        json.loads(partial.read_bytes())
+    except (OSError, ValueError):
+        partial.unlink(missing_ok=True)
+        return final
+    partial.replace(final)
+    return final
 
 
 def _close_thread_loop() -> None:
@@ -172,10 +249,12 @@ def render_suite(
     """
     from filelock import FileLock, Timeout  # noqa: PLC0415
 
-    from analysis.render import index  # noqa: PLC0415
+    from analysis.render import assets, index  # noqa: PLC0415
     from analysis.render import manifest as publish  # noqa: PLC0415
 
-    out_dir.mkdir(parents=True, exist_ok=True)
+    output_folder(out_dir)
+    for owned in (LOCK, FAILED, EXECUTED):  # what this run writes or deletes, never beyond
+        refuse_symlink(out_dir / owned)
     lock = FileLock(str(out_dir / LOCK))
     try:
         lock.acquire(timeout=0)
@@ -195,7 +274,9 @@ def render_suite(
         seeds_dir = seeds or paths.seeds_dir()
         inputs = paths.input_files(seeds_dir)
         manifest = publish.read_manifest(out_dir)
-        code, env = code_key(), environment_key()
+        # The page's own code and assets: the package, its templates, and the Vega bundle.
+        code = sha256_bytes(f"{code_key()} {assets.vega_bundle_sha256()}".encode())
+        env = environment_key()
         outcomes: list[Outcome] = []
         todo: list[tuple[Job, str]] = []
         for job in jobs:
@@ -215,31 +296,42 @@ def render_suite(
                     progress(outcome, len(outcomes), len(jobs))
                 continue
             todo.append((job, key))
-        if todo:
-            workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
-            with contextlib.ExitStack() as stack:
-                kernel_env, check_seeds = stack.enter_context(_seeds_for_kernels(seeds_dir, inputs))
-                pool = stack.enter_context(_pool(todo, workers, kernel_env))
-                check_seeds()  # the kernels start meanwhile; a bad ledger stops them
-                outcomes += _run(
-                    todo,
-                    _Context(
-                        out_dir,
-                        inputs,
-                        manifest,
-                        pool,
-                        kernel_env,
-                        execution_timeout=execution_timeout,
-                        keep_executed=keep_executed,
-                    ),
-                    workers,
-                    progress,
-                    len(jobs),
-                    len(outcomes),
-                )
-        publish.write_manifest(out_dir, manifest)
-        specs = {**{j.report.name: j.report for j in jobs}, **(specs or {})}
-        index_path = index.write_index(out_dir, manifest, specs)
+        all_specs = {**{j.report.name: j.report for j in jobs}, **(specs or {})}
+        index_path = out_dir / "index.html"
+        completed = False
+        try:
+            if todo:
+                workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
+                with contextlib.ExitStack() as stack:
+                    kernel_env, check_seeds = stack.enter_context(
+                        _seeds_for_kernels(seeds_dir, inputs)
+                    )
+                    pool = stack.enter_context(_pool(todo, workers, kernel_env))
+                    check_seeds()  # the kernels start meanwhile; a bad ledger stops them
+                    _run(
+                        outcomes,
+                        todo,
+                        _Context(
+                            out_dir,
+                            inputs,
+                            manifest,
+                            pool,
+                            kernel_env,
+                            execution_timeout=execution_timeout,
+                            keep_executed=keep_executed,
+                        ),
+                        workers,
+                        progress,
+                        len(jobs),
+                    )
+            completed = True
+        finally:
+            # Interrupted or not, the manifest and the index say what is published: written
+            # after a normal end, and after an interruption once a page has been published.
+            if completed or any(o.status == "rendered" for o in outcomes):
+                with INTERRUPTS.hold():
+                    publish.write_manifest(out_dir, manifest)
+                    index_path = index.write_index(out_dir, manifest, all_specs)
         return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index_path)
     finally:
         lock.release()
@@ -293,31 +385,38 @@ def _pool(
 
 
 def _run(
+    outcomes: list[Outcome],
     todo: list[tuple[Job, str]],
     ctx: _Context,
     workers: int,
     progress: Callable[[Outcome, int, int], None] | None,
     total: int,
-    done: int,
-) -> list[Outcome]:
+) -> None:
+    """Run ``todo`` in worker threads; each finished report is appended to ``outcomes``
+    (which may already hold the skipped ones) as soon as it is published."""
     from analysis.render import assets, export  # noqa: PLC0415
 
     ctx.bundle = assets.vega_bundle()  # once per run, shared by every page
     export.prepare()  # imports and templates, while the first kernels start
     failed_dir = ctx.out_dir / FAILED
     failed_dir.mkdir(exist_ok=True)
-    outcomes = []
-    with cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report") as threads:
+    threads = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="report")
+    try:
         futures = {threads.submit(_render_one, job, ctx): (job, key) for job, key in todo}
         for future in cf.as_completed(futures):
             job, key = futures[future]
-            outcome = _record(job, key, future.result(), ctx)
-            outcomes.append(outcome)
+            with INTERRUPTS.hold():  # a page, its manifest entry and its summary, together
+                outcome = _record(job, key, future.result(), ctx)
+                outcomes.append(outcome)
             if progress:
-                progress(outcome, done + len(outcomes), total)
-    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
-        failed_dir.rmdir()
-    return outcomes
+                progress(outcome, len(outcomes), total)
+    finally:
+        # On an interruption, reports not started are dropped; running ones finish (their
+        # kernels are stopped with the pool) and are not published.
+        threads.shutdown(wait=True, cancel_futures=True)
+        with contextlib.suppress(OSError):
+            if not any(failed_dir.iterdir()):
+                failed_dir.rmdir()
 
 
 def _record(job: Job, key: str, result: dict[str, Any], ctx: _Context) -> Outcome:
@@ -327,13 +426,18 @@ def _record(job: Job, key: str, result: dict[str, Any], ctx: _Context) -> Outcom
     if not result["ok"]:
         return Outcome(job, "failed", result["seconds"], error=result["error"])
     html = ctx.out_dir / f"{job.stem}.html"
+    try:
+        atomic_write(html, result["page"])
+    except OSError as exc:  # a full disk: the page published before stays as it was
+        error = f"cannot publish {html}: {exc.strerror or exc}"
+        return Outcome(job, "failed", result["seconds"], error=error)
     previous = ctx.manifest.get(job.stem, {}).get("summary", {})
     changes = publish.figure_changes(previous, result["summary"])
     ctx.manifest[job.stem] = {
         "report": job.report.name,
         "parameters": job.parameters,
         "key": key,
-        "html_sha256": sha256_file(html),
+        "html_sha256": sha256_bytes(result["page"]),
         "summary": result["summary"],
         "changes": changes,
     }
