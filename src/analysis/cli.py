@@ -23,9 +23,11 @@ from analysis.errors import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
+    MAX_MESSAGE_CHARS,
     AnalysisError,
     LedgerError,
     ParameterError,
+    cut,
 )
 
 if TYPE_CHECKING:
@@ -219,7 +221,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except AnalysisError as exc:
-        print(f"analysis {args.command}: {_short(str(exc))}", file=sys.stderr)
+        print(f"analysis {args.command}: {cut(str(exc), 20 * MAX_MESSAGE_CHARS)}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print(f"analysis {args.command}: interrupted", file=sys.stderr)
@@ -237,17 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILED
 
 
-#: Messages are cut to this many characters (a 1 MB evidence string is not echoed whole).
-MAX_MESSAGE = 4000
-
-
-def _short(text: str) -> str:
-    if len(text) <= MAX_MESSAGE:
-        return text
-    return f"{text[:MAX_MESSAGE]}... [{len(text) - MAX_MESSAGE:,} more characters cut]"
-
-
 def _render(args: argparse.Namespace) -> int:
+    from analysis.files import output_folder  # noqa: PLC0415
     from analysis.render import catalog, plan, run  # noqa: PLC0415
     from analysis.render.params import parse_assignments  # noqa: PLC0415
 
@@ -257,11 +250,11 @@ def _render(args: argparse.Namespace) -> int:
     if not args.execution_timeout > 0:
         msg = f"--execution-timeout must be a positive number of seconds, got {args.execution_timeout}"
         raise ParameterError(msg)
-    out = args.out or paths.reports_dir()
     specs = catalog.discover(args.notebooks, cache=paths.cache_dir() / catalog.PARAMS_CACHE)
     overrides = parse_assignments(args.param)
     sets = plan.read_params_file(args.params_file) if args.params_file else None
     jobs = plan.plan(specs, args.reports, overrides, sets)
+    out = output_folder(args.out or paths.reports_dir())
     tty = sys.stderr.isatty()
     started = time.perf_counter()
 
@@ -357,8 +350,10 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    from analysis.files import output_folder  # noqa: PLC0415
     from analysis.ledger import load  # noqa: PLC0415
 
+    output_folder(args.out, "export folder")
     ledger = load(args.seeds, include_candidates=args.include_candidates)
     for path in ledger.export(args.out, args.format):
         print(path)

@@ -32,6 +32,21 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
+#: How much of a long value a message shows (a 1 MB evidence string is not echoed whole).
+MAX_MESSAGE_CHARS = 400
+
+
+def cut(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """``text``, cut to ``limit`` characters with its full size said.
+
+    >>> cut("x" * 1000, 10)
+    'xxxxxxxxxx... [1,000 characters; 990 cut]'
+    """
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}... [{len(text):,} characters; {len(text) - limit:,} cut]"
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with an input file.
@@ -53,7 +68,7 @@ class Problem:
             parts.append(f"record {self.record!r}")
         if self.field is not None:
             parts.append(f"field {self.field!r}")
-        return ": ".join([", ".join(parts), self.message])
+        return ": ".join([", ".join(parts), cut(self.message)])
 
 
 class AnalysisError(Exception):

@@ -73,7 +73,7 @@ def refuse_symlink(path: Path) -> None:
 
     if path.is_symlink():
         msg = (
-            f"{path}: is a symbolic link (to {os.readlink(path)}); refusing to write or delete "
+            f"{path}: is a symbolic link (to {path.readlink()}); refusing to write or delete "
             "through it. Remove it and run again"
         )
         raise ParameterError(msg)

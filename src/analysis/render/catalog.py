@@ -56,12 +56,9 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
         raise ParameterError(msg)
     known: dict[str, Any] = {}
     if cache is not None and cache.is_file():
-        try:
-            known = json.loads(cache.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            known = {}
-        if not isinstance(known, dict):
-            known = {}
+        with contextlib.suppress(OSError, ValueError):
+            read = json.loads(cache.read_text(encoding="utf-8"))
+            known = read if isinstance(read, dict) else {}
     inspector = sha256_file(Path(inspect.__code__.co_filename))[:16]
     found = {}
     fresh: dict[str, Any] = {}
