@@ -217,6 +217,22 @@ def test_a_signal_mid_render_leaves_pages_manifest_and_index_agreeing(
     assert alive == [], "no kernel outlives the run"
 
 
+def test_a_killed_run_leaves_nothing_behind_after_the_next_run(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert run("render", "sources", "--out", out).returncode == 0
+    # What `kill -9` in the middle of publishing leaves: temporary files and an empty folder.
+    (out / ".sources.summary.json.abc123.tmp").write_text("{")
+    (out / ".sources.html.xyz.tmp").write_text("<html")
+    (out / "_failed").mkdir()
+    (out / "_failed" / ".sources.ipynb.partial").write_text("{")
+    assert run("render", "sources", "--out", out).returncode == 0
+    assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
+        ".manifest.json",
+        ".render.lock",
+    ]
+    assert not (out / "_failed").exists()
+
+
 # -- 11. a full disk -------------------------------------------------------------------------
 
 

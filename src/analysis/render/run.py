@@ -271,6 +271,7 @@ def render_suite(
             )
             raise LockTimeout(msg) from None
     try:
+        _remove_leftovers(out_dir)
         seeds_dir = seeds or paths.seeds_dir()
         inputs = paths.input_files(seeds_dir)
         manifest = publish.read_manifest(out_dir)
@@ -335,6 +336,18 @@ def render_suite(
         return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index_path)
     finally:
         lock.release()
+
+
+def _remove_leftovers(out_dir: Path) -> None:
+    """Temporary files a killed run left (``kill -9`` runs no ``finally``), and an empty
+    ``_failed/``: under the lock, nothing else can be writing them."""
+    for folder in (out_dir, out_dir / FAILED, out_dir / EXECUTED):
+        if folder.is_dir() and not folder.is_symlink():
+            for stale in [*folder.glob(".*.tmp"), *folder.glob(".*.partial")]:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+    with contextlib.suppress(OSError):
+        (out_dir / FAILED).rmdir()  # only if empty
 
 
 @contextlib.contextmanager
