@@ -1,8 +1,10 @@
 """Ingest: a new source text -> a draft ledger of candidate facts for a person to review.
 
 :mod:`~analysis.ingest.extraction` drafts facts from the text (offline rules, deterministic);
-:mod:`~analysis.ingest.main` links them to the facts already in the seeds and writes the source
-and its draft as one unit.
+:mod:`~analysis.ingest.inputs` checks the file and its fields; :mod:`~analysis.ingest.draft`
+turns the facts into a draft ledger, linked (:mod:`~analysis.ingest.link`) to the facts already
+in the seeds; :mod:`~analysis.ingest.main` writes the source and its draft as one unit.
+:mod:`~analysis.ingest.names` is how the extractor and the linker compare names.
 """
 
 from __future__ import annotations
