@@ -14,9 +14,9 @@ no file and imports neither Polars nor a plotting library: each loads on first u
 from __future__ import annotations
 
 import importlib
-import importlib.metadata
 from typing import TYPE_CHECKING, Any
 
+from analysis._version import __version__
 from analysis.errors import (
     AnalysisError,
     IngestError,
@@ -31,15 +31,6 @@ if TYPE_CHECKING:
     from analysis.ingest.extraction import extract
     from analysis.ledger import Ledger, load
 
-
-def _version() -> str:
-    try:
-        return importlib.metadata.version("analysis")
-    except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
-        return "0+unknown"
-
-
-__version__ = _version()
 
 #: Names that load their module on first use, and where they live.
 _LAZY = {

@@ -12,7 +12,8 @@ import logging
 from functools import cache
 from pathlib import Path
 
-from analysis import __version__, paths
+from analysis import paths
+from analysis._version import __version__
 from analysis.files import atomic_write, sha256_bytes
 
 log = logging.getLogger("analysis")

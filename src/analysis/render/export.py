@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING, Any
 
-from analysis import __version__
+from analysis._version import __version__
 from analysis.errors import RenderError
 from analysis.render.assets import TEMPLATE, TEMPLATES, page_css, vega_bundle
 from analysis.report.protocol import script_json

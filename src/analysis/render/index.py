@@ -6,7 +6,7 @@ import json
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from analysis import __version__
+from analysis._version import __version__
 from analysis.files import atomic_write
 from analysis.render.assets import TEMPLATES, page_css
 from analysis.render.params import changed
