@@ -72,6 +72,58 @@ def lab(session: nox.Session) -> None:
     session.run("jupyter", "lab", "--notebook-dir=notebooks", *args, *session.posargs)
 
 
+#: Metadata that Jupyter and papermill write on every save or run, stripped by `notebooks`
+#: (nbstripout strips outputs, execution counts and its own default keys besides).
+VOLATILE_METADATA = (
+    "metadata.papermill",
+    "metadata.widgets",
+    "metadata.language_info.codemirror_mode",
+    "metadata.language_info.file_extension",
+    "metadata.language_info.mimetype",
+    "metadata.language_info.nbconvert_exporter",
+    "metadata.language_info.pygments_lexer",
+    "metadata.language_info.version",
+    "cell.metadata.papermill",
+    "cell.metadata.execution",
+    "cell.metadata.jp-MarkdownHeadingCollapsed",
+    "cell.metadata.editable",
+    "cell.metadata.slideshow",
+)
+
+#: Run in the session: drop the empty ``tags`` lists papermill adds to every cell (nbstripout
+#: cannot: stripping ``cell.metadata.tags`` would take the ``parameters`` tag too).
+DROP_EMPTY_TAGS = """
+import sys, nbformat
+for path in sys.argv[1:]:
+    nb = nbformat.read(path, as_version=4)
+    empty = [c for c in nb.cells if c.metadata.get("tags", None) == []]
+    for cell in empty:
+        del cell.metadata["tags"]
+    if empty:
+        nbformat.write(nb, path)
+"""
+
+
+@nox.session(default=False)
+def notebooks(session: nox.Session) -> None:
+    """Strip outputs, execution counts and volatile metadata from notebooks/, keeping cell ids.
+
+    `nox -s notebooks -- --verify` only checks: it fails when a notebook would change.
+    """
+    _sync(session, "lint")
+    files = sorted(str(path) for path in Path("notebooks").glob("*.ipynb"))
+    if not {"--verify", "--dry-run"} & set(session.posargs):
+        session.run("python", "-c", DROP_EMPTY_TAGS, *files)
+    session.run(
+        "nbstripout",
+        "--keep-id",
+        "--extra-keys",
+        " ".join(VOLATILE_METADATA),
+        *session.posargs,
+        *files,
+    )
+
+
 @nox.session(default=False)
 def benchmarks(session: nox.Session) -> None:
     """Run the scripts in benchmarks/ and print their figures."""

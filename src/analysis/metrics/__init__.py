@@ -32,7 +32,9 @@ from analysis.metrics.policy import (
     POLICY_LANES,
     acting_country,
     policy_events,
+    policy_figures,
     policy_lanes,
+    policy_summary,
     quotes,
     undated_policy_events,
 )
@@ -41,6 +43,8 @@ from analysis.metrics.sources import (
     facts_per_sentence,
     sentence_coverage,
     single_source_facts,
+    sources_figures,
+    sources_summary,
 )
 from analysis.metrics.transfers import (
     charges_by_transfer,
@@ -50,6 +54,7 @@ from analysis.metrics.transfers import (
     transfer_headlines,
     transfers,
     transfers_by_date,
+    transfers_summary,
 )
 
 __all__ = [
@@ -74,16 +79,21 @@ __all__ = [
     "parse_day",
     "period_end",
     "policy_events",
+    "policy_figures",
     "policy_lanes",
+    "policy_summary",
     "quotes",
     "related_decisions",
     "sentence_coverage",
     "single_source_facts",
+    "sources_figures",
+    "sources_summary",
     "suspects_with_past_crimes",
     "top",
     "transfer_headlines",
     "transfers",
     "transfers_by_date",
+    "transfers_summary",
     "undated_policy_events",
     "with_first_evidence",
 ]

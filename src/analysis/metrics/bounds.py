@@ -32,7 +32,9 @@ def bucket(dates: pl.Series, max_buckets: int) -> tuple[pl.Expr, str]:
         n = days.dt.truncate(every).n_unique() if every else days.n_unique()
         if n <= max_buckets:
             return expr, label
-    return pl.col("date").dt.truncate("100y"), "the %Ys"
+    # By century: Polars truncates "100y" from 1970 (1985 and 2025 would both be 1970).
+    century = pl.col("date").dt.year() // 100 * 100
+    return pl.date(century, 1, 1), "the %Ys"
 
 
 def first_titles(column: str, n: int = 3) -> pl.Expr:

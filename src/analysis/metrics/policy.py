@@ -11,7 +11,7 @@ from analysis.metrics.bounds import MAX_DAYS, bucket, first_titles
 
 if TYPE_CHECKING:
     import datetime as dt
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from analysis.ledger import Ledger
 
@@ -170,3 +170,32 @@ def _reported_in(start: dt.date | None, end: dt.date | None) -> pl.Expr:
     if end is not None:
         cond &= pl.col("reported_on") <= end
     return cond
+
+
+def policy_figures(
+    ledger: Ledger,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    countries: Sequence[str] | None = None,
+) -> dict[str, int]:
+    """The policy report's headline figures: dated events, transfers, trade moves, quotes.
+
+    Counted over :func:`policy_events` and :func:`quotes` with the same range and countries.
+    """
+    events = policy_events(ledger, start=start, end=end, countries=countries)
+    said = quotes(ledger, start=start, end=end, countries=countries)
+    return {
+        "Dated events": events.height,
+        "Transfers": events.filter(pl.col("kind") == "transfer").height,
+        "Trade moves": events.filter(pl.col("lane") == "trade pressure").height,
+        "Quotes": said.height,
+    }
+
+
+def policy_summary(figures: Mapping[str, int]) -> str:
+    """The policy report's one-line summary, from :func:`policy_figures`."""
+    return (
+        f"{figures['Transfers']} transfers and {figures['Trade moves']} trade moves "
+        f"among {figures['Dated events']} dated events; {figures['Quotes']} quotes"
+    )

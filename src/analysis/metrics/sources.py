@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from analysis.ledger import Ledger
 
 
@@ -130,4 +132,25 @@ def single_source_facts(ledger: Ledger) -> pl.DataFrame:
         .with_columns(pl.col("fact_type").cast(pl.String))
         .select("fact_type", "fact_id", "fact", "source_id", "status")
         .sort("fact_type", "fact_id")
+    )
+
+
+def sources_figures(ledger: Ledger) -> dict[str, int]:
+    """The sources report's headline figures: sources, facts, evidence quotations, and facts
+    that rest on one source only."""
+    facts = fact_evidence(ledger)
+    return {
+        "Sources": ledger.sources.height,
+        "Facts": facts["fact_id"].n_unique(),
+        "Evidence quotations": facts.height,
+        "Facts with one source": single_source_facts(ledger).height,
+    }
+
+
+def sources_summary(figures: Mapping[str, int]) -> str:
+    """The sources report's one-line summary, from :func:`sources_figures`."""
+    sources = figures["Sources"]
+    return (
+        f"{figures['Facts']} facts from {sources} source{'s' if sources != 1 else ''}, "
+        f"resting on {figures['Evidence quotations']} quotations"
     )

@@ -18,6 +18,7 @@ from analysis.metrics.bounds import MAX_COLUMNS, MAX_DAYS, bucket, first_titles
 
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Mapping
 
     from analysis.ledger import Ledger
 
@@ -63,6 +64,15 @@ def transfer_headlines(
             unreviewed=int(latest["status"] == "candidate"),
         ),
     ]
+
+
+def transfers_summary(figures: Mapping[str, int]) -> str:
+    """The transfers report's one-line summary, from the values of :func:`transfer_headlines`
+    by label."""
+    return (
+        f"{figures['People transferred']} people in {figures['Transfers']} transfers "
+        "from Mexico to the United States"
+    )
 
 
 def charges_by_transfer(
