@@ -451,3 +451,24 @@ def test_deeply_nested_yaml_is_one_problem_not_a_recursion_error(seeds_copy: Pat
     assert len(problems) == 1, message
     assert problems[0].file.endswith("deep.yaml")
     assert "nests deeper than 40 levels" in problems[0].message
+
+
+# -- one cause, one problem ----------------------------------------------------------------------
+
+
+def test_a_missing_source_text_is_one_problem_not_one_per_citation(seeds_copy: Path) -> None:
+    (seeds_copy / TEXT).unlink()
+    problems, message = problems_of(seeds_copy)
+    assert len(problems) == 1, message
+    assert problems[0].message == f"its text {SOURCE_ID}.txt is missing"
+
+
+def test_a_duplicate_id_is_one_problem_not_a_wrong_kind_at_every_reference(
+    seeds_copy: Path,
+) -> None:
+    # The United States' id given to Pam Bondi as well: references to `us` still mean the
+    # country, the first record of that id.
+    edit(seeds_copy, "  - id: pam-bondi\n", "  - id: us\n")
+    problems, message = problems_of(seeds_copy)
+    assert [p.field for p in problems if "duplicate id" in p.message] == ["id"], message
+    assert not [p for p in problems if "of kind" in p.message], message

@@ -79,6 +79,7 @@ def _read_sources(
             problems.append(
                 Problem(str(meta_path), f"its text {text_path.name} is missing", record=meta.id)
             )
+            unreadable.add(meta.id)  # reported once here, not again at each citation
             continue
         text = read_text(text_path, problems)
         if text is None:
@@ -95,6 +96,7 @@ def _read_sources(
             problems.append(
                 Problem(str(text_path), f"has no metadata file {text_path.stem}.yaml beside it")
             )
+            unreadable.add(text_path.stem)
     return texts, metas, unreadable
 
 
@@ -211,8 +213,11 @@ class _Builder:
         self.invalid = records.invalid
         ids = self._ids(records)
         self._check_sources(records)
-        self.actors = {loc.record.id: loc for loc in records.actors}
-        self.events = {loc.record.id: loc for loc in records.events}
+        # The first record of an id is the one references reach, as in ``ids``: a duplicate is
+        # reported once, not again as a wrong kind at every reference.
+        actor_locs, event_locs = {id(x) for x in records.actors}, {id(x) for x in records.events}
+        self.actors = {rid: loc for rid, loc in ids.items() if id(loc) in actor_locs}
+        self.events = {rid: loc for rid, loc in ids.items() if id(loc) in event_locs}
         event_rows, role_rows = self._event_rows(records)
         frames = {
             "actors": pl.DataFrame(self._actor_rows(records), schema=schema.ACTORS),
