@@ -91,6 +91,18 @@ def test_a_symlinked_failed_folder_is_refused_and_its_target_untouched(tmp_path:
     assert (outside / "transfers.ipynb").read_text() == "keep me"
 
 
+def test_a_symlinked_lock_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    target = tmp_path / "precious.txt"
+    target.write_text("do not truncate")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".render.lock").symlink_to(target)
+    result = run("render", "sources", "--out", out)
+    assert result.returncode == 2, result.stderr
+    assert ".render.lock: is a symbolic link" in result.stderr
+    assert target.read_text() == "do not truncate"
+
+
 # -- 3. a damaged Vega bundle in the cache ---------------------------------------------------
 
 
