@@ -68,7 +68,7 @@ def assert_consistent(out: Path) -> None:
     index = (out / "index.html").read_text(encoding="utf-8")
     for stem in manifest:
         assert f'href="{stem}.html"' in index
-    leftovers = [p.name for p in out.rglob("*") if p.name.endswith((".tmp", ".partial"))]
+    leftovers = [p.name for p in out.rglob("*") if p.name.endswith((".tmp", ".partial.ipynb"))]
     assert leftovers == []
 
 
@@ -236,7 +236,7 @@ def test_a_killed_run_leaves_nothing_behind_after_the_next_run(tmp_path: Path) -
     (out / ".sources.summary.json.abc123.tmp").write_text("{")
     (out / ".sources.html.xyz.tmp").write_text("<html")
     (out / "_failed").mkdir()
-    (out / "_failed" / ".sources.ipynb.partial").write_text("{")
+    (out / "_failed" / ".sources.partial.ipynb").write_text("{")
     assert run("render", "sources", "--out", out).returncode == 0
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [
         ".manifest.json",
@@ -271,7 +271,7 @@ def test_a_full_disk_fails_reports_cleanly_and_keeps_what_was_published(small_di
         manifest = json.loads((out / ".manifest.json").read_text(encoding="utf-8"))
         for stem, entry in manifest.items():
             assert sha(out / f"{stem}.html") == entry["html_sha256"]
-    assert not [p for p in out.rglob("*") if p.name.endswith((".tmp", ".partial"))]
+    assert not [p for p in out.rglob("*") if p.name.endswith((".tmp", ".partial.ipynb"))]
 
 
 # -- 13. caches of the right syntax and the wrong shape ----------------------------------------

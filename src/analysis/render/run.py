@@ -149,7 +149,7 @@ def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
     out_dir, pool = ctx.out_dir, ctx.pool
     # papermill writes the executed notebook as it goes: into a file of its own, so that a
     # full disk or a kill mid-write never truncates the notebook an earlier failure left.
-    partial = out_dir / FAILED / f".{job.stem}.ipynb.partial"
+    partial = out_dir / FAILED / f".{job.stem}.partial.ipynb"
     started = time.perf_counter()
     kernel = None
     if pool is not None:
@@ -197,7 +197,7 @@ def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
 def _keep_failed(partial: Path, folder: Path) -> Path:
     """Move a failed report's executed notebook into place, if it was written whole; a
     truncated one (a full disk) is dropped and the one kept before stays."""
-    final = folder / partial.name.removeprefix(".").removesuffix(".partial")
+    final = folder / partial.name.removeprefix(".").replace(".partial.ipynb", ".ipynb")
     try:
         json.loads(partial.read_bytes())
     except (OSError, ValueError):
@@ -343,7 +343,7 @@ def _remove_leftovers(out_dir: Path) -> None:
     ``_failed/``: under the lock, nothing else can be writing them."""
     for folder in (out_dir, out_dir / FAILED, out_dir / EXECUTED):
         if folder.is_dir() and not folder.is_symlink():
-            for stale in [*folder.glob(".*.tmp"), *folder.glob(".*.partial")]:
+            for stale in [*folder.glob(".*.tmp"), *folder.glob(".*.partial.ipynb")]:
                 with contextlib.suppress(OSError):
                     stale.unlink()
     with contextlib.suppress(OSError):
