@@ -330,7 +330,7 @@ def test_global_options_work_after_the_subcommand_too(seeds_copy: Path) -> None:
     before = run("--seeds", seeds_copy, "check")
     after = run("check", "--seeds", seeds_copy)
     assert before.returncode == after.returncode == 2
-    assert str(seeds_copy) in after.stderr, "the option after the subcommand was used"
+    assert "is not valid YAML" in after.stderr, "the option after the subcommand was used"
 
 
 def test_a_list_parameter_takes_a_yaml_flow_list_as_a_params_file_does(tmp_path: Path) -> None:
