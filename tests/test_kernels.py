@@ -219,6 +219,15 @@ def test_no_kernel_outlives_a_run(tmp_path: Path) -> None:
     assert children.left() == []
 
 
+def test_closing_a_pool_stops_the_kernels_it_did_not_lease(tmp_path: Path) -> None:
+    with Children() as children:
+        with kernels.KernelPool(total=2, ahead=2, cwd=tmp_path) as pool:
+            pool.release(pool.lease())
+            pool._waiting[0].result(timeout=120)  # the second is ready, and never leased
+        assert len(children.kernels()) == 2, children.seen
+    assert children.left() == []
+
+
 def test_bad_seeds_stop_the_kernels_started_ahead(
     tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
