@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 from pathlib import Path
+from typing import Any
 
 import altair as alt
 import polars as pl
@@ -26,7 +27,64 @@ def test_builder_returns_a_valid_chart_with_title_and_description(
     spec = chart.to_dict()  # validates against the Vega-Lite schema
     assert spec["description"]
     assert spec["title"]["text"]
-    assert "tooltip" in str(spec.get("encoding", spec))
+
+
+def _marks(view: dict[str, Any], inherited: dict[str, Any], data: str | None) -> list[Any]:
+    """``(mark type, encoding, data name)`` of every view with a mark in a Vega-Lite spec, each
+    with the encoding and data it inherits from the layers, facets and concatenations above."""
+    encoding = {**inherited, **view.get("encoding", {})}
+    data = view.get("data", {}).get("name", data)
+    found = []
+    if "mark" in view:
+        mark = view["mark"]
+        found.append((mark["type"] if isinstance(mark, dict) else mark, encoding, data))
+    for key in ("layer", "concat", "hconcat", "vconcat"):
+        for child in view.get(key, []):
+            found += _marks(child, encoding, data)
+    if "spec" in view:  # a facet
+        found += _marks(view["spec"], encoding, data)
+    return found
+
+
+def _made_by_transforms(view: Any) -> set[str]:
+    """The fields a spec's transforms create (``as``), anywhere in it."""
+    found: set[str] = set()
+    if isinstance(view, dict):
+        for key, value in view.items():
+            if key == "transform":
+                for step in value:
+                    made = step.get("as", [])
+                    found.update([made] if isinstance(made, str) else made)
+                    for part in step.get("aggregate", []) + step.get("window", []):
+                        found.add(part.get("as", ""))
+            else:
+                found |= _made_by_transforms(value)
+    elif isinstance(view, list):
+        for item in view:
+            found |= _made_by_transforms(item)
+    return found
+
+
+@pytest.mark.parametrize("name", sorted(charts.BUILDERS))
+def test_every_mark_has_a_tooltip_of_named_fields_of_its_data(
+    name: str, ledger: analysis.Ledger
+) -> None:
+    spec = charts.BUILDERS[name](ledger).to_dict()
+    marks = _marks(spec, {}, None)
+    assert marks, f"{name}: no mark found"
+    made = _made_by_transforms(spec)
+    for mark, encoding, data in marks:
+        tooltip = encoding.get("tooltip")
+        assert isinstance(tooltip, list), f"{name}: {mark} mark has no tooltip list: {tooltip!r}"
+        assert len(tooltip) >= 2, f"{name}: {mark} mark's tooltip says too little: {tooltip}"
+        rows = spec["datasets"][data]
+        assert rows, f"{name}: the seeds give the chart rows"
+        columns = set(rows[0]) | made
+        for channel in tooltip:
+            assert isinstance(channel.get("field"), str), f"{name}: {channel} names no field"
+            assert channel["field"] in columns, f"{name}: {channel['field']} is not in its data"
+            assert channel.get("title"), f"{name}: tooltip of {channel['field']} has no title"
+            assert channel.get("type") in ("nominal", "ordinal", "quantitative", "temporal")
 
 
 def test_timeline_data_has_one_row_per_transfer_with_its_people(ledger: analysis.Ledger) -> None:

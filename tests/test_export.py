@@ -1,4 +1,5 @@
-"""Ledger.export writes one file per frame, which reads back with the same rows."""
+"""Ledger.export writes one file per frame: Parquet reads back with the same rows; CSV holds the
+seeds' values, typed here by hand from seeds/ledger/*.yaml."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
+import analysis
 from analysis.schema import FRAMES
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import analysis
 
 
 def test_export_parquet_writes_one_file_per_frame(ledger: analysis.Ledger, tmp_path: Path) -> None:
@@ -40,31 +40,83 @@ def test_export_csv_writes_one_file_per_frame(ledger: analysis.Ledger, tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{name}.csv" for name in FRAMES)
 
 
-@pytest.mark.parametrize("name", list(FRAMES))
-def test_export_csv_reads_back_with_the_same_rows(
-    ledger: analysis.Ledger, tmp_path: Path, name: str
-) -> None:
+LEDGER_FILE = "ledger/000_a622ddb6cab2c3b2.yaml"
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_export_csv_actors_are_the_seeds_actors(ledger: analysis.Ledger, tmp_path: Path) -> None:
+    """Typed from seeds/ledger/000_a622ddb6cab2c3b2.yaml: 7 countries and organisations, 8
+    people; a missing title or organisation is an empty cell, an actor without aliases an
+    empty text ("")."""
     ledger.export(tmp_path, "csv")
-    back = pl.read_csv(tmp_path / f"{name}.csv", infer_schema=False)
-    frame = getattr(ledger, name)
-    # CSV holds text: compare as text, with list columns joined by "; ".
-    as_text = frame.with_columns(
-        pl.col(c).list.join("; ") for c, t in frame.schema.items() if isinstance(t, pl.List)
-    ).cast(pl.String)
-    assert back.columns == list(FRAMES[name])
-    assert_frame_equal(back, as_text)
+    lines = _lines(tmp_path / "actors.csv")
+    assert lines[0] == (
+        "actor_id,kind,name,title,organisation_id,country_id,aliases,status,ledger_file"
+    )
+    assert len(lines) == 1 + 15
+    rows = {line.split(",", 1)[0]: line for line in lines[1:]}
+    assert rows["pam-bondi"] == (
+        f"pam-bondi,person,Pam Bondi,Attorney General,us-doj,us,Bondi,reviewed,{LEDGER_FILE}"
+    )
+    assert rows["mx"] == f'mx,country,Mexico,,,,"",reviewed,{LEDGER_FILE}'
+    assert rows["us"] == f"us,country,United States,,,,U.S.,reviewed,{LEDGER_FILE}"
+    assert rows["juan-escalante"] == (
+        'juan-escalante,person,Juan Escalante,Los Angeles Sheriff’s Deputy,,us,"",'
+        f"reviewed,{LEDGER_FILE}"
+    )
+    assert rows["dea"] == f"dea,organisation,DEA,,,us,U.S. DEA,reviewed,{LEDGER_FILE}"
 
 
-def test_export_csv_keeps_dates_enums_and_joined_aliases_readable(
+def test_export_csv_joins_several_aliases_with_a_semicolon(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    ledger_yaml = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
+    text = ledger_yaml.read_text(encoding="utf-8")
+    assert "    aliases: [U.S. DEA]\n" in text
+    ledger_yaml.write_text(
+        text.replace(
+            "    aliases: [U.S. DEA]\n",
+            "    aliases: [U.S. DEA, Drug Enforcement Administration, the agency]\n",
+        ),
+        encoding="utf-8",
+    )
+    analysis.load(seeds_copy).export(tmp_path, "csv")
+    rows = {line.split(",", 1)[0]: line for line in _lines(tmp_path / "actors.csv")}
+    assert rows["dea"] == (
+        "dea,organisation,DEA,,,us,U.S. DEA; Drug Enforcement Administration; the agency,"
+        f"reviewed,{LEDGER_FILE}"
+    )
+
+
+def test_export_csv_events_have_dates_precision_and_numbers_as_written(
     ledger: analysis.Ledger, tmp_path: Path
 ) -> None:
+    """Typed from the seeds: `date: 2025-02` is the month's first day at month precision; the
+    source was published 2025-08-12; a title with a comma is quoted."""
     ledger.export(tmp_path, "csv")
-    actors = pl.read_csv(tmp_path / "actors.csv", infer_schema=False)
-    row = actors.filter(pl.col("actor_id") == "pam-bondi").to_dicts()[0]
-    assert (row["kind"], row["aliases"], row["organisation_id"]) == ("person", "Bondi", "us-doj")
-    events = pl.read_csv(tmp_path / "events.csv", infer_schema=False)
-    row = events.filter(pl.col("event_id") == "transfer-2025-02").to_dicts()[0]
-    assert (row["date"], row["date_precision"], row["people"]) == ("2025-02-01", "month", "29")
+    lines = _lines(tmp_path / "events.csv")
+    assert lines[0] == (
+        "event_id,kind,lane,title,date,date_precision,date_as_written,reported_on,people,"
+        "duration_days,mechanism,origin_id,destination_id,description,related_event_id,"
+        "n_sources,status,ledger_file"
+    )
+    assert len(lines) == 1 + 10
+    rows = {line.split(",", 1)[0]: line for line in lines[1:]}
+    assert rows["transfer-2025-02"] == (
+        "transfer-2025-02,transfer,security cooperation,"
+        '"Mexico extradites 29 cartel suspects, including Rafael Caro Quintero",'
+        "2025-02-01,month,In February,2025-08-12,29,,extradited,mx,us,,,1,"
+        f"reviewed,{LEDGER_FILE}"
+    )
+    assert rows["tariff-exemption-extended-2025-07"] == (
+        "tariff-exemption-extended-2025-07,tariff agreement,trade pressure,"
+        "Agreement extends a 90-day tariff exemption for USMCA goods,"
+        "2025-07-01,month,In July,2025-08-12,,90,,us,mx,,,1,"
+        f"reviewed,{LEDGER_FILE}"
+    )
 
 
 def test_export_of_an_unknown_format_is_refused(ledger: analysis.Ledger, tmp_path: Path) -> None:

@@ -3,33 +3,100 @@ page is the same bytes as with a kernel papermill starts, and no kernel outlives
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Self
 
 import nbformat
 import psutil
 import pytest
 
 from analysis.errors import KernelStartError, LedgerError, RenderError
+from analysis.ledger import cache
 from analysis.render import catalog, kernels, page, plan, run
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.slow
 
 
-def _kernels_of_this_process() -> list[str]:
-    return [
-        " ".join(p.cmdline())
-        for p in psutil.Process().children(recursive=True)
-        if p.is_running()
-        and p.status() != psutil.STATUS_ZOMBIE
-        and "ipykernel" in " ".join(p.cmdline())
-    ]
+class Children:
+    """Watches this process's child processes from a thread while in use: every process that
+    appears is remembered (its pid, start time and latest command line), so that afterwards
+    each one can be looked up again, however briefly it lived."""
+
+    def __init__(self) -> None:
+        me = psutil.Process()
+        self._me = me
+        self._before = {p.pid for p in me.children(recursive=True)}
+        self.seen: dict[int, tuple[float, str]] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, name="children", daemon=True)
+
+    def _poll(self) -> None:
+        while True:
+            self.look()
+            if self._stop.wait(0.02):
+                return
+
+    def look(self) -> None:
+        for child in self._me.children(recursive=True):
+            if child.pid in self._before:
+                continue
+            with contextlib.suppress(psutil.Error):
+                created = child.create_time()
+                cmd = " ".join(child.cmdline())
+                # A child seen between fork and exec still has this process's command line,
+                # and a zombie has none: keep the latest one it had.
+                if cmd or child.pid not in self.seen:
+                    self.seen[child.pid] = (created, cmd)
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def kernels(self) -> list[int]:
+        return [pid for pid, (_, cmd) in self.seen.items() if "ipykernel" in cmd]
+
+    def left(self) -> list[str]:
+        """The processes seen that still exist (a zombie, never waited for, included)."""
+        return [
+            f"{pid} ({status}): {cmd}"
+            for pid, (created, cmd) in sorted(self.seen.items())
+            if (status := _status(pid, created)) is not None
+        ]
+
+
+def _status(pid: int, created: float) -> str | None:
+    """The status of process ``pid`` started at ``created``, or None when it is gone."""
+    try:
+        process = psutil.Process(pid)
+        if process.create_time() != created:
+            return None  # the pid now belongs to another process
+        return process.status()
+    except psutil.NoSuchProcess:
+        return None
+
+
+def _wait_until(condition: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.02)
 
 
 def _notebook(path: Path, *cells: str, report: bool = True) -> Path:
@@ -143,12 +210,27 @@ def test_page_from_a_kernel_started_ahead_is_the_same_bytes(tmp_path: Path) -> N
 def test_no_kernel_outlives_a_run(tmp_path: Path) -> None:
     specs = catalog.discover(ROOT / "notebooks")
     jobs = plan.plan(specs, ["transfers", "sources"])
-    result = run.render_suite(jobs, tmp_path / "out", seeds=ROOT / "seeds", n_jobs=1, force=True)
+    with Children() as children:
+        result = run.render_suite(
+            jobs, tmp_path / "out", seeds=ROOT / "seeds", n_jobs=1, force=True
+        )
     assert result.exit_code == 0
-    assert _kernels_of_this_process() == []
+    assert len(children.kernels()) >= 2, f"one kernel a report: {children.seen}"
+    assert children.left() == []
 
 
-def test_bad_seeds_stop_the_kernels_started_ahead(tmp_path: Path, seeds_copy: Path) -> None:
+def test_closing_a_pool_stops_the_kernels_it_did_not_lease(tmp_path: Path) -> None:
+    with Children() as children:
+        with kernels.KernelPool(total=2, ahead=2, cwd=tmp_path) as pool:
+            pool.release(pool.lease())
+            pool._waiting[0].result(timeout=120)  # the second is ready, and never leased
+        assert len(children.kernels()) == 2, children.seen
+    assert children.left() == []
+
+
+def test_bad_seeds_stop_the_kernels_started_ahead(
+    tmp_path: Path, seeds_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ledger = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
     ledger.write_text(
         ledger.read_text(encoding="utf-8").replace("people: 26", "people: -26", 1), encoding="utf-8"
@@ -156,9 +238,18 @@ def test_bad_seeds_stop_the_kernels_started_ahead(tmp_path: Path, seeds_copy: Pa
     specs = catalog.discover(ROOT / "notebooks")
     jobs = plan.plan(specs)
     out = tmp_path / "out"
-    with pytest.raises(LedgerError, match="people"):
+    check = cache.write_cache
+
+    def check_once_kernels_run(*args: Any) -> None:
+        """The seeds are checked while kernels start; check them once some have."""
+        _wait_until(lambda: bool(children.kernels()))
+        check(*args)
+
+    monkeypatch.setattr(cache, "write_cache", check_once_kernels_run)
+    with Children() as children, pytest.raises(LedgerError, match="people"):
         run.render_suite(jobs, out, seeds=seeds_copy, force=True)
-    assert _kernels_of_this_process() == []
+    assert children.kernels(), "kernels were running when the seeds were found bad"
+    assert children.left() == []
     assert not list(out.glob("*.html")), "nothing is published from bad seeds"
 
 
@@ -183,24 +274,75 @@ def test_parameters_keep_the_notebooks_order_when_read_from_the_cache(tmp_path: 
     assert second.stderr == first.stderr
 
 
+def _kernel_spec(tmp_path: Path, name: str, code: str) -> Path:
+    """A kernel named ``name`` that runs ``code`` (with ``PID`` the file it writes its pid to)
+    instead of ipykernel, found through JUPYTER_PATH; the pid file."""
+    pid_file = tmp_path / f"{name}.pid"
+    code = (
+        f"import os, sys, pathlib; pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))\n"
+        + code
+    )
+    spec = tmp_path / "jupyter" / "kernels" / name
+    spec.mkdir(parents=True)
+    (spec / "kernel.json").write_text(
+        json.dumps(
+            {
+                "argv": [sys.executable, "-c", code, "{connection_file}"],
+                "display_name": name,
+                "language": "python",
+            }
+        ),
+        encoding="utf-8",
+    )
+    return pid_file
+
+
+def _assert_gone(pid_file: Path, children: Children) -> None:
+    pid = int(pid_file.read_text(encoding="utf-8"))
+    assert pid in children.seen, "the kernel's process was watched"
+    created, _ = children.seen[pid]
+    assert _status(pid, created) is None, f"the kernel's process {pid} is still there"
+
+
 def test_a_kernel_that_dies_on_start_says_what_it_wrote(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    spec = tmp_path / "jupyter" / "kernels" / "dying"
-    spec.mkdir(parents=True)
-    code = "import sys; sys.stderr.write('boom from the kernel\\n'); sys.exit(3)"
-    (spec / "kernel.json").write_text(
-        json.dumps({"argv": [sys.executable, "-c", code, "{connection_file}"], "display_name": "dying", "language": "python"}),
-        encoding="utf-8",
+    pid_file = _kernel_spec(
+        tmp_path, "dying", "sys.stderr.write('boom from the kernel\\n'); sys.exit(3)"
     )
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     with (
+        Children() as children,
         kernels.KernelPool(total=1, ahead=1, cwd=tmp_path, kernel_name="dying") as pool,
         pytest.raises(RenderError, match="did not start") as raised,
     ):
         pool.lease()
     assert "boom from the kernel" in str(raised.value)
-    assert _kernels_of_this_process() == []
+    _assert_gone(pid_file, children)
+    assert children.left() == []
+
+
+def test_a_kernel_that_never_answers_is_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pid_file = _kernel_spec(
+        tmp_path,
+        "silent",
+        "import time; sys.stderr.write('listening to nobody\\n'); sys.stderr.flush()\n"
+        "time.sleep(600)",
+    )
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    monkeypatch.setattr(kernels, "STARTUP_TIMEOUT_S", 3.0)
+    with (
+        Children() as children,
+        kernels.KernelPool(total=1, ahead=1, cwd=tmp_path, kernel_name="silent") as pool,
+        pytest.raises(RenderError, match="did not start") as raised,
+    ):
+        pool.lease()
+    assert "didn't respond in 3.0 seconds" in str(raised.value)
+    assert "listening to nobody" in str(raised.value)
+    _assert_gone(pid_file, children)
+    assert children.left() == []
 
 
 def test_a_report_whose_kernel_could_not_start_ahead_still_renders(
