@@ -189,7 +189,9 @@ def ingest_file(
     Parameters
     ----------
     path
-        The text file: UTF-8, not empty, at most :data:`MAX_BYTES` bytes.
+        The text file: UTF-8, not empty, at most :data:`MAX_BYTES` bytes; a regular file inside
+        the current working folder or the folder that holds ``seeds`` (a symbolic link is
+        followed only to a file there).
     published
         Its publication date (a date or ``YYYY-MM-DD``); relative dates resolve against it.
     outlet, url, title
@@ -206,7 +208,9 @@ def ingest_file(
     Raises
     ------
     IngestError
-        The file is not UTF-8 text, is empty or too large, a field is invalid, the seeds do not
+        The file is not a regular file (a FIFO, device, folder, a file of ``/proc``, ``/sys`` or
+        ``/dev``), lies outside the working folder and the seeds' folder (itself or the target
+        of its symbolic link), is not UTF-8 text, is empty or too large, a field is invalid, the seeds do not
         load, a different text already has this id, or the draft does not validate. Nothing is
         written then.
     """
@@ -217,8 +221,8 @@ def ingest_file(
         "title": check_field("title", title),
     }
     day = check_published(published)
-    data, text = read_input(source)
     root = Path(seeds) if seeds is not None else default_seeds_dir()
+    data, text = read_input(source, [Path.cwd(), root.absolute().parent])
     sources_dir, ledger_dir = root / "sources", root / "ledger"
     if not sources_dir.is_dir() or not ledger_dir.is_dir():
         msg = f"{root}: is not a seeds folder (expected sources/ and ledger/ in it)"
