@@ -56,7 +56,7 @@ def _where(path: Path, allowed: Sequence[Path]) -> Path:
         msg = f"{path}{via}: is a file of the system, not a text: refusing to ingest it"
         raise IngestError(msg)
     if not _inside(real, [a.resolve() for a in allowed]):
-        places = " or ".join(str(a) for a in allowed)
+        places = " or ".join(dict.fromkeys(str(a) for a in allowed))
         msg = (
             f"{path}{via}: lies outside the working folder ({places}): refusing to ingest it; "
             "copy the text into the project first"
