@@ -15,6 +15,9 @@ How items are compared:
 - dates: distinct (as written, date, precision) of events and quotes with a known date;
 - charges: the same charge whose words lie inside the curated allegation's evidence.
 
+It then prints how long extraction takes on 10 KB, 100 KB and 1 MB of text, and the ratio of
+each time to the one before (linear growth: about 10x a step).
+
 Run: ``python benchmarks/extraction.py``.
 """
 
@@ -150,14 +153,39 @@ def score(ledger: analysis.Ledger) -> pl.DataFrame:
     return pl.DataFrame(rows)
 
 
+#: Text sizes timed by :func:`timings`: extraction is linear, so each takes ~10x the one before.
+SIZES = (10_000, 100_000, 1_000_000)
+SENTENCE = "Mexico has sent 5 suspects to the United States. "
+
+
+def timings() -> list[tuple[int, float]]:
+    """Seconds :func:`analysis.extract` takes on texts of :data:`SIZES` characters (one
+    sentence repeated, on one line: the worst case of the sentence splitter)."""
+    import datetime as dt  # noqa: PLC0415
+    import time  # noqa: PLC0415
+
+    out = []
+    for size in SIZES:
+        text = SENTENCE * (size // len(SENTENCE))
+        start = time.perf_counter()
+        analysis.extract(text, published=dt.date(2025, 8, 12))
+        out.append((size, time.perf_counter() - start))
+    return out
+
+
 def main() -> int:
-    """Print the table; return 1 when a target is missed."""
+    """Print the table and the timings; return 1 when a target is missed."""
     table = score(analysis.load())
     with pl.Config(tbl_rows=-1, tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True,
                    tbl_width_chars=120):  # fmt: skip
         print(f"Extractor vs the curated ledger of {SOURCE_ID}")
         print(f"(target: recall >= {TARGET_RECALL}, precision >= {TARGET_PRECISION})")
         print(table)
+    previous = None
+    for size, seconds in timings():
+        ratio = f" ({seconds / previous:.1f}x the previous size)" if previous else ""
+        print(f"extraction of {size // 1000:,} KB: {seconds:.2f} s{ratio}")
+        previous = seconds
     return 0 if (table["target met"] != "NO").all() else 1
 
 

@@ -388,3 +388,37 @@ def test_a_transfer_named_twice_is_one_event() -> None:
 def test_counts_inside_quotes_are_not_transfers() -> None:
     text = "“We sent 40 fugitives to the United States,” the minister said."
     assert run(text).events.is_empty()
+
+
+# -- long texts ---------------------------------------------------------------------------------
+# Extraction is linear in the length of the text: a megabyte (the size limit of ingest is 2 MB)
+# returns. There is no time limit here (tests never assert wall time); a quadratic extractor
+# simply does not finish. `benchmarks/extraction.py` prints the times.
+
+SENTENCE = "Mexico has sent 5 suspects to the United States. "
+
+
+def test_a_megabyte_of_one_line_returns_its_transfers() -> None:
+    text = SENTENCE * (1_000_000 // len(SENTENCE))
+    found = run(text)
+    assert found.events.height == 1, "one transfer, told again and again, is one event"
+    assert found.events.select("people", "origin", "destination").row(0) == (
+        5,
+        "Mexico",
+        "United States",
+    )
+    assert set(found.actors["name"]) == {"Mexico", "United States"}
+    n = text.count(SENTENCE)
+    assert found.actors.filter(name="Mexico")["n_mentions"].item() == n
+    assert found.counts.height == n
+
+
+def test_a_megabyte_of_paragraphs_with_people_and_quotes_returns(article: str) -> None:
+    text = "\n\n".join([article] * (1_000_000 // len(article)))
+    found = run(text)
+    once = run(article)
+    assert set(found.actors["name"]) == set(once.actors["name"])
+    assert found.quotes.height == once.quotes.height * (1_000_000 // len(article))
+    for frame in (found.actors, found.quotes, found.counts, found.dates, found.charges):
+        for row in frame.iter_rows(named=True):
+            assert text[row["char_start"] : row["char_end"]] == row["evidence"]

@@ -34,7 +34,12 @@ def seeds(seeds_copy: Path) -> Path:
 
 
 def listing(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    """Every file of the seeds but the lock ingest takes (``seeds/.ingest.lock``, empty)."""
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and p.name != ingest.LOCK
+    }
 
 
 def draft_of(path: Path) -> dict[str, object]:

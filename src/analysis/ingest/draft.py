@@ -4,14 +4,15 @@ already hold (linked by :mod:`~analysis.ingest.link`)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from analysis.dates import ledger_date
 from analysis.ingest import link
+from analysis.ingest.extraction._common import sentences_of
 from analysis.ingest.names import norm
-from analysis.ledger.text import split_sentences
 
 if TYPE_CHECKING:
     from analysis.ingest.extraction import Extraction
@@ -34,7 +35,8 @@ class Draft:
     def __init__(self, text: str, found: Extraction, known: Ledger) -> None:
         self.text = text
         self.found = found
-        self.sentences: list[Sentence] = split_sentences(text)
+        self.sentences: list[Sentence] = sentences_of(text)
+        self.starts = [s.start for s in self.sentences]
         reviewed = known.actors.filter(status="reviewed")
         self.known_actors: list[dict[str, Any]] = reviewed.to_dicts()
         self.known_events = known.events.filter(status="reviewed", kind="transfer").to_dicts()
@@ -70,10 +72,8 @@ class Draft:
     def cite(self, start: int, end: int) -> str | None:
         """The shortest words around ``text[start:end]`` that occur exactly once in the text."""
         text = self.text
-        sentence = next(
-            (s for s in self.sentences if s.start <= start < s.end),
-            None,
-        )
+        at = bisect.bisect_right(self.starts, start) - 1
+        sentence = self.sentences[at] if at >= 0 and start < self.sentences[at].end else None
         lo, hi = (sentence.start, sentence.end) if sentence else (0, len(text))
         lo, hi = min(lo, start), max(hi, end)
         a, b = start, end
@@ -102,8 +102,6 @@ class Draft:
                 return True
         self.sections["supports"].append({"fact": fact, "evidence": [words]})
         return True
-
-    # -- actors ---------------------------------------------------------------------------------
 
     # -- actors ---------------------------------------------------------------------------------
 

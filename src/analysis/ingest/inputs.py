@@ -1,11 +1,16 @@
 """The input of :func:`~analysis.ingest.ingest_file` checked before anything is read from the
-seeds: the text file (UTF-8, not empty, not binary, at most :data:`MAX_BYTES`), the fields
+seeds: the text file (a regular file inside the working folder or the seeds' folder; UTF-8, not
+empty, not binary, at most :data:`MAX_BYTES`), the fields
 outlet, URL and title (one line each, not too long), and the publication date."""
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import os
 import re
+import stat
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
@@ -14,7 +19,7 @@ from analysis.errors import IngestError
 from analysis.files import not_utf8
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from collections.abc import Sequence
 
 __all__ = ["MAX_BYTES", "MAX_FIELD", "check_field", "check_published", "read_input"]
 
@@ -27,29 +32,81 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _FIELD_CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
 
 
-def read_input(path: Path) -> tuple[bytes, str]:
-    """The bytes of the file and its text; raise :class:`IngestError` saying what is wrong."""
-    if not path.exists():
+#: Pseudo-file systems: their "files" are the state of the machine, never a news text.
+_SYSTEM: Final = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def _inside(path: Path, folders: Sequence[Path]) -> bool:
+    return any(path.is_relative_to(folder) for folder in folders)
+
+
+def _where(path: Path, allowed: Sequence[Path]) -> Path:
+    """The resolved location of ``path`` once it is sure to lie in one of the ``allowed`` folders
+    (symbolic links followed); raise :class:`IngestError` naming the file and why otherwise."""
+    if not path.exists() and not path.is_symlink():
         msg = f"{path}: no such file"
         raise IngestError(msg)
-    if not path.is_file():
-        msg = f"{path}: is not a regular file"
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        msg = f"{path}: is a symbolic link to {path.readlink()}, which does not exist"
+        raise IngestError(msg) from None
+    via = f" (a symbolic link to {real})" if real != path.absolute() else ""
+    if _inside(real, _SYSTEM):
+        msg = f"{path}{via}: is a file of the system, not a text: refusing to ingest it"
         raise IngestError(msg)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
+    if not _inside(real, [a.resolve() for a in allowed]):
+        places = " or ".join(dict.fromkeys(str(a) for a in allowed))
         msg = (
-            f"{path}: is {size:,} bytes, larger than the limit of {MAX_BYTES:,} bytes "
-            "(2 MB); a news article is far smaller: is this the right file?"
+            f"{path}{via}: lies outside the working folder ({places}): refusing to ingest it; "
+            "copy the text into the project first"
         )
         raise IngestError(msg)
+    return real
+
+
+def _read_regular(path: Path, real: Path) -> bytes:
+    """The bytes of ``real``, opened without following a link and without blocking, when it is
+    a regular file (``fstat`` of the opened file: not a FIFO, device, socket or folder)."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(real, flags)
     except OSError as exc:
-        msg = f"{path}: cannot be read: {exc.strerror}"
+        reason = "is not a regular file" if exc.errno == errno.ELOOP else "cannot be read"
+        msg = f"{path}: {reason}: {exc.strerror}"
         raise IngestError(msg) from None
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
+        msg = f"{path}: is not a regular file (a folder, FIFO, device or socket): not a text"
+        raise IngestError(msg)
+    with os.fdopen(fd, "rb") as handle:
+        if info.st_size > MAX_BYTES:
+            msg = (
+                f"{path}: is {info.st_size:,} bytes, larger than the limit of {MAX_BYTES:,} "
+                "bytes (2 MB); a news article is far smaller: is this the right file?"
+            )
+            raise IngestError(msg)
+        try:
+            data = handle.read(MAX_BYTES + 1)
+        except OSError as exc:
+            msg = f"{path}: cannot be read: {exc.strerror}"
+            raise IngestError(msg) from None
     if len(data) > MAX_BYTES:  # the file grew while we looked at it
         msg = f"{path}: is larger than the limit of {MAX_BYTES:,} bytes (2 MB)"
         raise IngestError(msg)
+    return data
+
+
+def read_input(path: Path, allowed: Sequence[Path]) -> tuple[bytes, str]:
+    """The bytes of the file and its text; raise :class:`IngestError` saying what is wrong.
+
+    Only a regular file is read, and only one whose resolved location (symbolic links
+    followed) lies inside one of the ``allowed`` folders: the working folder and the folder
+    holding the seeds. Anything else (``/etc/passwd``, a link out of the project, a file of
+    ``/proc``, ``/sys`` or ``/dev``, a FIFO, a device, a folder) is refused before it is read.
+    """
+    data = _read_regular(path, _where(path, allowed))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

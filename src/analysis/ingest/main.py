@@ -10,17 +10,19 @@ new candidate record, with a note at the top of the draft for the reviewer.
 
 Nothing is written unless everything succeeds: the input is checked (UTF-8 text, not empty, at
 most :data:`MAX_BYTES`), the draft is validated with :func:`analysis.load` against a copy of the
-seeds, and the three files are then written atomically.
+seeds, and the three files are then written atomically, as one unit
+(:mod:`~analysis.ingest.unit`): a run killed between its writes is completed or rolled back by
+the next ingest, which says so. Ingests into one seeds folder take turns: they hold the lock
+``seeds/.ingest.lock`` (never one in the temporary folder).
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,9 +30,10 @@ import yaml
 from filelock import FileLock
 
 from analysis.errors import IngestError, LedgerError
-from analysis.files import atomic_write, sha256_bytes, sha256_file
+from analysis.files import sha256_bytes, sha256_file
 from analysis.ingest.draft import Draft
 from analysis.ingest.inputs import MAX_BYTES, check_field, check_published, read_input
+from analysis.ingest.unit import LOCK, lock_path, recover, unit_files, write_unit
 from analysis.ledger import load
 from analysis.paths import seeds_dir as default_seeds_dir
 
@@ -39,7 +42,7 @@ if TYPE_CHECKING:
 
     from analysis.ingest.extraction import Extraction
 
-__all__ = ["MAX_BYTES", "IngestResult", "ingest_file"]
+__all__ = ["LOCK", "MAX_BYTES", "IngestResult", "ingest_file"]
 
 
 @dataclass(frozen=True)
@@ -75,21 +78,6 @@ class IngestResult:
 
 
 # -- writing ------------------------------------------------------------------------------------
-
-
-def _write_atomically(files: dict[Path, bytes]) -> None:
-    """Write every file or none: each one atomically, and the ones written are removed again
-    when a later one fails (they are new files: :func:`ingest` refuses to overwrite)."""
-    done: list[Path] = []
-    try:
-        for target, data in files.items():
-            atomic_write(target, data)
-            done.append(target)
-    except BaseException:
-        for target in done:
-            with contextlib.suppress(OSError):
-                target.unlink()
-        raise
 
 
 def _meta_yaml(source_id: str, published: dt.date, fields: dict[str, str | None]) -> str:
@@ -189,7 +177,9 @@ def ingest_file(
     Parameters
     ----------
     path
-        The text file: UTF-8, not empty, at most :data:`MAX_BYTES` bytes.
+        The text file: UTF-8, not empty, at most :data:`MAX_BYTES` bytes; a regular file inside
+        the current working folder or the folder that holds ``seeds`` (a symbolic link is
+        followed only to a file there).
     published
         Its publication date (a date or ``YYYY-MM-DD``); relative dates resolve against it.
     outlet, url, title
@@ -206,9 +196,11 @@ def ingest_file(
     Raises
     ------
     IngestError
-        The file is not UTF-8 text, is empty or too large, a field is invalid, the seeds do not
-        load, a different text already has this id, or the draft does not validate. Nothing is
-        written then.
+        The file is not a regular file (a FIFO, device, folder, a file of ``/proc``, ``/sys`` or
+        ``/dev``), lies outside the working folder and the seeds' folder (itself or the target
+        of its symbolic link), is not UTF-8 text, is empty or too large, a field is invalid, the
+        seeds do not load, a different text already has this id, or the draft does not
+        validate. Nothing is written then.
     """
     source = Path(path)
     fields = {
@@ -217,62 +209,83 @@ def ingest_file(
         "title": check_field("title", title),
     }
     day = check_published(published)
-    data, text = read_input(source)
     root = Path(seeds) if seeds is not None else default_seeds_dir()
+    data, text = read_input(source, [Path.cwd(), root.absolute().parent])
     sources_dir, ledger_dir = root / "sources", root / "ledger"
     if not sources_dir.is_dir() or not ledger_dir.is_dir():
         msg = f"{root}: is not a seeds folder (expected sources/ and ledger/ in it)"
         raise IngestError(msg)
     digest = sha256_bytes(data)
-    lock_name = sha256_bytes(str(root.resolve()).encode())[:16]
-    with FileLock(Path(tempfile.gettempdir()) / f"analysis-ingest-{lock_name}.lock"):
-        existing = _existing(sources_dir)
-        for sid, sha in existing.items():
-            if sha == digest:
-                return IngestResult(
-                    source_id=sid,
-                    created=False,
-                    message=(
-                        f"{source}: this text is already in the seeds as source {sid}; "
-                        "nothing was written"
-                    ),
-                    text_path=sources_dir / f"{sid}.txt",
-                    meta_path=sources_dir / f"{sid}.yaml",
-                    ledger_path=None,
-                )
-        clash = sorted(
-            p.stem
-            for p in [*sources_dir.iterdir(), *ledger_dir.iterdir()]
-            if p.stem.endswith(f"_{digest[:16]}")
-        )
-        if clash:
-            msg = (
-                f"{source}: the id for this text ({digest[:16]}) is already used by {clash[0]}, "
-                "whose text is different; refusing to overwrite it"
-            )
-            raise IngestError(msg)
-        source_id = f"{_next_number(root):03d}_{digest[:16]}"
-        text_path = sources_dir / f"{source_id}.txt"
-        meta_path = sources_dir / f"{source_id}.yaml"
-        ledger_path = ledger_dir / f"{source_id}.yaml"
+    with FileLock(lock_path(root)):
+        recovered = recover(root)
         try:
-            known = load(root, include_candidates=True)
-        except LedgerError as exc:
-            msg = f"{root}: the seeds do not load, fix them before ingesting:\n{exc}"
-            raise IngestError(msg) from None
+            result = _ingest_locked(source, root, data, text, day, fields, digest)
+        except IngestError as exc:
+            if recovered:
+                msg = f"{recovered}. {exc}"
+                raise IngestError(msg) from None
+            raise
+    if recovered:
+        result = replace(result, message=f"{recovered}. {result.message}")
+    return result
 
-        from analysis.ingest.extraction import extract  # noqa: PLC0415 - loaded on first use
 
-        found = extract(text, published=day)
-        draft = Draft(text, found, known)
-        sections = draft.build()
-        files = {
-            text_path: data,
-            meta_path: _meta_yaml(source_id, day, fields).encode("utf-8"),
-            ledger_path: _ledger_yaml(source_id, sections, draft.notes).encode("utf-8"),
-        }
-        _validate(root, files)
-        _write_atomically(files)
+def _ingest_locked(
+    source: Path,
+    root: Path,
+    data: bytes,
+    text: str,
+    day: dt.date,
+    fields: dict[str, str | None],
+    digest: str,
+) -> IngestResult:
+    """:func:`ingest_file` once its inputs are checked, holding the lock of ``root``."""
+    sources_dir, ledger_dir = root / "sources", root / "ledger"
+    existing = _existing(sources_dir)
+    for sid, sha in existing.items():
+        if sha == digest:
+            return IngestResult(
+                source_id=sid,
+                created=False,
+                message=(
+                    f"{source}: this text is already in the seeds as source {sid}; "
+                    "nothing was written"
+                ),
+                text_path=sources_dir / f"{sid}.txt",
+                meta_path=sources_dir / f"{sid}.yaml",
+                ledger_path=None,
+            )
+    clash = sorted(
+        p.stem
+        for p in [*sources_dir.iterdir(), *ledger_dir.iterdir()]
+        if p.stem.endswith(f"_{digest[:16]}")
+    )
+    if clash:
+        msg = (
+            f"{source}: the id for this text ({digest[:16]}) is already used by {clash[0]}, "
+            "whose text is different; refusing to overwrite it"
+        )
+        raise IngestError(msg)
+    source_id = f"{_next_number(root):03d}_{digest[:16]}"
+    text_path, meta_path, ledger_path = unit_files(root, source_id)
+    try:
+        known = load(root, include_candidates=True)
+    except LedgerError as exc:
+        msg = f"{root}: the seeds do not load, fix them before ingesting:\n{exc}"
+        raise IngestError(msg) from None
+
+    from analysis.ingest.extraction import extract  # noqa: PLC0415 - loaded on first use
+
+    found = extract(text, published=day)
+    draft = Draft(text, found, known)
+    sections = draft.build()
+    files = {
+        text_path: data,
+        meta_path: _meta_yaml(source_id, day, fields).encode("utf-8"),
+        ledger_path: _ledger_yaml(source_id, sections, draft.notes).encode("utf-8"),
+    }
+    _validate(root, files)
+    write_unit(root, source_id, files)
     n_supports = len(sections.get("supports", []))
     n_new = sum(len(v) for k, v in sections.items() if k != "supports")
     return IngestResult(

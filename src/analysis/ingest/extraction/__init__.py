@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from analysis.ingest.extraction._common import sentences_of
 from analysis.ingest.extraction.actors import find_actors
 from analysis.ingest.extraction.charges import find_charges
 from analysis.ingest.extraction.counts import find_counts
@@ -44,7 +45,6 @@ from analysis.ingest.extraction.frames import (
     Extraction,
 )
 from analysis.ingest.extraction.quotes import find_quotes
-from analysis.ledger.text import split_sentences
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -95,7 +95,7 @@ def extract(text: str, *, published: dt.date) -> Extraction:
         for q in quotes
         for start, end in zip(q["part_starts"], q["part_ends"], strict=True)  # type: ignore[call-overload]
     ]
-    sentences = split_sentences(text)
+    sentences = sentences_of(text)
     charges = find_charges(text, sentences, mentions)
     events = find_events(text, sentences, mentions, dates, counts, quoted)
     actor_rows = [

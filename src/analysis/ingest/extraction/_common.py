@@ -3,12 +3,16 @@ countries, speech verbs, and the records that tie a mention to its offsets in th
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from analysis.ledger.text import Sentence, split_sentences
+
 if TYPE_CHECKING:
     import datetime as dt
+    from collections.abc import Iterable, Iterator
 
 UP = "A-ZÀ-ÖØ-Þ"
 LO = "a-zß-öø-ÿ"
@@ -71,3 +75,74 @@ class DateSpan:
     date: dt.date
     precision: str
     relative: bool
+
+
+class Spans:
+    """Spans of the text claimed so far, to ask whether a new one overlaps any of them in
+    O(log n): starts kept sorted, and only spans starting at most the longest span's length
+    before the new one can reach it.
+
+    >>> claimed = Spans([(0, 5)])
+    >>> claimed.overlaps(4, 6), claimed.overlaps(5, 9), claimed.covers(2)
+    (True, False, True)
+    """
+
+    __slots__ = ("_ends", "_longest", "_starts")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        self._longest = 0
+        for start, end in spans:
+            self.add(start, end)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect.bisect_right(self._starts, start)
+        self._starts.insert(at, start)
+        self._ends.insert(at, end)
+        self._longest = max(self._longest, end - start)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """A claimed span shares a character with ``[start, end)`` (as :func:`overlaps`)."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_left(self._starts, end)
+        return any(self._ends[i] > start for i in range(lo, hi))
+
+    def covers(self, at: int) -> bool:
+        """A claimed span holds the character at ``at``."""
+        return self.overlaps(at, at + 1)
+
+
+#: Lines longer than this are split into sentences a window at a time.
+_WINDOW: Final = 1000
+
+
+def _line_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` (one line) as spans, a window of the line at a
+    time: the splitter costs the square of what it is given. A window's last sentence may be
+    cut by the window's end, so the next window starts where that sentence starts."""
+    at = start
+    width = _WINDOW
+    while at < end:
+        stop = min(end, at + width)
+        found = split_sentences(text[at:stop])
+        if stop < end and len(found) < 2:
+            width *= 2
+            continue
+        keep = found if stop == end else found[:-1]
+        for s in keep:
+            yield at + s.start, at + s.end
+        if stop == end:
+            return
+        at += found[-1].start
+        width = _WINDOW
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """:func:`analysis.ledger.text.split_sentences` of ``text`` in linear time: the splitter
+    treats a line break as the end of a sentence, so each line is split on its own (and a
+    long line a window at a time), and the offsets are the text's."""
+    spans: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        spans.extend(_line_sentences(text, line.start(), line.end()))
+    return [Sentence(n, a, b, text[a:b]) for n, (a, b) in enumerate(spans, start=1)]

@@ -9,6 +9,7 @@ and a short list of acronyms and country names.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -22,8 +23,8 @@ from analysis.ingest.extraction._common import (
     UP,
     WEEKDAYS,
     Mention,
+    Spans,
     alternation,
-    overlaps,
 )
 from analysis.ingest.names import ends_with, first_names_compatible, same_surname, surname_forms
 
@@ -239,13 +240,15 @@ def _trim_name(name: str) -> str:
 
 def _person_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
+    claimed = Spans()
 
     def add(start: int, end: int, name: str, title: str | None, *, min_tokens: int = 2) -> None:
         name = _trim_name(name)
         if not _name_ok(name, min_tokens=min_tokens):
             return
-        if any(overlaps(start, end, m.start, m.end) for m in found):
+        if claimed.overlaps(start, end):
             return
+        claimed.add(start, end)
         found.append(Mention(start, end, name, "person", title, full=len(name.split()) > 1))
 
     # Title + name: "Attorney General Pam Bondi", "U.S. DEA agent Enrique Camarena".
@@ -286,9 +289,11 @@ def _person_mentions(text: str) -> list[Mention]:
 
 def _org_mentions(text: str) -> list[Mention]:
     found: list[Mention] = []
+    claimed = Spans()
 
     def add(start: int, end: int, name: str, *, full: bool = True) -> None:
-        if not any(overlaps(start, end, m.start, m.end) for m in found):
+        if not claimed.overlaps(start, end):
+            claimed.add(start, end)
             found.append(Mention(start, end, name, "organisation", None, full))
 
     patterns = (
@@ -346,8 +351,8 @@ class _Cast:
     text: str
     actors: dict[str, Actor] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    taken: list[tuple[int, int]] = field(default_factory=list)  # spans of person mentions
-    names: list[tuple[int, int]] = field(default_factory=list)  # the names, titles aside
+    taken: Spans = field(default_factory=Spans)  # spans of person mentions
+    names: Spans = field(default_factory=Spans)  # the names, titles aside
 
     def add_full_name(self, m: Mention) -> None:
         """A full name joins the person with the same surname and a compatible first name."""
@@ -372,34 +377,34 @@ class _Cast:
         m.name = actor.name
         self.mentions.append(m)
 
-    def add_surnames(self, org_spans: list[tuple[int, int]]) -> None:
+    def add_surnames(self, org_spans: Spans) -> None:
         """Surnames: "Bondi", "Caro Quintero", "President Trump"; not "Trump administration"."""
         for actor in list(self.actors.values()):
             for form in surname_forms(actor.name):
                 for hit in re.finditer(rf"(?<![\w\u2019'-]){re.escape(form)}(?![\w-])", self.text):
                     span = hit.span()
-                    if any(overlaps(*span, a, b) for a, b in [*self.taken, *org_spans]):
+                    if self.taken.overlaps(*span) or org_spans.overlaps(*span):
                         continue
                     self.mentions.append(Mention(*span, actor.name, "person", None, False))
-                    self.taken.append(span)
-                    self.names.append(span)
+                    self.taken.add(*span)
+                    self.names.add(*span)
                     actor.forms.append(form)
 
     def add_short_name(self, m: Mention) -> None:
         """A short mention with a title and no full name elsewhere ("President Trump")."""
-        if any(overlaps(m.start, m.end, a, b) for a, b in self.taken):
+        if self.taken.overlaps(m.start, m.end):
             return
         actor = self.actors.setdefault(m.name, Actor(m.name, "person", m.title, m))
         actor.forms.append(m.name)
         self.mentions.append(m)
-        self.taken.append((m.start, m.end))
-        self.names.append((m.end - len(m.name), m.end))
+        self.taken.add(m.start, m.end)
+        self.names.add(m.end - len(m.name), m.end)
 
-    def add_place(self, m: Mention, places: list[tuple[int, int]]) -> None:
+    def add_place(self, m: Mention, places: Spans) -> None:
         """An organisation or a country, unless it sits inside a person's name."""
-        if any(overlaps(m.start, m.end, a, b) for a, b in [*self.names, *places]):
+        if self.names.overlaps(m.start, m.end) or places.overlaps(m.start, m.end):
             return
-        places.append((m.start, m.end))
+        places.add(m.start, m.end)
         name = m.name
         if m.kind == "organisation":
             # "Department of Justice" after "U.S. Department of Justice": the same organisation.
@@ -428,19 +433,18 @@ def find_actors(text: str) -> tuple[list[Actor], list[Mention]]:
             cast.add_full_name(m)
     orgs = _org_mentions(text)
     # Organisations may sit inside a person's title ("U.S. DEA agent"), not inside a name.
-    cast.names = [(m.end - len(m.name), m.end) for m in cast.mentions]
-    cast.taken = [(m.start, m.end) for m in cast.mentions]
-    cast.add_surnames([(o.start, o.end) for o in orgs])
+    cast.names = Spans((m.end - len(m.name), m.end) for m in cast.mentions)
+    cast.taken = Spans((m.start, m.end) for m in cast.mentions)
+    cast.add_surnames(Spans((o.start, o.end) for o in orgs))
     for m in persons:
         if not m.full:
             cast.add_short_name(m)
-    places: list[tuple[int, int]] = []
+    places = Spans()
     for m in [*orgs, *_country_mentions(text)]:
         cast.add_place(m, places)
     unique = list({id(a): a for a in cast.actors.values()}.values())
+    counted = Counter((m.name, m.kind) for m in cast.mentions)
     for actor in unique:
-        actor.n_mentions = sum(
-            1 for m in cast.mentions if m.name == actor.name and m.kind == actor.kind
-        )
+        actor.n_mentions = counted[actor.name, actor.kind]
     cast.mentions.sort(key=lambda x: x.start)
     return unique, cast.mentions

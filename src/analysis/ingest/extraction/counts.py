@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Final
 
-from analysis.ingest.extraction._common import SP, overlaps
+from analysis.ingest.extraction._common import SP, Spans
 
 if TYPE_CHECKING:
     from analysis.ingest.extraction._common import DateSpan
@@ -71,12 +71,12 @@ _STOP_AFTER: Final = frozenset(
 
 def find_counts(text: str, dates: list[DateSpan]) -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
-    claimed: list[tuple[int, int]] = [(d.start, d.end) for d in dates]
+    claimed = Spans((d.start, d.end) for d in dates)
 
     def add(start: int, end: int, value: int, unit: str, what: str) -> None:
-        if any(overlaps(start, end, s, e) for s, e in claimed):
+        if claimed.overlaps(start, end):
             return
-        claimed.append((start, end))
+        claimed.add(start, end)
         rows.append(
             {"value": value, "unit": unit, "what": what, "evidence": text[start:end],
              "char_start": start, "char_end": end}

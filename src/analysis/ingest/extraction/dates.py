@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Final
 
-from analysis.ingest.extraction._common import MONTHS, SP, WEEKDAYS, DateSpan, alternation, overlaps
+from analysis.ingest.extraction._common import MONTHS, SP, WEEKDAYS, DateSpan, Spans, alternation
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -136,8 +136,10 @@ _RULES: Final[tuple[Callable[[str, dt.date], Iterator[_Found]], ...]] = (
 def find_dates(text: str, published: dt.date) -> list[DateSpan]:
     """Every date in ``text``, in order; no two overlap."""
     found: list[DateSpan] = []
+    claimed = Spans()
     for rule in _RULES:
         for start, end, date, precision, relative in rule(text, published):
-            if not any(overlaps(start, end, d.start, d.end) for d in found):
+            if not claimed.overlaps(start, end):
                 found.append(DateSpan(start, end, date, precision, relative))
+                claimed.add(start, end)
     return sorted(found, key=lambda d: d.start)

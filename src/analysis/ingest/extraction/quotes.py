@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from analysis.ingest.extraction._common import NAME, SP, SPEECH_VERBS
+from analysis.ingest.extraction._common import NAME, SP, SPEECH_VERBS, Spans
 
 if TYPE_CHECKING:
     from analysis.ingest.extraction._common import DateSpan, Mention
@@ -132,7 +132,7 @@ _PRONOUNS: Final = frozenset({"he", "she", "they", "i", "we"})
 
 
 def _resolve_speaker(
-    text: str, attribution: _Attribution, mentions: list[Mention], quoted: list[tuple[int, int]]
+    text: str, attribution: _Attribution, mentions: list[Mention], quoted: Spans
 ) -> str | None:
     inside = [
         m for m in mentions
@@ -147,7 +147,7 @@ def _resolve_speaker(
         earlier = [
             m for m in mentions
             if m.kind == "person" and m.end <= attribution.who_start
-            and not any(s <= m.start < e for s, e in quoted)
+            and not quoted.covers(m.start)
         ]  # fmt: skip
         return earlier[-1].name if earlier else None
     return None
@@ -183,7 +183,7 @@ def find_quotes(
                 chains[-1].append(seg)
                 continue
         chains.append([seg])
-    quoted = [(s.start, s.end) for s in segments]
+    quoted = Spans((s.start, s.end) for s in segments)
     rows: list[dict[str, object]] = []
     for chain in chains:
         attribution = next((s.attribution for s in chain if s.attribution is not None), None)
