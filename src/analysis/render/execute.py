@@ -130,6 +130,7 @@ def _first_unfinished_cell(nb: nbformat.NotebookNode) -> str | None:
                 f"code cell {number} ({first_line!r}) ended with "
                 f"{errors[0].get('ename')}: {errors[0].get('evalue')}"
             )
-        if cell.get("execution_count") is None and str(cell.source).strip():
+        skipped = "skip-execution" in cell.get("metadata", {}).get("tags", [])  # nbclient's tag
+        if cell.get("execution_count") is None and str(cell.source).strip() and not skipped:
             return f"code cell {number} ({first_line!r}) never ran: the notebook stopped before it"
     return None

@@ -82,17 +82,22 @@ class _Interrupts:
     def __init__(self) -> None:
         self._held = 0
         self._pending = False
+        #: Set once an interruption stops a run: reports still finishing are not published.
+        self.stopping = False
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
         self._held += 1
+        failed = True
         try:
             yield
+            failed = False
         finally:
             self._held -= 1
-        if not self._held and self._pending:
-            self._pending = False
-            raise KeyboardInterrupt
+            if not self._held and self._pending:
+                self._pending = False
+                if not failed:  # an error of the block itself goes first
+                    raise KeyboardInterrupt
 
     def _signal(self, signum: int, frame: object) -> None:
         del frame
@@ -110,6 +115,7 @@ class _Interrupts:
         if threading.current_thread() is not threading.main_thread():
             yield
             return
+        self._pending = self.stopping = False
         previous = {
             sig: signal.signal(sig, self._signal) for sig in (signal.SIGINT, signal.SIGTERM)
         }
@@ -118,6 +124,7 @@ class _Interrupts:
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
+            self._pending = self.stopping = False
 
 
 #: The one set of interrupt rules of this process's renders.
@@ -173,18 +180,25 @@ def _render_one(job: Job, ctx: _Context) -> dict[str, Any]:
         )
     except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
         error = str(exc) if isinstance(exc, RenderError) else f"{type(exc).__name__}: {exc}"
-        error = error.replace(str(partial), str(_keep_failed(partial, out_dir / FAILED)))
+        try:
+            error = error.replace(str(partial), str(_keep_failed(partial, out_dir / FAILED)))
+        except OSError as keep:
+            error += f" (its notebook could not be kept: {keep.strerror or keep})"
         return {"ok": False, "error": error, "seconds": time.perf_counter() - started}
     finally:
         if kernel is not None and pool is not None:
             pool.release(kernel)
         _close_thread_loop()
-    if ctx.keep_executed and partial.is_file():
-        kept = out_dir / EXECUTED / f"{job.stem}.ipynb"
-        kept.parent.mkdir(exist_ok=True)
-        partial.replace(kept)
-    else:
-        partial.unlink(missing_ok=True)
+    try:
+        if ctx.keep_executed and partial.is_file() and not INTERRUPTS.stopping:
+            kept = out_dir / EXECUTED / f"{job.stem}.ipynb"
+            kept.parent.mkdir(exist_ok=True)
+            partial.replace(kept)
+        else:
+            partial.unlink(missing_ok=True)
+    except OSError as exc:  # this report's files only: the others go on
+        error = f"cannot keep the executed notebook: {exc.strerror or exc} ({exc.filename})"
+        return {"ok": False, "error": error, "seconds": time.perf_counter() - started}
     return {
         "ok": True,
         "page": rendered.page,
@@ -418,14 +432,21 @@ def _run(
         futures = {threads.submit(_render_one, job, ctx): (job, key) for job, key in todo}
         for future in cf.as_completed(futures):
             job, key = futures[future]
+            try:
+                result = future.result()
+            except Exception as exc:  # noqa: BLE001 - one report's failure must not stop the others
+                result = {"ok": False, "error": f"{type(exc).__name__}: {exc}", "seconds": 0.0}
             with INTERRUPTS.hold():  # a page, its manifest entry and its summary, together
-                outcome = _record(job, key, future.result(), ctx)
+                outcome = _record(job, key, result, ctx)
                 outcomes.append(outcome)
             if progress:
                 progress(outcome, len(outcomes), total)
+    except BaseException:
+        # Interrupted: reports not started are dropped; running ones finish and are not
+        # published (their kernels are stopped with the pool).
+        INTERRUPTS.stopping = True
+        raise
     finally:
-        # On an interruption, reports not started are dropped; running ones finish (their
-        # kernels are stopped with the pool) and are not published.
         threads.shutdown(wait=True, cancel_futures=True)
         with contextlib.suppress(OSError):
             if not any(failed_dir.iterdir()):
@@ -436,8 +457,9 @@ def _record(job: Job, key: str, result: dict[str, Any], ctx: _Context) -> Outcom
     """Enter a finished report in the manifest and write its summary (published pages only)."""
     from analysis.render import manifest as publish  # noqa: PLC0415
 
-    if not result["ok"]:
-        return Outcome(job, "failed", result["seconds"], error=result["error"])
+    if not result["ok"] or INTERRUPTS.stopping:
+        error = result.get("error") or "interrupted before it was published"
+        return Outcome(job, "failed", result["seconds"], error=error)
     html = ctx.out_dir / f"{job.stem}.html"
     try:
         atomic_write(html, result["page"])
