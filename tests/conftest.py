@@ -26,6 +26,26 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SOURCE_ID = "000_a622ddb6cab2c3b2"
 
 
+def run_cli(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """`python -m analysis ARGS` as cron would run it: its exit code, stdout and stderr."""
+    return subprocess.run(
+        [sys.executable, "-m", "analysis", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+
+
+def sha(path: Path) -> str:
+    import hashlib  # noqa: PLC0415
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 @pytest.fixture(scope="session")
 def ledger() -> analysis.Ledger:
     """The project's seeds, loaded once (reviewed facts only)."""

@@ -3,10 +3,8 @@ its messages and the files it leaves."""
 
 from __future__ import annotations
 
-import hashlib
 import html
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -15,27 +13,14 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from conftest import run_cli, sha
 
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.slow
 
 
-def run(
-    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 300
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "analysis", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+run = run_cli
 
 
 # -- bad usage: exit 2, before any kernel starts ---------------------------------------------

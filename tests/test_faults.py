@@ -20,27 +20,14 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
+from conftest import run_cli, sha
 
 ROOT = Path(__file__).resolve().parents[1]
 
 pytestmark = pytest.mark.slow
 
 
-def run(
-    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 300
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "analysis", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+run = run_cli
 
 
 def notebooks_with_cell(tmp_path: Path, report: str, code: str) -> Path:
