@@ -66,6 +66,19 @@ def seeds_copy(tmp_path: Path) -> Path:
     return copy
 
 
+#: A second source (invented test text, not a real article): it dates the February transfer to
+#: 28 February and states three totals (55 people, which agrees; 92 people and "the third
+#: transfer", which do not).
+SECOND_SOURCE = Path(__file__).parent / "fixtures" / "second_source"
+
+
+@pytest.fixture
+def two_sources(seeds_copy: Path) -> Path:
+    """The project's seeds plus :data:`SECOND_SOURCE`."""
+    shutil.copytree(SECOND_SOURCE, seeds_copy, dirs_exist_ok=True)
+    return seeds_copy
+
+
 # -- browser ------------------------------------------------------------------------------------
 # Fixtures of the browser and validator tests (tests/test_browser.py, tests/test_html_validity.py):
 # the report suite rendered once per session, and one headless Chromium shared by the session.

@@ -26,10 +26,12 @@ def test_export_parquet_writes_one_file_per_frame(ledger: analysis.Ledger, tmp_p
 
 @pytest.mark.parametrize("name", list(FRAMES))
 def test_export_parquet_reads_back_with_the_same_rows_and_types(
-    ledger: analysis.Ledger, tmp_path: Path, name: str
+    two_sources: Path, tmp_path: Path, name: str
 ) -> None:
-    ledger.export(tmp_path, "parquet")
-    back = pl.read_parquet(tmp_path / f"{name}.parquet")
+    # Two sources, so that stated totals and disputes have rows too.
+    ledger = analysis.load(two_sources)
+    ledger.export(tmp_path / "out", "parquet")
+    back = pl.read_parquet(tmp_path / "out" / f"{name}.parquet")
     assert_frame_equal(back, getattr(ledger, name))
     assert back.height > 0
 
@@ -49,8 +51,8 @@ def _lines(path: Path) -> list[str]:
 
 def test_export_csv_actors_are_the_seeds_actors(ledger: analysis.Ledger, tmp_path: Path) -> None:
     """Typed from seeds/ledger/000_a622ddb6cab2c3b2.yaml: 7 countries and organisations, 8
-    people; a missing title or organisation is an empty cell, an actor without aliases an
-    empty text ("")."""
+    people; a missing title or organisation is an empty cell, an actor's aliases a JSON array
+    (``[]`` when it has none), CSV-quoted when it holds quotation marks."""
     ledger.export(tmp_path, "csv")
     lines = _lines(tmp_path / "actors.csv")
     assert lines[0] == (
@@ -59,18 +61,18 @@ def test_export_csv_actors_are_the_seeds_actors(ledger: analysis.Ledger, tmp_pat
     assert len(lines) == 1 + 15
     rows = {line.split(",", 1)[0]: line for line in lines[1:]}
     assert rows["pam-bondi"] == (
-        f"pam-bondi,person,Pam Bondi,Attorney General,us-doj,us,Bondi,reviewed,{LEDGER_FILE}"
+        f'pam-bondi,person,Pam Bondi,Attorney General,us-doj,us,"[""Bondi""]",reviewed,{LEDGER_FILE}'
     )
-    assert rows["mx"] == f'mx,country,Mexico,,,,"",reviewed,{LEDGER_FILE}'
-    assert rows["us"] == f"us,country,United States,,,,U.S.,reviewed,{LEDGER_FILE}"
+    assert rows["mx"] == f"mx,country,Mexico,,,,[],reviewed,{LEDGER_FILE}"
+    assert rows["us"] == f'us,country,United States,,,,"[""U.S.""]",reviewed,{LEDGER_FILE}'
     assert rows["juan-escalante"] == (
-        'juan-escalante,person,Juan Escalante,Los Angeles Sheriff’s Deputy,,us,"",'
+        "juan-escalante,person,Juan Escalante,Los Angeles Sheriff’s Deputy,,us,[],"
         f"reviewed,{LEDGER_FILE}"
     )
-    assert rows["dea"] == f"dea,organisation,DEA,,,us,U.S. DEA,reviewed,{LEDGER_FILE}"
+    assert rows["dea"] == f'dea,organisation,DEA,,,us,"[""U.S. DEA""]",reviewed,{LEDGER_FILE}'
 
 
-def test_export_csv_joins_several_aliases_with_a_semicolon(
+def test_export_csv_writes_several_aliases_as_one_json_array(
     seeds_copy: Path, tmp_path: Path
 ) -> None:
     ledger_yaml = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
@@ -86,8 +88,8 @@ def test_export_csv_joins_several_aliases_with_a_semicolon(
     analysis.load(seeds_copy).export(tmp_path, "csv")
     rows = {line.split(",", 1)[0]: line for line in _lines(tmp_path / "actors.csv")}
     assert rows["dea"] == (
-        "dea,organisation,DEA,,,us,U.S. DEA; Drug Enforcement Administration; the agency,"
-        f"reviewed,{LEDGER_FILE}"
+        'dea,organisation,DEA,,,us,"[""U.S. DEA"", ""Drug Enforcement Administration"", '
+        f'""the agency""]",reviewed,{LEDGER_FILE}'
     )
 
 
@@ -100,21 +102,21 @@ def test_export_csv_events_have_dates_precision_and_numbers_as_written(
     lines = _lines(tmp_path / "events.csv")
     assert lines[0] == (
         "event_id,kind,lane,title,date,date_precision,date_as_written,reported_on,people,"
-        "duration_days,mechanism,origin_id,destination_id,description,related_event_id,"
-        "n_sources,status,ledger_file"
+        "duration_days,derived_fields,derivation,disputed_fields,mechanism,origin_id,"
+        "destination_id,description,related_event_id,n_sources,status,ledger_file"
     )
     assert len(lines) == 1 + 10
     rows = {line.split(",", 1)[0]: line for line in lines[1:]}
     assert rows["transfer-2025-02"] == (
         "transfer-2025-02,transfer,security cooperation,"
         '"Mexico extradites 29 cartel suspects, including Rafael Caro Quintero",'
-        "2025-02-01,month,In February,2025-08-12,29,,extradited,mx,us,,,1,"
+        "2025-02-01,month,In February,2025-08-12,29,,[],,[],extradited,mx,us,,,1,"
         f"reviewed,{LEDGER_FILE}"
     )
     assert rows["tariff-exemption-extended-2025-07"] == (
         "tariff-exemption-extended-2025-07,tariff agreement,trade pressure,"
         "Agreement extends a 90-day tariff exemption for USMCA goods,"
-        "2025-07-01,month,In July,2025-08-12,,90,,us,mx,,,1,"
+        "2025-07-01,month,In July,2025-08-12,,90,[],,[],,us,mx,,,1,"
         f"reviewed,{LEDGER_FILE}"
     )
 

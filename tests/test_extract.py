@@ -44,7 +44,11 @@ def test_analysis_extract_is_the_function_and_gives_six_frames() -> None:
     assert analysis.extract is extraction.extract
     found = analysis.extract("Mexico sent 3 suspects to the U.S. on Friday.", published=TUESDAY)
     assert list(found.tables()) == ["actors", "quotes", "counts", "dates", "charges", "events"]
-    assert found.events.select("people", "origin", "destination").row(0) == (3, "Mexico", "United States")
+    assert found.events.select("people", "origin", "destination").row(0) == (
+        3,
+        "Mexico",
+        "United States",
+    )
 
 
 def test_every_row_carries_its_evidence_at_its_offsets(article: str) -> None:
@@ -57,7 +61,9 @@ def test_every_row_carries_its_evidence_at_its_offsets(article: str) -> None:
 
 def test_quote_parts_sit_at_their_offsets(article: str) -> None:
     for row in run(article).quotes.iter_rows(named=True):
-        for part, start, end in zip(row["parts"], row["part_starts"], row["part_ends"], strict=True):
+        for part, start, end in zip(
+            row["parts"], row["part_starts"], row["part_ends"], strict=True
+        ):
             assert article[start:end] == part
 
 
@@ -73,7 +79,10 @@ def test_same_text_gives_the_same_frames_in_other_processes() -> None:
     outputs = [
         subprocess.run(
             [sys.executable, "-c", script, str(source)],
-            capture_output=True, text=True, check=True, timeout=120,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
             env={**os.environ, "PYTHONHASHSEED": seed},
         ).stdout
         for seed in ("1", "2")
@@ -213,8 +222,13 @@ def test_second_sentence_after_the_attribution_continues_the_same_quote() -> Non
         "“We will not stop,” Attorney General Pam Bondi said Friday. “Cartels will answer for it.”"
     )
     found = run(text)
-    assert quote_rows(found) == [("Pam Bondi", ["We will not stop,", "Cartels will answer for it."])]
-    assert found.quotes.select("said_on", "said_on_precision").row(0) == (dt.date(2025, 8, 8), "day")
+    assert quote_rows(found) == [
+        ("Pam Bondi", ["We will not stop,", "Cartels will answer for it."])
+    ]
+    assert found.quotes.select("said_on", "said_on_precision").row(0) == (
+        dt.date(2025, 8, 8),
+        "day",
+    )
 
 
 def test_pronoun_speaker_resolves_to_the_person_last_named_outside_quotes() -> None:

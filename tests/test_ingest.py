@@ -102,7 +102,8 @@ def test_feb_article_links_to_the_known_transfer_people_and_allegation(seeds: Pa
     }
     assert "events" not in draft  # no second February transfer
     assert "actors" not in draft or all(
-        a["name"] != "Rafael Caro Quintero" for a in draft["actors"]  # type: ignore[attr-defined]
+        a["name"] != "Rafael Caro Quintero"
+        for a in draft["actors"]  # type: ignore[attr-defined]
     )
 
 
@@ -226,11 +227,15 @@ def test_draft_evidence_occurs_exactly_once_in_the_new_source(seeds: Path) -> No
 # -- refusals -----------------------------------------------------------------------------------
 
 
-def test_a_file_that_is_not_utf8_is_refused_with_its_byte_offset(seeds: Path, tmp_path: Path) -> None:
+def test_a_file_that_is_not_utf8_is_refused_with_its_byte_offset(
+    seeds: Path, tmp_path: Path
+) -> None:
     bad = tmp_path / "latin1.txt"
     bad.write_bytes("Mexico extradited 5 suspects on Tuesday. Se\u00f1al.".encode("latin-1"))
     files = listing(seeds)
-    with pytest.raises(IngestError, match=re.escape("latin1.txt: is not UTF-8 text: byte 0xf1 at offset 43")):
+    with pytest.raises(
+        IngestError, match=re.escape("latin1.txt: is not UTF-8 text: byte 0xf1 at offset 43")
+    ):
         ingest_file(bad, published="2025-08-20", seeds=seeds)
     assert listing(seeds) == files
 
@@ -257,7 +262,9 @@ def test_a_huge_file_is_refused_before_it_is_read(seeds: Path, tmp_path: Path) -
 def test_a_binary_file_is_refused(seeds: Path, tmp_path: Path) -> None:
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"GIF89a\x00\x01\x02")
-    with pytest.raises(IngestError, match=r"image\.txt: is not plain text: control character U\+0000"):
+    with pytest.raises(
+        IngestError, match=r"image\.txt: is not plain text: control character U\+0000"
+    ):
         ingest_file(binary, published="2025-08-20", seeds=seeds)
 
 
@@ -266,7 +273,9 @@ def test_a_missing_file_is_refused(seeds: Path, tmp_path: Path) -> None:
         ingest_file(tmp_path / "nope.txt", published="2025-08-20", seeds=seeds)
 
 
-def test_path_like_title_and_outlet_stay_yaml_values_inside_seeds(seeds: Path, tmp_path: Path) -> None:
+def test_path_like_title_and_outlet_stay_yaml_values_inside_seeds(
+    seeds: Path, tmp_path: Path
+) -> None:
     result = ingest_file(
         FEB, published="2025-08-20", seeds=seeds, title="../../etc/passwd",
         outlet="../../../tmp/evil: {x: 1}", url="https://example.com/a/../../b?x=1#y",
@@ -281,8 +290,13 @@ def test_path_like_title_and_outlet_stay_yaml_values_inside_seeds(seeds: Path, t
     assert meta["title"] == "../../etc/passwd"
     assert meta["outlet"] == "../../../tmp/evil: {x: 1}"
     assert meta["url"] == "https://example.com/a/../../b?x=1#y"
-    source = analysis.load(seeds, include_candidates=True).sources.filter(source_id=result.source_id)
-    assert source.select("title", "outlet").row(0) == ("../../etc/passwd", "../../../tmp/evil: {x: 1}")
+    source = analysis.load(seeds, include_candidates=True).sources.filter(
+        source_id=result.source_id
+    )
+    assert source.select("title", "outlet").row(0) == (
+        "../../etc/passwd",
+        "../../../tmp/evil: {x: 1}",
+    )
 
 
 @pytest.mark.parametrize(
@@ -314,7 +328,9 @@ def test_a_draft_that_does_not_validate_writes_nothing(
     seeds: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(source_id: str, _sections: dict[str, object], _notes: list[str]) -> str:
-        return f"source: {source_id}\nstatus: candidate\nsupports:\n- fact: nowhere\n  evidence: [x]\n"
+        return (
+            f"source: {source_id}\nstatus: candidate\nsupports:\n- fact: nowhere\n  evidence: [x]\n"
+        )
 
     monkeypatch.setattr(ingest, "_ledger_yaml", broken)
     files = listing(seeds)

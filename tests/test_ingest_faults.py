@@ -46,7 +46,9 @@ def ingest(path: Path | str, seeds: Path, **kw: object) -> subprocess.CompletedP
         if not copy.exists():
             copy.write_bytes(path.read_bytes())
         path = copy
-    return run("--seeds", seeds, "ingest", path, "--published", "2025-08-20", cwd=seeds.parent, **kw)  # type: ignore[arg-type]
+    return run(
+        "--seeds", seeds, "ingest", path, "--published", "2025-08-20", cwd=seeds.parent, **kw
+    )  # type: ignore[arg-type]
 
 
 def new_files(seeds: Path) -> list[str]:
@@ -139,7 +141,11 @@ def test_a_text_left_alone_by_a_killed_ingest_is_rolled_back_by_the_next_one(
     assert again.returncode == 0, again.stderr
     assert "interrupted" in again.stdout + again.stderr
     assert "nothing was written" not in again.stdout
-    assert new_files(seeds_copy) == [f"ledger/{sid}.yaml", f"sources/{sid}.txt", f"sources/{sid}.yaml"]
+    assert new_files(seeds_copy) == [
+        f"ledger/{sid}.yaml",
+        f"sources/{sid}.txt",
+        f"sources/{sid}.yaml",
+    ]
     check = run("--seeds", seeds_copy, "check", cwd=seeds_copy.parent)
     assert check.returncode == 0, check.stderr
 

@@ -371,7 +371,16 @@ def test_a_warning_given_by_a_module_on_import_still_reaches_the_log(tmp_path: P
     )
     _notebook(notebooks / "probe_w.ipynb", PROBE_PARAMETERS, "import oldlib", PROBE)
     result = subprocess.run(
-        [sys.executable, "-m", "analysis", "--notebooks", str(notebooks), "render", "--out", str(tmp_path / "out")],
+        [
+            sys.executable,
+            "-m",
+            "analysis",
+            "--notebooks",
+            str(notebooks),
+            "render",
+            "--out",
+            str(tmp_path / "out"),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -380,4 +389,6 @@ def test_a_warning_given_by_a_module_on_import_still_reaches_the_log(tmp_path: P
     assert result.returncode == 0, result.stderr
     assert "probe_w wrote to stderr" in result.stderr
     assert "FutureWarning: oldlib is going away" in result.stderr
-    assert "oldlib is going away" not in (tmp_path / "out" / "probe_w.html").read_text(encoding="utf-8")
+    assert "oldlib is going away" not in (tmp_path / "out" / "probe_w.html").read_text(
+        encoding="utf-8"
+    )

@@ -38,9 +38,10 @@ def test_a_changed_seed_is_parsed_again_not_read_from_the_cache(
     monkeypatch.setenv(paths.LEDGER_CACHE_ENV, str(tmp_path / "cache"))
     ledger_file = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
     text = ledger_file.read_text(encoding="utf-8")
-    ledger_file.write_text(text.replace("    people: 29\n", "    people: 30\n"), encoding="utf-8")
-    people = analysis.load(seeds_copy).events.filter(event_id="transfer-2025-02")["people"]
-    assert people.to_list() == [30]
+    edited = text.replace("    mechanism: extradited\n", "    mechanism: handed over\n")
+    ledger_file.write_text(edited, encoding="utf-8")
+    mechanism = analysis.load(seeds_copy).events.filter(event_id="transfer-2025-02")["mechanism"]
+    assert mechanism.to_list() == ["handed over"]
 
 
 def test_the_cache_of_other_seeds_is_not_used(

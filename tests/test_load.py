@@ -37,7 +37,7 @@ def _row(frame: pl.DataFrame, key: str, value: str) -> dict[str, object]:
 # -- frames and schemas ------------------------------------------------------------------------
 
 
-def test_load_returns_the_eight_frames_in_documented_order(ledger: analysis.Ledger) -> None:
+def test_load_returns_the_frames_in_documented_order(ledger: analysis.Ledger) -> None:
     assert list(ledger.tables()) == [
         "sources",
         "sentences",
@@ -46,6 +46,9 @@ def test_load_returns_the_eight_frames_in_documented_order(ledger: analysis.Ledg
         "event_actors",
         "quotes",
         "allegations",
+        "claims",
+        "event_values",
+        "disputes",
         "evidence",
     ]
 
@@ -366,7 +369,10 @@ def test_quote_text_is_the_speakers_words_as_printed(
     ledger: analysis.Ledger, article: str, quote_id: str
 ) -> None:
     parts = QUOTE_PARTS[quote_id]
-    assert _row(ledger.quotes, "quote_id", quote_id)["text"] == " ".join(parts)
+    row = _row(ledger.quotes, "quote_id", quote_id)
+    # The parts as printed, joined visibly: never re-punctuated into one sentence.
+    assert row["text"] == " […] ".join(parts)
+    assert row["parts"] == parts
     quoted = (
         ledger.evidence.filter(pl.col("fact_id") == quote_id, pl.col("is_quote_text"))
         .sort("char_start")["text"]

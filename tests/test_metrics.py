@@ -303,6 +303,9 @@ def tiny_ledger(**frames: pl.DataFrame) -> Ledger:
             ev("event", "dec", "s3:3", 60, "will not seek the death penalty"),
         ),
     }
+    # No stated totals and no disputes: the frames a one-source ledger has.
+    for name in ("claims", "event_values", "disputes"):
+        built[name] = frame(name)
     built.update(frames)
     return Ledger(**built, seeds_dir=Path("tiny"), input_files={})
 

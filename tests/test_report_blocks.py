@@ -22,6 +22,7 @@ CANDIDATE_TRANSFER = """
     when: Tuesday
     date: 2025-08-12
     people: 4
+    derived: {people: a count the test makes up; no sentence states it}
     origin: mx
     destination: us
     evidence: ["U.S. officials confirmed Tuesday"]
@@ -31,7 +32,9 @@ CANDIDATE_TRANSFER = """
 def _with_candidate(seeds_copy: Path) -> Path:
     ledger = seeds_copy / "ledger" / "000_a622ddb6cab2c3b2.yaml"
     text = ledger.read_text(encoding="utf-8")
-    ledger.write_text(text.replace("events:\n", "events:" + CANDIDATE_TRANSFER, 1), encoding="utf-8")
+    ledger.write_text(
+        text.replace("events:\n", "events:" + CANDIDATE_TRANSFER, 1), encoding="utf-8"
+    )
     return seeds_copy
 
 
@@ -76,9 +79,10 @@ def test_candidate_transfer_is_marked_unreviewed_where_it_appears(seeds_copy: Pa
     rep = Report(ledger, title="t", parameters={})
     assert "includes 1 unreviewed" in rep.headlines(heads).html
     assert "1 unreviewed candidate facts" in rep.header().html
-    table = rep.table(
-        metrics.transfers(ledger), {"title": "Transfer"}, caption="c", name="n"
-    ).html
-    assert '<td><span class="unreviewed">unreviewed</span> A drafted transfer of 4 people</td>' in table
+    table = rep.table(metrics.transfers(ledger), {"title": "Transfer"}, caption="c", name="n").html
+    assert (
+        '<td><span class="unreviewed">unreviewed</span> A drafted transfer of 4 people</td>'
+        in table
+    )
     timeline = metrics.transfers_by_date(ledger)
     assert timeline.filter(pl.col("unreviewed") > 0)["people"].to_list() == [30]

@@ -37,7 +37,12 @@ def two_renders(
 def test_notebook_runs_top_to_bottom_with_its_defaults(name: str) -> None:
     """As JupyterLab's Run All would: no papermill, no injected parameters."""
     nb = nbformat.read(ROOT / "notebooks" / f"{name}.ipynb", as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(ROOT / "notebooks")}}).execute()
+    NotebookClient(
+        nb,
+        timeout=120,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(ROOT / "notebooks")}},
+    ).execute()
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
     shown = [o for c in nb.cells for o in c.get("outputs", []) if o.get("output_type") != "stream"]
@@ -94,9 +99,10 @@ def test_page_embeds_its_provenance(two_renders: tuple[Path, Path]) -> None:
     assert provenance["report"] == "policy"
     assert provenance["parameters"]["countries"] == []
     text = ROOT / "seeds" / "sources" / "000_a622ddb6cab2c3b2.txt"
-    assert provenance["inputs"]["sources/000_a622ddb6cab2c3b2.txt"] == hashlib.sha256(
-        text.read_bytes()
-    ).hexdigest()
+    assert (
+        provenance["inputs"]["sources/000_a622ddb6cab2c3b2.txt"]
+        == hashlib.sha256(text.read_bytes()).hexdigest()
+    )
     assert set(provenance["versions"]) >= {"analysis", "polars", "altair", "papermill", "nbconvert"}
 
 
@@ -118,7 +124,9 @@ def test_headline_numbers_link_to_their_evidence_sentences(two_renders: tuple[Pa
 
 def test_chart_data_is_downloadable_as_csv(two_renders: tuple[Path, Path]) -> None:
     page = (two_renders[0] / "transfers.html").read_text(encoding="utf-8")
-    links = re.findall(r'download="transfers\.csv" href="data:text/csv;charset=utf-8;base64,([^"]+)"', page)
+    links = re.findall(
+        r'download="transfers\.csv" href="data:text/csv;charset=utf-8;base64,([^"]+)"', page
+    )
     assert len(links) == 1
     csv = base64.b64decode(links[0]).decode("utf-8").splitlines()
     assert csv[0].startswith("date,")
@@ -126,7 +134,9 @@ def test_chart_data_is_downloadable_as_csv(two_renders: tuple[Path, Path]) -> No
     assert any(",29," in row for row in csv[1:])
 
 
-def test_index_lists_every_report_with_parameters_and_summary(two_renders: tuple[Path, Path]) -> None:
+def test_index_lists_every_report_with_parameters_and_summary(
+    two_renders: tuple[Path, Path],
+) -> None:
     index = (two_renders[0] / "index.html").read_text(encoding="utf-8")
     for name in REPORTS:
         assert f'href="{name}.html"' in index

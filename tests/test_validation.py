@@ -305,7 +305,7 @@ def test_unknown_top_level_key_is_reported(seeds_copy: Path) -> None:
     assert (problem.line, problem.field) == (258, "quote")
     assert problem.message == (
         "is not a known top-level key "
-        "(expected source, status, actors, events, quotes, allegations, supports)"
+        "(expected source, status, actors, events, quotes, allegations, supports, claims)"
     )
 
 

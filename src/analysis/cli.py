@@ -116,13 +116,16 @@ def _build_parser() -> argparse.ArgumentParser:
         help="list the reports and their parameters",
         description="Every report with its parameters: type, default and help.",
     )
-    sub.add_parser(
+    check = sub.add_parser(
         "check",
         parents=[common],
         help="validate the seeds and the notebooks' parameter cells",
         description="Validate every source and ledger (drafts included) and every report's "
-        "parameter cell; exit 2 on any problem.",
+        "parameter cell; exit 2 on any problem. Warn (on stderr) where a total a source "
+        "states disagrees with the ledger, or where sources give an event's date or count "
+        "differently.",
     )
+    check.add_argument("--strict", action="store_true", help="exit 1 when there is a warning")
     export = sub.add_parser(
         "export",
         parents=[common],
@@ -324,9 +327,11 @@ def _list(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from analysis.ledger import load  # noqa: PLC0415
+    from analysis.ledger.consistency import warnings  # noqa: PLC0415
     from analysis.render import catalog  # noqa: PLC0415
 
     problems = 0
+    found: list[str] = []
     try:
         ledger = load(args.seeds, include_candidates=True)
     except LedgerError as exc:
@@ -336,8 +341,12 @@ def _check(args: argparse.Namespace) -> int:
         n = {k: v.height for k, v in ledger.tables().items()}
         print(
             f"seeds OK: {n['sources']} sources, {n['events']} events, {n['actors']} actors, "
-            f"{n['quotes']} quotes, {n['allegations']} allegations, {n['evidence']} evidence quotations"
+            f"{n['quotes']} quotes, {n['allegations']} allegations, {n['claims']} stated totals, "
+            f"{n['evidence']} evidence quotations"
         )
+        found = warnings(ledger)
+        for warning in found:
+            print(f"analysis check: warning: {warning}", file=sys.stderr)
     try:
         specs = catalog.discover(args.notebooks)
     except ParameterError as exc:
@@ -346,7 +355,9 @@ def _check(args: argparse.Namespace) -> int:
     else:
         for name, spec in specs.items():
             print(f"report {name}: {len(spec.parameters)} parameters OK")
-    return EXIT_USAGE if problems else EXIT_OK
+    if problems:
+        return EXIT_USAGE
+    return EXIT_FAILED if found and args.strict else EXIT_OK
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -81,7 +81,8 @@ class LedgerError(AnalysisError):
     """The seeds (sources and fact ledgers) have problems; ``problems`` lists every one."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = list(problems)
+        # By file, then line: a file's own problems (no line) first, each file's in order.
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0))
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''} in the seeds:"
         super().__init__("\n".join([head, *(f"  - {p}" for p in self.problems)]))

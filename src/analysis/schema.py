@@ -63,7 +63,19 @@ PRECISIONS: Final = ("day", "month", "year", "unknown")
 STATUSES: Final = ("reviewed", "candidate")
 
 #: What kind of record an evidence row supports.
-FACT_TYPES: Final = ("actor", "event", "role", "quote", "allegation")
+FACT_TYPES: Final = ("actor", "event", "role", "quote", "allegation", "claim")
+
+#: Numeric fields of an event: each must be stated by the event's evidence, unless the
+#: ledger marks it ``derived``.
+NUMERIC_FIELDS: Final = ("people", "duration_days")
+
+#: Fields of an event that another source may give differently (see ``disputes``).
+DISPUTABLE_FIELDS: Final = ("date", "people", "duration_days")
+
+#: What a stated total is about, and how the ledger computes the same figure:
+#: ``people transferred`` sums the people of the transfers in the claim's period,
+#: ``transfers`` counts them, ``transfer number`` is the place of ``event`` among them.
+CLAIM_KINDS: Final = ("people transferred", "transfers", "transfer number")
 
 ActorKind = pl.Enum(ACTOR_KINDS)
 EventKind = pl.Enum(EVENT_KINDS)
@@ -73,6 +85,7 @@ Charge = pl.Enum(CHARGES)
 Precision = pl.Enum(PRECISIONS)
 Status = pl.Enum(STATUSES)
 FactType = pl.Enum(FACT_TYPES)
+ClaimKind = pl.Enum(CLAIM_KINDS)
 
 SOURCES: Final = pl.Schema(
     {
@@ -126,6 +139,9 @@ EVENTS: Final = pl.Schema(
         "reported_on": pl.Date(),
         "people": pl.Int64(),
         "duration_days": pl.Int64(),
+        "derived_fields": pl.List(pl.String()),
+        "derivation": pl.String(),
+        "disputed_fields": pl.List(pl.String()),
         "mechanism": pl.String(),
         "origin_id": pl.String(),
         "destination_id": pl.String(),
@@ -153,6 +169,7 @@ QUOTES: Final = pl.Schema(
         "speaker_id": pl.String(),
         "event_id": pl.String(),
         "text": pl.String(),
+        "parts": pl.List(pl.String()),
         "n_parts": pl.Int64(),
         "said_on": pl.Date(),
         "said_on_precision": Precision,
@@ -192,6 +209,60 @@ EVIDENCE: Final = pl.Schema(
     }
 )
 
+CLAIMS: Final = pl.Schema(
+    {
+        "claim_id": pl.String(),
+        "about": ClaimKind,
+        "value": pl.Int64(),
+        "since": pl.Date(),
+        "since_precision": Precision,
+        "as_of": pl.Date(),
+        "as_of_precision": Precision,
+        "period_as_written": pl.String(),
+        "event_id": pl.String(),
+        "origin_id": pl.String(),
+        "destination_id": pl.String(),
+        "source_id": pl.String(),
+        "ledger_value": pl.Int64(),
+        "agrees": pl.Boolean(),
+        "status": Status,
+        "ledger_file": pl.String(),
+    }
+)
+
+EVENT_VALUES: Final = pl.Schema(
+    {
+        "event_id": pl.String(),
+        "field": pl.String(),
+        "value": pl.String(),
+        "date": pl.Date(),
+        "date_precision": Precision,
+        "as_written": pl.String(),
+        "source_id": pl.String(),
+        "recorded_in": pl.Enum(("event", "support")),
+        "accepted": pl.Boolean(),
+        "status": Status,
+        "ledger_file": pl.String(),
+        "line": pl.Int64(),
+    }
+)
+
+#: How the value an event shows is chosen when its sources differ (see ``disputes``).
+DISPUTE_RULES: Final = ("accepted by a reviewer", "most precise", "recorded first")
+
+DISPUTES: Final = pl.Schema(
+    {
+        "event_id": pl.String(),
+        "field": pl.String(),
+        "values": pl.List(pl.String()),
+        "source_ids": pl.List(pl.String()),
+        "shown_value": pl.String(),
+        "shown_source_id": pl.String(),
+        "rule": pl.Enum(DISPUTE_RULES),
+        "compatible": pl.Boolean(),
+    }
+)
+
 #: Every frame of the bundle, by name, in the order the README documents them.
 FRAMES: Final[dict[str, pl.Schema]] = {
     "sources": SOURCES,
@@ -201,5 +272,12 @@ FRAMES: Final[dict[str, pl.Schema]] = {
     "event_actors": EVENT_ACTORS,
     "quotes": QUOTES,
     "allegations": ALLEGATIONS,
+    "claims": CLAIMS,
+    "event_values": EVENT_VALUES,
+    "disputes": DISPUTES,
     "evidence": EVIDENCE,
 }
+
+#: Frames computed by :func:`analysis.load` from the others (after candidates are left out
+#: or kept), rather than read from the seeds.
+COMPUTED_FRAMES: Final = ("disputes",)

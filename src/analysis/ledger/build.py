@@ -7,19 +7,23 @@ found in its source) and builds the frames with their declared schemas. Raises
 
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
 from analysis import schema
-from analysis.dates import parse_ledger_date
+from analysis.dates import ledger_date, parse_ledger_date
 from analysis.errors import LedgerError, NotFound, Problem
 from analysis.files import sha256_bytes
+from analysis.ledger.numbers import describe, stated_numbers
 from analysis.ledger.reading import read_ledger, read_source_meta, read_text
 from analysis.ledger.records import (
     ActorRecord,
     AllegationRecord,
+    ClaimRecord,
     EventRecord,
     EvidenceRef,
     LedgerRecords,
@@ -27,7 +31,7 @@ from analysis.ledger.records import (
     QuoteRecord,
     SourceRecord,
 )
-from analysis.ledger.text import Sentence, locate, split_sentences
+from analysis.ledger.text import QUOTE_JOIN, Sentence, locate, split_sentences
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -39,7 +43,11 @@ _FACT_TYPES: dict[type, str] = {
     EventRecord: "event",
     QuoteRecord: "quote",
     AllegationRecord: "allegation",
+    ClaimRecord: "claim",
 }
+
+#: A year written in digits in a record's ``when`` ("1985"): the ``date`` must be in it.
+_YEAR = re.compile(r"(?<!\d)(1\d{3}|20\d{2})(?!\d)")
 
 
 def build_frames(root: Path) -> dict[str, pl.DataFrame]:
@@ -125,6 +133,10 @@ class _Builder:
         self.invalid: set[str] = set()
         self.actors: dict[str, Located[Any]] = {}
         self.events: dict[str, Located[Any]] = {}
+        #: Each source's value of each disputable field of each event (see ``event_values``).
+        self.value_rows: list[dict[str, Any]] = []
+        #: Ledger files whose header names no valid source: their own evidence is unchecked.
+        self.unchecked: set[str] = set()
 
     def relative(self, file: str) -> str:
         """A ledger file's path inside the seeds folder, so frames don't depend on the checkout."""
@@ -148,9 +160,16 @@ class _Builder:
         field: str = "evidence",
         is_quote_text: bool = False,
     ) -> None:
-        for index, ref in enumerate(refs):
+        for index, ref in enumerate(refs or ()):
             source = ref.source or loc.source
             where = f"{field}[{index}]"
+            if not source or (
+                source == loc.source and source not in self.texts and source not in self.unreadable
+            ):
+                # The file's header is invalid or names an unknown source, which is reported
+                # once for the file, not again at each piece of its evidence.
+                self.unchecked.add(loc.file)
+                continue
             if source not in self.texts and source in self.unreadable:
                 continue
             if source not in self.texts:
@@ -165,6 +184,8 @@ class _Builder:
                 found = locate(self.texts[source], ref.text, self.sentences[source])
             except NotFound as exc:
                 self.problem(loc, f"{exc} (source {source})", where)
+                continue
+            if loc.broken:
                 continue
             self.evidence_rows.append(
                 {
@@ -181,6 +202,72 @@ class _Builder:
                     "ledger_file": self.relative(loc.file),
                 }
             )
+
+    # -- numbers ------------------------------------------------------------------------------
+
+    def language(self, source: str) -> str:
+        meta = self.metas.get(source)
+        return meta.language if meta is not None else "en"
+
+    def numbers(
+        self,
+        loc: Located[Any],
+        values: dict[str, int | None],
+        refs: Iterable[EvidenceRef] | None,
+        derived: dict[str, str] | None = None,
+    ) -> None:
+        """Each number in ``values`` must be stated by the evidence ``refs`` (in digits or in
+        words), unless ``derived`` says how the ledger works it out."""
+        derived = derived or {}
+        for name in sorted(set(derived) - {k for k, v in values.items() if v is not None}):
+            self.problem(
+                loc, f"marks {name!r} as derived, but the record gives no {name}", "derived"
+            )
+        if refs is None:  # the evidence is invalid, and reported
+            for name, value in values.items():
+                if value is not None and name not in derived:
+                    self.problem(
+                        loc,
+                        f"is {value}, not checked against the evidence: the record's evidence "
+                        "is invalid (see its problem)",
+                        name,
+                    )
+            return
+        stated: set[Decimal] = set()
+        for ref in refs:
+            stated |= stated_numbers(ref.text, self.language(ref.source or loc.source))
+        for name, value in values.items():
+            if value is None or name in derived or Decimal(value) in stated:
+                continue
+            self.problem(
+                loc,
+                f"is {value}, but its evidence states {describe(stated)}: record the number "
+                f"the evidence states, or, if {value} is worked out from other figures, say how "
+                f"under `derived: {{{name}: ...}}`",
+                name,
+            )
+
+    def year_of_when(
+        self, loc: Located[Any], when: str | None, date: object, refs: Iterable[EvidenceRef] | None
+    ) -> None:
+        """A year the source writes in ``when`` ("1985") is the year of ``date``, and is stated
+        by the evidence."""
+        if not when or date is None:
+            return
+        years = {int(y) for y in _YEAR.findall(when)}
+        if not years:
+            return
+        try:
+            first, _ = parse_ledger_date(date)
+        except ValueError:  # reported by the record's validation
+            return
+        if first is not None and first.year not in years:
+            self.problem(
+                loc,
+                f"is in {first.year}, but `when` says {when!r}",
+                "date",
+            )
+        self.numbers(loc, {"when": min(years)}, refs)
 
     # -- references ---------------------------------------------------------------------------
 
@@ -225,20 +312,33 @@ class _Builder:
             "event_actors": pl.DataFrame(role_rows, schema=schema.EVENT_ACTORS),
             "quotes": pl.DataFrame(self._quote_rows(records), schema=schema.QUOTES),
             "allegations": pl.DataFrame(self._allegation_rows(records), schema=schema.ALLEGATIONS),
+            "claims": pl.DataFrame(self._claim_rows(records), schema=schema.CLAIMS),
         }
         self._supports(records, ids)
+        for file in sorted(self.unchecked):
+            self.problems.append(
+                Problem(
+                    file,
+                    "its evidence that names no source of its own is not checked: the file's "
+                    "`source` is invalid (see its problem)",
+                    field="source",
+                )
+            )
         return {
             "sources": self._sources_frame(),
             "sentences": self._sentences_frame(),
             **frames,
+            "event_values": pl.DataFrame(self.value_rows, schema=schema.EVENT_VALUES),
             "evidence": pl.DataFrame(self.evidence_rows, schema=schema.EVIDENCE),
         }
 
     def _ids(self, records: LedgerRecords) -> dict[str, Located[Any]]:
         """Every fact by id; a duplicate id is a problem at its second use."""
         ids: dict[str, Located[Any]] = {}
-        for section in ("actors", "events", "quotes", "allegations"):
+        for section in ("actors", "events", "quotes", "allegations", "claims"):
             for loc in getattr(records, section):
+                if loc.broken:  # reported; its id is among ``records.invalid``
+                    continue
                 rid = loc.record.id
                 if rid in ids:
                     first = ids[rid]
@@ -255,11 +355,11 @@ class _Builder:
         """Each ledger file's header names a source that exists."""
         headers = {
             (loc.file, loc.source)
-            for section in ("actors", "events", "quotes", "allegations", "supports")
+            for section in ("actors", "events", "quotes", "allegations", "supports", "claims")
             for loc in getattr(records, section)
         }
         for file, source in sorted(headers):
-            if source not in self.metas and source not in self.unreadable:
+            if source and source not in self.metas and source not in self.unreadable:
                 self.problems.append(
                     Problem(
                         file,
@@ -282,6 +382,8 @@ class _Builder:
             )
             self.expect(loc, "country", actor.country, self.actors, "actor", ("country",))
             self.evidence(loc, "actor", actor.id, actor.evidence)
+            if loc.broken:
+                continue
             actor_rows.append(
                 {
                     "actor_id": actor.id,
@@ -308,16 +410,25 @@ class _Builder:
             self.expect(loc, "origin", event.origin, self.actors, "actor", ("country",))
             self.expect(loc, "destination", event.destination, self.actors, "actor", ("country",))
             self.expect(loc, "related_event", event.related_event, self.events, "event")
-            if event.kind == "transfer" and event.people is None:
+            if event.kind == "transfer" and event.people is None and not loc.broken:
                 self.problem(loc, "a transfer needs the number of people transferred", "people")
             self.evidence(loc, "event", event.id, event.evidence)
-            for index, role in enumerate(event.actors):
+            self.numbers(
+                loc,
+                {"people": event.people, "duration_days": event.duration_days},
+                event.evidence,
+                event.derived,
+            )
+            self.year_of_when(loc, event.when, event.date, event.evidence)
+            for index, role in enumerate(event.actors or ()):
                 field = f"actors[{index}].actor"
                 self.expect(loc, field, role.actor, self.actors, "actor")
                 role_id = f"{event.id}/{role.actor}/{role.role}"
                 self.evidence(
                     loc, "role", role_id, role.evidence, field=f"actors[{index}].evidence"
                 )
+                if loc.broken:
+                    continue
                 role_rows.append(
                     {
                         "role_id": role_id,
@@ -327,7 +438,11 @@ class _Builder:
                         "status": loc.status,
                     }
                 )
+            if loc.broken:
+                continue
             date, precision = parse_ledger_date(event.date)
+            self._recorded_values(loc, event)
+            derived = dict(sorted(event.derived.items()))
             event_rows.append(
                 {
                     "event_id": event.id,
@@ -339,6 +454,9 @@ class _Builder:
                     "date_as_written": event.when,
                     "people": event.people,
                     "duration_days": event.duration_days,
+                    "derived_fields": list(derived),
+                    "derivation": "; ".join(f"{k}: {v}" for k, v in derived.items()) or None,
+                    "disputed_fields": [],
                     "mechanism": event.mechanism,
                     "origin_id": event.origin,
                     "destination_id": event.destination,
@@ -363,18 +481,22 @@ class _Builder:
                 loc,
                 "quote",
                 quote.id,
-                [EvidenceRef(text=p, source=loc.source) for p in quote.text],
+                [EvidenceRef(text=p, source=loc.source) for p in quote.text or ()],
                 field="text",
                 is_quote_text=True,
             )
             self.evidence(loc, "quote", quote.id, quote.evidence)
+            if loc.broken:
+                continue
             said_on, precision = parse_ledger_date(quote.date)
             quote_rows.append(
                 {
                     "quote_id": quote.id,
                     "speaker_id": quote.speaker,
                     "event_id": quote.event,
-                    "text": " ".join(quote.text),
+                    # Each part verbatim; the join is visible, never re-punctuated.
+                    "text": QUOTE_JOIN.join(quote.text),
+                    "parts": list(quote.text),
                     "n_parts": len(quote.text),
                     "said_on": said_on,
                     "said_on_precision": precision,
@@ -396,6 +518,8 @@ class _Builder:
             )
             self.expect(loc, "crime", alleg.crime, self.events, "event", ("crime",))
             self.evidence(loc, "allegation", alleg.id, alleg.evidence)
+            if loc.broken:
+                continue
             allegation_rows.append(
                 {
                     "allegation_id": alleg.id,
@@ -411,23 +535,138 @@ class _Builder:
 
         return allegation_rows
 
+    def _claim_rows(self, records: LedgerRecords) -> list[dict[str, Any]]:
+        """Totals the sources state; what the ledger computes for each is filled in by
+        :func:`analysis.ledger.consistency.check_claims` once the frames are assembled."""
+        rows = []
+        for loc in records.claims:
+            claim = loc.record
+            self.expect(loc, "event", claim.event, self.events, "event", ("transfer",))
+            self.expect(loc, "origin", claim.origin, self.actors, "actor", ("country",))
+            self.expect(loc, "destination", claim.destination, self.actors, "actor", ("country",))
+            if claim.about == "transfer number" and claim.event is None and not loc.broken:
+                self.problem(loc, "a `transfer number` claim names the transfer it places", "event")
+            self.evidence(loc, "claim", claim.id, claim.evidence)
+            self.numbers(loc, {"value": claim.value}, claim.evidence)
+            if loc.broken:
+                continue
+            since, since_precision = parse_ledger_date(claim.since)
+            as_of, as_of_precision = parse_ledger_date(claim.as_of)
+            meta = self.metas.get(loc.source)
+            if as_of is None and meta is not None:  # the day the source states it
+                as_of, as_of_precision = parse_ledger_date(meta.published)
+            rows.append(
+                {
+                    "claim_id": claim.id,
+                    "about": claim.about,
+                    "value": claim.value,
+                    "since": since,
+                    "since_precision": since_precision,
+                    "as_of": as_of,
+                    "as_of_precision": as_of_precision,
+                    "period_as_written": claim.when,
+                    "event_id": claim.event,
+                    "origin_id": claim.origin,
+                    "destination_id": claim.destination,
+                    "source_id": loc.source,
+                    "ledger_value": None,
+                    "agrees": None,
+                    "status": loc.status,
+                    "ledger_file": self.relative(loc.file),
+                }
+            )
+        return rows
+
+    def _value_row(
+        self, loc: Located[Any], event_id: str, name: str, value: object, when: str | None
+    ) -> dict[str, Any]:
+        date, precision = parse_ledger_date(value) if name == "date" else (None, None)
+        return {
+            "event_id": event_id,
+            "field": name,
+            "value": ledger_date(date, precision or "unknown") if name == "date" else str(value),
+            "date": date,
+            "date_precision": precision,
+            "as_written": when,
+            "source_id": loc.source,
+            "recorded_in": "event" if isinstance(loc.record, EventRecord) else "support",
+            "accepted": name in getattr(loc.record, "accept", ()),
+            "status": loc.status,
+            "ledger_file": self.relative(loc.file),
+            "line": loc.line,
+        }
+
+    def _recorded_values(self, loc: Located[Any], event: EventRecord) -> None:
+        """The event record's own values of its disputable fields, as its source gives them."""
+        for name in schema.DISPUTABLE_FIELDS:
+            value = getattr(event, name)
+            if value is not None:
+                when = event.when if name == "date" else None
+                self.value_rows.append(self._value_row(loc, event.id, name, value, when))
+
     def _supports(self, records: LedgerRecords, ids: dict[str, Located[Any]]) -> None:
-        """Evidence that a ``supports:`` entry adds to a fact recorded elsewhere."""
+        """Evidence that a ``supports:`` entry adds to a fact recorded elsewhere, and the values
+        of that event's fields as this entry's source gives them."""
+        accepted: dict[tuple[str, str], Located[Any]] = {}
         for loc in records.supports:
             support = loc.record
             target = ids.get(support.fact)
             if target is None and support.fact in self.invalid:
                 continue
+            label = f"supports {support.fact}"
             if target is None:
                 self.problem(
                     loc,
                     f"expected the id of a fact recorded in a ledger, found {support.fact!r}",
                     "fact",
-                    record=f"supports {support.fact}",
+                    record=label,
                 )
                 continue
             fact_type = _FACT_TYPES[type(target.record)]
             self.evidence(loc, fact_type, support.fact, support.evidence)
+            given = {
+                name: getattr(support, name)
+                for name in schema.DISPUTABLE_FIELDS
+                if getattr(support, name) is not None
+            }
+            if (given or support.when) and fact_type != "event":
+                self.problem(
+                    loc,
+                    f"gives {', '.join(given) or 'when'} for a {fact_type}; only an event's "
+                    f"{', '.join(schema.DISPUTABLE_FIELDS)} can be given by a support",
+                    next(iter(given), "when"),
+                    record=label,
+                )
+                continue
+            if support.when and "date" not in given:
+                self.problem(
+                    loc, "gives `when` but no `date` to resolve it to", "date", record=label
+                )
+            self.numbers(
+                loc,
+                {k: v for k, v in given.items() if k != "date"},
+                support.evidence,
+            )
+            for name in support.accept or ():
+                if name not in given:
+                    self.problem(
+                        loc, f"accepts {name!r} but gives no {name}", "accept", record=label
+                    )
+                    continue
+                first = accepted.setdefault((support.fact, name), loc)
+                if first is not loc:
+                    self.problem(
+                        loc,
+                        f"accepts {name!r} of {support.fact!r}, which {first.file}:{first.line} "
+                        "accepts already: a reviewer accepts one value",
+                        "accept",
+                        record=label,
+                    )
+            if loc.broken:
+                continue
+            for name, value in given.items():
+                when = support.when if name == "date" else None
+                self.value_rows.append(self._value_row(loc, support.fact, name, value, when))
 
     def _sources_frame(self) -> pl.DataFrame:
         rows = []

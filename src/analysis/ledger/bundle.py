@@ -32,6 +32,9 @@ class Ledger:
     event_actors: pl.DataFrame
     quotes: pl.DataFrame
     allegations: pl.DataFrame
+    claims: pl.DataFrame
+    event_values: pl.DataFrame
+    disputes: pl.DataFrame
     evidence: pl.DataFrame
     #: The seeds folder the frames were read from.
     seeds_dir: Path
@@ -114,6 +117,12 @@ def load(seeds: str | Path | None = None, *, include_candidates: bool = False) -
         frames = build_frames(root)
     if not include_candidates:
         frames = _reviewed_only(frames)
+    from analysis.ledger.consistency import check_claims, resolve_disputes  # noqa: PLC0415
+
+    frames["events"], frames["disputes"] = resolve_disputes(
+        frames["events"], frames["event_values"], frames["sources"]
+    )
+    frames["claims"] = check_claims(frames["claims"], frames["events"])
     # Computed after the filter, so that a candidate's source never counts as a reporter.
     for name, key in (("events", "event_id"), ("quotes", "quote_id")):
         frames[name] = _with_reporting(frames[name], key, frames["evidence"], frames["sources"])
@@ -157,6 +166,10 @@ def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         pl.col("event_id").is_null() | pl.col("event_id").is_in(event_ids),
     )
     allegations = frames["allegations"].filter(reviewed, pl.col("event_id").is_in(event_ids))
+    claims = frames["claims"].filter(
+        reviewed, pl.col("event_id").is_null() | pl.col("event_id").is_in(event_ids)
+    )
+    values = frames["event_values"].filter(reviewed, pl.col("event_id").is_in(event_ids))
     kept = pl.concat(
         [
             actors["actor_id"],
@@ -164,6 +177,7 @@ def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
             roles["role_id"],
             quotes["quote_id"],
             allegations["allegation_id"],
+            claims["claim_id"],
         ]
     ).implode()
     evidence = frames["evidence"].filter(reviewed, pl.col("fact_id").is_in(kept))
@@ -181,5 +195,7 @@ def _reviewed_only(frames: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
         "event_actors": roles,
         "quotes": quotes,
         "allegations": allegations,
+        "claims": claims,
+        "event_values": values,
         "evidence": evidence,
     }

@@ -45,4 +45,8 @@ def read_cache(root: Path, inputs: dict[str, str]) -> dict[str, pl.DataFrame] | 
         return None
     if key != {"seeds": str(root.resolve()), "inputs": inputs}:
         return None  # other seeds, or they changed since: parse and validate them
-    return {name: pl.read_ipc(Path(folder) / f"{name}.arrow") for name in schema.FRAMES}
+    return {
+        name: pl.read_ipc(Path(folder) / f"{name}.arrow")
+        for name in schema.FRAMES
+        if name not in schema.COMPUTED_FRAMES
+    }

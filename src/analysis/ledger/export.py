@@ -1,7 +1,8 @@
-"""Write the frames to files: CSV (list columns joined) or Parquet."""
+"""Write the frames to files: CSV (list columns as JSON arrays) or Parquet."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -11,14 +12,18 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 ExportFormat = Literal["csv", "parquet"]
-#: How a list column (actor aliases) is written in one CSV cell.
-LIST_SEPARATOR = "; "
+
+
+def _json_list(values: pl.Series) -> str:
+    return json.dumps(values.to_list(), ensure_ascii=False)
 
 
 def flatten_lists(frame: pl.DataFrame) -> pl.DataFrame:
-    """``frame`` with each list column joined into text, as CSV needs."""
+    """``frame`` with each list column (actor aliases, a quote's parts) written as a JSON
+    array of strings in its cell, as CSV needs: ``["first part,", "second part"]``. A
+    separator could occur inside a value; a JSON array reads back exactly."""
     return frame.with_columns(
-        pl.col(c).list.join(LIST_SEPARATOR)
+        pl.col(c).map_elements(_json_list, return_dtype=pl.String, skip_nulls=True)
         for c, t in frame.schema.items()
         if isinstance(t, pl.List)
     )

@@ -11,7 +11,7 @@ import reprlib
 from typing import TYPE_CHECKING, Any, get_args
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, TypeAdapter, ValidationError
 
 from analysis.errors import Problem
 from analysis.files import not_utf8
@@ -293,7 +293,9 @@ def read_ledger(path: Path, records: LedgerRecords, problems: list[Problem]) -> 
         problems.extend(
             _validation_problems(exc, path, data, loader, "(file header)", LedgerHeader)
         )
-        return
+        # Its records are still read and checked; evidence that relies on the file's source
+        # is reported once as not checked (see the builder).
+        header = LedgerHeader.model_construct(source="", status="reviewed")
     for section, model in SECTIONS.items():
         items = data.get(section) or []
         if not isinstance(items, list):
@@ -317,17 +319,50 @@ def read_ledger(path: Path, records: LedgerRecords, problems: list[Problem]) -> 
                 label = raw["id"]
             elif section == "supports" and isinstance(raw.get("fact"), str):
                 label = f"supports {raw['fact']}"
+            broken = False
+            record: BaseModel
             try:
                 record = model.model_validate(raw)
             except ValidationError as exc:
                 problems.extend(_validation_problems(exc, path, raw, loader, label, model))
                 if isinstance(raw.get("id"), str):
                     records.invalid.add(raw["id"])
-                continue
+                # Keep what did validate, so the checks of the other fields still run.
+                record, broken = _partial(model, raw, exc), True
             status = getattr(record, "status", None) or header.status
             getattr(records, section).append(
-                Located(record, str(path), loader.lines.get(id(raw), 0), header.source, status)
+                Located(
+                    record,
+                    str(path),
+                    loader.lines.get(id(raw), 0),
+                    header.source,
+                    status,
+                    broken=broken,
+                )
             )
+
+
+def _partial(model: type[BaseModel], raw: dict[str, Any], exc: ValidationError) -> BaseModel:
+    """A record of ``model`` with each field of ``raw`` that validates on its own (or its
+    default when absent); every other field (wrong, missing, or holding a wrong nested
+    record) is None."""
+    bad = {str(err["loc"][0]) for err in exc.errors() if err["loc"]}
+    values: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        values[name] = None
+        if name not in raw and not info.is_required():
+            values[name] = info.get_default(call_default_factory=True)
+        if name in bad or name not in raw:
+            continue
+        try:
+            adapter = TypeAdapter(info.rebuild_annotation(), config=_STRICT)
+            values[name] = adapter.validate_python(raw[name])
+        except ValidationError:  # pragma: no cover - reported among the record's errors
+            continue
+    return model.model_construct(**values)
+
+
+_STRICT = ConfigDict(strict=True)
 
 
 def read_source_meta(path: Path, problems: list[Problem]) -> SourceRecord | None:

@@ -13,7 +13,16 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 from analysis.dates import parse_ledger_date
-from analysis.schema import ACTOR_KINDS, CHARGES, EVENT_KINDS, ROLES, STATUSES
+from analysis.schema import (
+    ACTOR_KINDS,
+    CHARGES,
+    CLAIM_KINDS,
+    DISPUTABLE_FIELDS,
+    EVENT_KINDS,
+    NUMERIC_FIELDS,
+    ROLES,
+    STATUSES,
+)
 
 
 def _check_date(value: object) -> object:
@@ -25,6 +34,11 @@ LedgerDate = Annotated[str | int | None, BeforeValidator(_check_date)]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9._/-]*$", max_length=200)]
 Text = Annotated[str, Field(min_length=1)]
 Status = Literal[STATUSES]  # type: ignore[valid-type]
+Count = Annotated[int, Field(ge=0)]
+#: A numeric field of an event, as ``derived`` names it.
+NumericField = Literal[NUMERIC_FIELDS]  # type: ignore[valid-type]
+#: A field whose value sources may give differently (see ``supports``).
+DisputableField = Literal[DISPUTABLE_FIELDS]  # type: ignore[valid-type]
 
 
 class _Record(BaseModel):
@@ -72,8 +86,11 @@ class EventRecord(_Record):
     title: Text
     when: Text | None
     date: LedgerDate
-    people: Annotated[int, Field(ge=0)] | None = None
-    duration_days: Annotated[int, Field(ge=0)] | None = None
+    people: Count | None = None
+    duration_days: Count | None = None
+    #: Numbers the ledger works out rather than reads (a sum, a difference), each with how:
+    #: they are not looked for in the evidence, and pages mark them as derived.
+    derived: dict[NumericField, Text] = {}
     mechanism: Text | None = None
     origin: Slug | None = None
     destination: Slug | None = None
@@ -107,9 +124,41 @@ class AllegationRecord(_Record):
 
 
 class SupportRecord(_Record):
-    """Evidence from this file's source for a fact recorded elsewhere (often in another file)."""
+    """Evidence from this file's source for a fact recorded elsewhere (often in another file).
+
+    When this source gives a field of that event differently (another date, another count),
+    the entry says so with the field and its value: the ledger keeps one event, with each
+    source's value, and lists the difference in the ``disputes`` frame. ``accept`` names the
+    fields whose value from this source a reviewer accepts over the others.
+    """
 
     fact: Slug
+    when: Text | None = None
+    date: LedgerDate = None
+    people: Count | None = None
+    duration_days: Count | None = None
+    accept: list[DisputableField] = []
+    evidence: Evidence
+
+
+class ClaimRecord(_Record):
+    """A total a source states ("92 people have been sent in total", "the third transfer"),
+    checked against what the ledger computes for the same thing at that date."""
+
+    id: Slug
+    about: Literal[CLAIM_KINDS]  # type: ignore[valid-type]
+    value: Count
+    #: The period the total covers; ``as_of`` defaults to the source's publication date.
+    since: LedgerDate = None
+    as_of: LedgerDate = None
+    #: For ``transfer number``: the transfer whose place in the sequence is stated.
+    event: Slug | None = None
+    #: Count only transfers from / to these countries (both when unset).
+    origin: Slug | None = None
+    destination: Slug | None = None
+    #: The source's words for the period ("so far this year"), as written.
+    when: Text | None = None
+    status: Status | None = None
     evidence: Evidence
 
 
@@ -134,6 +183,7 @@ SECTIONS: dict[str, type[_Record]] = {
     "quotes": QuoteRecord,
     "allegations": AllegationRecord,
     "supports": SupportRecord,
+    "claims": ClaimRecord,
 }
 
 
@@ -147,9 +197,13 @@ class Located(Generic[R]):
     record: R
     file: str
     line: int
-    #: The file's default source for evidence and its default review status.
+    #: The file's default source for evidence ("" when the file's header is invalid) and its
+    #: default review status.
     source: str
     status: str
+    #: The record failed validation: only the fields that passed are set (the others are
+    #: None), its checks still run, and it gives no row.
+    broken: bool = False
 
 
 @dataclass(slots=True)
@@ -159,5 +213,6 @@ class LedgerRecords:
     quotes: list[Located[QuoteRecord]] = field(default_factory=list)
     allegations: list[Located[AllegationRecord]] = field(default_factory=list)
     supports: list[Located[SupportRecord]] = field(default_factory=list)
+    claims: list[Located[ClaimRecord]] = field(default_factory=list)
     #: Ids of records that failed validation (already reported): references to them are not.
     invalid: set[str] = field(default_factory=set)

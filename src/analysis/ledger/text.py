@@ -102,3 +102,32 @@ def normalise(text: str) -> str:
     """``text`` with curly quotation marks straight, no-break spaces plain and every run of
     white space one space: how evidence is compared with its source."""
     return _SPACE.sub(" ", text.translate(_QUOTES))
+
+
+#: How the parts of a quote broken by its attribution are joined for display: visibly, with
+#: each part exactly as the source prints it (never re-punctuated).
+QUOTE_JOIN = " […] "
+#: An ellipsis added where a page shortens a text.
+ELLIPSIS = "…"
+
+
+def shorten(text: str, limit: int) -> tuple[str, bool]:
+    """``text`` cut to at most ``limit`` characters at a word boundary, and whether it was cut.
+
+    The cut never falls inside a word; trailing punctuation and a dangling join are dropped,
+    so the caller can add an ellipsis (outside any quotation marks of its own).
+
+    >>> shorten("historic efforts to dismantle cartels", 25)
+    ('historic efforts to', True)
+    >>> shorten("short", 25)
+    ('short', False)
+    """
+    if len(text) <= limit:
+        return text, False
+    head = text[: limit + 1]
+    cut = head.rfind(" ")
+    head = head[:cut] if cut > 0 else ""
+    if not head:  # one word longer than the limit: keep it whole rather than split it
+        head = text.split(" ", 1)[0]
+    head = head.removesuffix(QUOTE_JOIN.strip()).rstrip(" ,;:-–—[")
+    return head, True

@@ -1,0 +1,70 @@
+"""The numbers a text states, in digits or in words: what a fact's numeric fields are checked
+against.
+
+"Mexico has extradited 26 alleged cartel members" states 26; "Six of the twenty-nine" states
+6 and 29; "the third transfer" states 3; "a 90-day tariff exemption" states 90; "1,000" and
+"1.2 million" state 1000 and 1200000. Words are read by ``text2num`` (English, Spanish,
+French, German, Italian, Portuguese, Dutch, Danish: the language of the source's metadata);
+digits in any language.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+
+#: Languages whose number words ``text2num`` reads, by the code a source's metadata uses.
+WORD_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "da")
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?"  # 26, 1,000, 1.2
+    r"(?:st|nd|rd|th|º|ª|o|a|er|e|ème)?"  # ordinals as text2num writes them: 3rd, 3º, 3e
+    r"(?:\s+(\d{4,}|thousand|million|billion))?"  # a scale: "1.2 million" (text2num: 1.2 1000000)
+    r"(?![\w])",
+    re.IGNORECASE,
+)
+_HYPHEN_IN_WORDS = re.compile(r"(?<=[^\W\d])-(?=[^\W\d])")
+
+
+def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
+    """Every number ``text`` states, in digits or (in a known language) in words.
+
+    >>> sorted(int(n) for n in stated_numbers("Six of the twenty-nine, a 90-day exemption"))
+    [6, 29, 90]
+    >>> sorted(int(n) for n in stated_numbers("the third transfer of 1,000 people"))
+    [3, 1000]
+    """
+    found = _digits(text)
+    lang = language.split("-", maxsplit=1)[0].lower()
+    if lang in WORD_LANGUAGES:
+        from text_to_num import alpha2digit  # noqa: PLC0415 - only the loader needs it
+
+        # "ninety-day" and "twenty-nine-year-old" read as words: text2num wants spaces.
+        spaced = _HYPHEN_IN_WORDS.sub(" ", text)
+        found |= _digits(alpha2digit(spaced, lang, threshold=0))
+    return found
+
+
+def _digits(text: str) -> set[Decimal]:
+    numbers: set[Decimal] = set()
+    for m in _NUMBER.finditer(text):
+        whole, fraction, scale = m.groups()
+        try:
+            value = Decimal(whole.replace(",", "") + (f".{fraction}" if fraction else ""))
+        except InvalidOperation:  # pragma: no cover - the pattern admits digits only
+            continue
+        numbers.add(value)
+        if scale:
+            factor = _SCALES.get(scale.lower()) or (int(scale) if set(scale[1:]) == {"0"} else 0)
+            if factor:
+                numbers.add(value * factor)
+    return numbers
+
+
+def describe(numbers: set[Decimal]) -> str:
+    """The numbers a text states, as an error message lists them: ``26 and 2008``."""
+    if not numbers:
+        return "no number"
+    shown = [f"{n.normalize():f}" for n in sorted(numbers)]
+    return ", ".join(shown[:-1]) + (" and " if len(shown) > 1 else "") + shown[-1]
