@@ -110,13 +110,13 @@ def test_export_csv_events_have_dates_precision_and_numbers_as_written(
     assert rows["transfer-2025-02"] == (
         "transfer-2025-02,transfer,security cooperation,"
         '"Mexico extradites 29 cartel suspects, including Rafael Caro Quintero",'
-        "2025-02-01,month,In February,2025-08-12,29,,[],,[],extradited,mx,us,,,1,"
+        "2025-02-01,month,In February,2025-08-12,29,,[],[],[],extradited,mx,us,,,1,"
         f"reviewed,{LEDGER_FILE}"
     )
     assert rows["tariff-exemption-extended-2025-07"] == (
         "tariff-exemption-extended-2025-07,tariff agreement,trade pressure,"
         "Agreement extends a 90-day tariff exemption for USMCA goods,"
-        "2025-07-01,month,In July,2025-08-12,,90,[],,[],,us,mx,,,1,"
+        "2025-07-01,month,In July,2025-08-12,,90,[],[],[],,us,mx,,,1,"
         f"reviewed,{LEDGER_FILE}"
     )
 

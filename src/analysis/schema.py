@@ -140,7 +140,7 @@ EVENTS: Final = pl.Schema(
         "people": pl.Int64(),
         "duration_days": pl.Int64(),
         "derived_fields": pl.List(pl.String()),
-        "derivation": pl.String(),
+        "derivation": pl.List(pl.String()),
         "disputed_fields": pl.List(pl.String()),
         "mechanism": pl.String(),
         "origin_id": pl.String(),

@@ -30,6 +30,7 @@ from analysis.ledger.records import (
     Located,
     QuoteRecord,
     SourceRecord,
+    SupportRecord,
 )
 from analysis.ledger.text import QUOTE_JOIN, Sentence, locate, split_sentences
 
@@ -146,6 +147,8 @@ class _Builder:
         self, loc: Located[Any], message: str, field: str | None = None, record: str | None = None
     ) -> None:
         rec = record if record is not None else getattr(loc.record, "id", None)
+        if rec is None and isinstance(loc.record, SupportRecord):
+            rec = f"supports {loc.record.fact}"
         self.problems.append(Problem(loc.file, message, loc.line, rec, field))
 
     # -- evidence ---------------------------------------------------------------------------
@@ -455,7 +458,7 @@ class _Builder:
                     "people": event.people,
                     "duration_days": event.duration_days,
                     "derived_fields": list(derived),
-                    "derivation": "; ".join(f"{k}: {v}" for k, v in derived.items()) or None,
+                    "derivation": list(derived.values()),
                     "disputed_fields": [],
                     "mechanism": event.mechanism,
                     "origin_id": event.origin,

@@ -83,7 +83,8 @@ class Ledger:
     def export(self, out_dir: str | Path, fmt: ExportFormat = "csv") -> list[Path]:
         """Write every frame to ``out_dir/<name>.<fmt>`` and return the paths written.
 
-        CSV cannot hold lists, so list columns (actor aliases) are joined with ``"; "``.
+        CSV cannot hold lists, so a list column (actor aliases, quote parts) is written as a
+        JSON array of strings in its cell.
         """
         from analysis.ledger.export import export  # noqa: PLC0415
 

@@ -25,6 +25,20 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _HYPHEN_IN_WORDS = re.compile(r"(?<=[^\W\d])-(?=[^\W\d])")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+    "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+    "|noviembre|diciembre"
+)
+#: The day of a date ("28 February", "February 28th", "28 de febrero", "2025-02-28") names a
+#: day, not a count: it is left out, so "29 suspects ... on 28 February" states 29, not 28.
+_DAY_OF_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of|de))?\s+(?:{_MONTHS})\b\.?"
+    rf"|\b(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?!,\d)"
+    r"|\b\d{4}-\d{2}-\d{2}\b",
+    re.IGNORECASE,
+)
 
 
 def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
@@ -34,7 +48,10 @@ def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
     [6, 29, 90]
     >>> sorted(int(n) for n in stated_numbers("the third transfer of 1,000 people"))
     [3, 1000]
+    >>> sorted(int(n) for n in stated_numbers("29 suspects on 28 February 2025"))
+    [29, 2025]
     """
+    text = _DAY_OF_DATE.sub(" ", text)
     found = _digits(text)
     lang = language.split("-", maxsplit=1)[0].lower()
     if lang in WORD_LANGUAGES:

@@ -39,12 +39,15 @@ from analysis.metrics.policy import (
     undated_policy_events,
 )
 from analysis.metrics.sources import (
+    claim_warnings,
     fact_evidence,
     facts_per_sentence,
     sentence_coverage,
     single_source_facts,
+    source_disputes,
     sources_figures,
     sources_summary,
+    stated_totals,
 )
 from analysis.metrics.transfers import (
     charges_by_transfer,
@@ -69,6 +72,7 @@ __all__ = [
     "bucket",
     "charges_by_transfer",
     "charges_grid",
+    "claim_warnings",
     "count_evidence",
     "coverage_histogram",
     "fact_evidence",
@@ -86,8 +90,10 @@ __all__ = [
     "related_decisions",
     "sentence_coverage",
     "single_source_facts",
+    "source_disputes",
     "sources_figures",
     "sources_summary",
+    "stated_totals",
     "suspects_with_past_crimes",
     "top",
     "transfer_headlines",

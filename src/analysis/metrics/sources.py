@@ -6,10 +6,42 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from analysis.ledger.text import ELLIPSIS, shorten
+
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from analysis.ledger import Ledger
+
+#: Characters of a quote in a fact's label, and of a sentence in a chart's tooltip.
+QUOTE_LABEL_CHARS = 80
+EXCERPT_CHARS = 60
+
+
+def quoted(text: str, limit: int) -> str:
+    """A quote in quotation marks, shortened at a word boundary: the cut words stay verbatim
+    inside the marks, and the ellipsis that says they were cut stands outside them.
+
+    >>> quoted("We cooperate, we collaborate, but there is not going to be an invasion.", 30)
+    '“We cooperate, we collaborate” …'
+    """
+    head, cut = shorten(text, limit)
+    return f"“{head}” {ELLIPSIS}" if cut else f"“{text}”"
+
+
+def excerpt(text: str, limit: int) -> str:
+    """The start of a sentence, cut at a word boundary, with an ellipsis when cut; a quotation
+    the cut falls in is closed first, so the ellipsis stands outside its marks.
+
+    >>> excerpt("“Today is the latest example,” she said.", 20)
+    '“Today is the latest” …'
+    """
+    head, cut = shorten(text, limit)
+    if not cut:
+        return text
+    if head.count("“") > head.count("”"):
+        head += "”"
+    return f"{head} {ELLIPSIS}"
 
 
 def fact_evidence(ledger: Ledger) -> pl.DataFrame:
@@ -25,11 +57,22 @@ def fact_evidence(ledger: Ledger) -> pl.DataFrame:
                 on="speaker_id",
             ).select(
                 pl.col("quote_id").alias("fact_id"),
-                pl.format("{} quoted: “{}”", "name", pl.col("text").str.slice(0, 80)).alias("fact"),
+                pl.struct("name", "text")
+                .map_elements(
+                    lambda r: f"{r['name']} quoted: {quoted(r['text'], QUOTE_LABEL_CHARS)}",
+                    return_dtype=pl.String,
+                )
+                .alias("fact"),
             ),
             ledger.allegations.select(
                 pl.col("allegation_id").alias("fact_id"),
                 pl.format("Alleged: {} ({})", pl.col("charge").cast(pl.String), "as_written").alias(
+                    "fact"
+                ),
+            ),
+            ledger.claims.select(
+                pl.col("claim_id").alias("fact_id"),
+                pl.format("Stated total: {} = {}", pl.col("about").cast(pl.String), "value").alias(
                     "fact"
                 ),
             ),
@@ -104,7 +147,9 @@ def facts_per_sentence(ledger: Ledger) -> pl.DataFrame:
             pl.col("source_id").alias("source"),
             "sentence",
             pl.col("facts").fill_null(0),
-            excerpt=pl.col("text").str.slice(0, 60),
+            excerpt=pl.col("text").map_elements(
+                lambda t: excerpt(t, EXCERPT_CHARS), return_dtype=pl.String
+            ),
         )
         .sort("source", "sentence")
     )
@@ -153,4 +198,133 @@ def sources_summary(figures: Mapping[str, int]) -> str:
     return (
         f"{figures['Facts']} facts from {sources} source{'s' if sources != 1 else ''}, "
         f"resting on {figures['Evidence quotations']} quotations"
+    )
+
+
+def _claim_period(row: dict[str, object]) -> str:
+    from analysis.metrics._common import format_date  # noqa: PLC0415 - a sibling's helper
+
+    since = row["since"]
+    as_of = row["as_of"]
+    out = f" since {format_date(since, row['since_precision'])}" if since is not None else ""  # type: ignore[arg-type]
+    if as_of is not None:
+        out += f", as of {format_date(as_of, row['as_of_precision'])}"  # type: ignore[arg-type]
+    return out
+
+
+def stated_totals(ledger: Ledger) -> pl.DataFrame:
+    """Each total a source states, beside what the ledger computes for the same thing over
+    the same period (:mod:`analysis.ledger.consistency`), and whether they agree."""
+    claims = ledger.claims
+    first = (
+        ledger.evidence.filter(pl.col("fact_type") == "claim")
+        .sort("fact_id", "char_start")
+        .group_by("fact_id", maintain_order=True)
+        .first()
+        .select(
+            pl.col("fact_id").alias("claim_id"),
+            pl.col("text").alias("source_says"),
+            pl.col("source_id").alias("evidence_source_id"),
+            pl.col("sentence").alias("evidence_sentence"),
+        )
+    )
+    titles = dict(zip(ledger.events["event_id"], ledger.events["title"], strict=True))
+    rows = []
+    for row in claims.iter_rows(named=True):
+        about = str(row["about"])
+        if about == "transfer number":
+            about = f"place of ‘{titles.get(row['event_id'], row['event_id'])}’ among the transfers"
+        figure = row["ledger_value"]
+        if row["agrees"]:
+            verdict = "agrees"
+        elif figure is None:
+            verdict = "the ledger cannot place that transfer"
+        else:
+            verdict = f"disagrees: the ledger has {figure}"
+        rows.append(
+            {
+                "claim_id": row["claim_id"],
+                "claim": about[0].upper() + about[1:] + _claim_period(row),
+                "stated": row["value"],
+                "ledger_value": figure,
+                "verdict": verdict,
+                "agrees": row["agrees"],
+                "source_id": row["source_id"],
+                "status": str(row["status"]),
+            }
+        )
+    schema = {
+        "claim_id": pl.String,
+        "claim": pl.String,
+        "stated": pl.Int64,
+        "ledger_value": pl.Int64,
+        "verdict": pl.String,
+        "agrees": pl.Boolean,
+        "source_id": pl.String,
+        "status": pl.String,
+    }
+    return (
+        pl.DataFrame(rows, schema=schema)
+        .join(first, on="claim_id", how="left", maintain_order="left")
+        .sort("agrees", "claim_id")
+    )
+
+
+def claim_warnings(ledger: Ledger) -> list[str]:
+    """A sentence for each stated total the ledger does not reach, as the page warns of it."""
+    return [
+        f"Source {row['source_id']} states {row['stated']} for “{row['claim']}”; "
+        f"{row['verdict'].replace('disagrees: ', '')}. Neither figure is corrected: a reviewer "
+        "decides whether a transfer is missing from the ledger or the source counts otherwise."
+        for row in stated_totals(ledger)
+        .filter(~pl.col("agrees").fill_null(value=False))
+        .iter_rows(named=True)
+    ]
+
+
+def source_disputes(ledger: Ledger) -> pl.DataFrame:
+    """One row for each source's value of each field the sources give differently, with the
+    sentence it comes from, and the value the event shows (by the rule of
+    :mod:`analysis.ledger.consistency`)."""
+    disputes = ledger.disputes.explode("values", "source_ids").rename(
+        {"values": "value", "source_ids": "source_id"}
+    )
+    sentence = (
+        ledger.evidence.filter(pl.col("fact_type") == "event")
+        .sort("fact_id", "source_id", "char_start")
+        .group_by("fact_id", "source_id", maintain_order=True)
+        .first()
+        .select(
+            pl.col("fact_id").alias("event_id"),
+            "source_id",
+            pl.col("sentence").alias("evidence_sentence"),
+            pl.col("text").alias("source_says"),
+        )
+    )
+    return (
+        disputes.join(ledger.events.select("event_id", "title"), on="event_id", how="left")
+        .join(sentence, on=["event_id", "source_id"], how="left")
+        .with_columns(
+            shown=pl.col("value") == pl.col("shown_value"),
+            evidence_source_id=pl.col("source_id"),
+            rule=pl.col("rule").cast(pl.String),
+            difference=pl.when(pl.col("compatible"))
+            .then(pl.lit("in precision only"))
+            .otherwise(pl.lit("in fact")),
+        )
+        .select(
+            "event_id",
+            "title",
+            "field",
+            "source_id",
+            "value",
+            "source_says",
+            "shown",
+            "shown_value",
+            "rule",
+            "difference",
+            "evidence_source_id",
+            "evidence_sentence",
+        )
+        .sort("event_id", "field", "source_id")
     )

@@ -74,6 +74,8 @@ def _csv_link(frame: pl.DataFrame, filename: str) -> str:
 def _cell(value: object) -> str:
     if value is None:
         return '<span class="na">not stated</span>'
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:.0%}" if 0 <= value <= 1 else f"{value:,.2f}"
     if isinstance(value, dt.date):
@@ -81,6 +83,32 @@ def _cell(value: object) -> str:
     if isinstance(value, list):
         return html.escape("; ".join(str(v) for v in value))
     return html.escape(str(value))
+
+
+#: The columns that show each field sources may dispute or the ledger may derive.
+_FIELD_COLUMNS = {
+    "date": ("date", "date_as_written"),
+    "people": ("people",),
+    "duration_days": ("duration_days",),
+}
+
+
+def _marks(row: Mapping[str, Any], column: str) -> str:
+    """What a reader must know about a value: that the ledger works it out rather than reads
+    it (``derived``), or that the sources give it differently (``disputed``)."""
+    out = ""
+    for name, how in zip(
+        row.get("derived_fields") or (), row.get("derivation") or (), strict=False
+    ):
+        if column in _FIELD_COLUMNS.get(name, (name,)):
+            out += f' <span class="derived">derived: {html.escape(str(how))}</span>'
+    for name in row.get("disputed_fields") or ():
+        if column == _FIELD_COLUMNS.get(name, (name,))[0]:
+            out += (
+                ' <span class="disputed" title="The sources give this differently; the Sources '
+                'report lists each value and source">sources differ</span>'
+            )
+    return out
 
 
 def _param(value: object) -> str:
@@ -238,11 +266,12 @@ class Report:
         caption: str,
         name: str,
         cite: tuple[str, str] | None = None,
+        empty: str = "Nothing in this range.",
     ) -> Html:
         """An escaped HTML table of ``columns`` (name -> heading), with a CSV download.
 
         ``cite`` names the (source id, sentence number) columns that link each row to its
-        evidence sentence.
+        evidence sentence; ``empty`` is said instead of rows when there are none.
         """
         shown = frame.head(MAX_TABLE_ROWS)
         heads = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in columns.values())
@@ -250,7 +279,7 @@ class Report:
             heads += '<th scope="col">Evidence</th>'
         rows = []
         for row in shown.iter_rows(named=True):
-            cells = "".join(f"<td>{_cell(row[c])}</td>" for c in columns)
+            cells = "".join(f"<td>{_cell(row[c])}{_marks(row, c)}</td>" for c in columns)
             if row.get("status") == "candidate":
                 cells = cells.replace("<td>", '<td><span class="unreviewed">unreviewed</span> ', 1)
             if cite:
@@ -266,7 +295,7 @@ class Report:
                 "<code>analysis export</code> writes them all.</p>"
             )
         if not rows:
-            body = f'<tr><td colspan="{len(columns) + bool(cite)}">Nothing in this range.</td></tr>'
+            body = f'<tr><td colspan="{len(columns) + bool(cite)}">{html.escape(empty)}</td></tr>'
         else:
             body = "".join(rows)
         return Html(
@@ -295,6 +324,17 @@ class Report:
             '<section class="evidence"><h2>Evidence</h2>'
             "<p>The sentences of the sources that the figures, tables and charts above rest on.</p>"
             f'<ol class="evidence-list">{"".join(items)}</ol></section>'
+        )
+
+    def warnings(self, lines: Iterable[str], *, heading: str = "Warnings") -> Html:
+        """Things a reader must not miss (a total a source states that the ledger does not
+        reach): a visible note, or nothing when there are none."""
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        if not items:
+            return Html("")
+        return Html(
+            f'<section class="warnings" role="note" aria-label="{html.escape(heading)}">'
+            f"<h2>{html.escape(heading)}</h2><ul>{items}</ul></section>"
         )
 
     def summary(self, line: str, figures: Mapping[str, int | float | str]) -> _Summary:
