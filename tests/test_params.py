@@ -230,6 +230,52 @@ def test_a_str_parameter_that_is_not_a_date_takes_any_text() -> None:
     assert coerce(TITLE, "2025/06/01", "r") == "2025/06/01"
 
 
+# -- date ranges --------------------------------------------------------------------------------
+
+
+def test_a_range_whose_start_is_after_its_end_is_refused_naming_both() -> None:
+    msg = _error(resolve, "policy", POLICY, {"start": "2025-09-01", "end": "2025-08-01"})
+    assert msg == (
+        "report 'policy': start '2025-09-01' is after end '2025-08-01', so the range holds no "
+        "day; give a start on or before the end (or leave one empty for an open range)"
+    )
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"start": "2025-08-01", "end": "2025-08-01"},  # one day
+        {"start": "2025-08-01", "end": "2025-09-01"},
+        {"start": "2025-09-01"},  # open at the end
+        {"end": "2025-08-01"},  # open at the start
+    ],
+)
+def test_a_range_of_one_day_or_more_or_open_is_allowed(given: dict[str, str]) -> None:
+    assert resolve("policy", POLICY, given) == {
+        **{name: p.default for name, p in POLICY.items()},
+        **given,
+    }
+
+
+def test_the_range_rule_holds_only_for_start_and_end_dates() -> None:
+    not_dates = {p.name: p for p in (Parameter("start", "str", "", "a"), END)}
+    assert resolve("r", not_dates, {"start": "z", "end": "2025-08-01"})["start"] == "z"
+    only_start = {"start": START, "title": TITLE}
+    assert resolve("r", only_start, {"start": "2025-09-01", "title": "2025-08-01"})
+
+
+def test_a_reversed_range_for_the_suite_is_refused_before_anything_renders() -> None:
+    msg = _error(lambda: plan(SPECS, (), {"start": "2025-09-01", "end": "2025-08-01"}))
+    assert "report 'policy': start '2025-09-01' is after end '2025-08-01'" in msg
+
+
+def test_a_reversed_range_in_a_params_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "params.yaml"
+    path.write_text("policy:\n  - {}\n  - {start: 2025-09-01, end: 2025-08-01}\n", encoding="utf-8")
+    msg = _error(lambda: plan(SPECS, (), None, read_params_file(path)))
+    assert "report 'policy': start '2025-09-01' is after end '2025-08-01'" in msg
+
+
 # -- output file names --------------------------------------------------------------------------
 
 

@@ -1,8 +1,8 @@
 """Report parameters: read from a notebook's ``parameters`` cell, checked before any kernel starts.
 
 papermill accepts a misspelled parameter silently and runs the report with its default; here
-an unknown name, a value of the wrong type or an invalid date is an error that names the
-parameter, what was given and what is allowed.
+an unknown name, a value of the wrong type, an invalid date or a range that ends before it
+starts is an error that names the parameter, what was given and what is allowed.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list}
 _DATE_HINT = "YYYY-MM-DD"
+#: The names of a date range's bounds: a report that declares both as dates gets the rule
+#: that the first day is not after the last.
+RANGE = ("start", "end")
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,23 @@ def resolve(
     values = {name: p.default for name, p in declared.items()}
     for name, value in given.items():
         values[name] = coerce(declared[name], value, report)
+    _check_range(report, declared, values)
     return values
+
+
+def _check_range(report: str, declared: Mapping[str, Parameter], values: Mapping[str, Any]) -> None:
+    """A report with ``start`` and ``end`` dates: the first day may not come after the last
+    (either may be empty, for an open range; both the same day is a range of one day)."""
+    first, last = RANGE
+    if not all(name in declared and declared[name].is_date for name in RANGE):
+        return
+    start, end = values[first], values[last]
+    if start and end and start > end:  # YYYY-MM-DD text sorts as the dates do
+        msg = (
+            f"report {report!r}: {first} {start!r} is after {last} {end!r}, so the range holds "
+            f"no day; give a {first} on or before the {last} (or leave one empty for an open range)"
+        )
+        raise ParameterError(msg)
 
 
 def _closest(name: str, declared: Mapping[str, Parameter]) -> str | None:
