@@ -336,6 +336,12 @@ def test_with_include_candidates_the_drafted_countries_are_listed_as_unreviewed(
     assert msg.endswith(f"{ALLOWED}Mexico (mx), United States (us), Canada (ca) (unreviewed)")
 
 
+def test_a_term_is_shown_by_its_first_spelling_and_the_others_that_differ() -> None:
+    assert Term(("Mexico", "mx")).label == "Mexico (mx)"
+    assert Term(("Mexico", "mexico")).label == "Mexico"
+    assert Term(("Mexico",)).label == "Mexico"
+
+
 class _Loader:
     """A stand-in for loading the ledger: counts its calls; its countries are TERMS."""
 

@@ -277,6 +277,7 @@ class Term:
     def label(self) -> str:
         """``Mexico (mx)``."""
         first, *others = self.names
+        others = [o for o in others if o.strip().lower() != first.strip().lower()]
         return first + (f" ({', '.join(others)})" if others else "")
 
 
@@ -285,9 +286,12 @@ def _countries(ledger: Ledger) -> list[Term]:
     (``analysis.metrics.policy``) matches a country against."""
     rows = ledger.actors.sort("name", "actor_id").iter_rows(named=True)
     return [
-        Term((r["name"], r["actor_id"]), candidate=r["status"] == "candidate")
+        Term(
+            tuple(n for n in (r["name"], r["actor_id"]) if n),
+            candidate=r["status"] == "candidate",
+        )
         for r in rows
-        if r["kind"] == "country"
+        if r["kind"] == "country" and (r["name"] or r["actor_id"])
     ]
 
 
