@@ -12,12 +12,15 @@ from analysis.errors import ParameterError
 from analysis.render.catalog import ReportSpec
 from analysis.render.params import (
     Parameter,
+    Term,
+    check_vocabulary,
     coerce,
     output_stem,
     parse_assignments,
     resolve,
+    vocabularies,
 )
-from analysis.render.plan import plan, read_params_file
+from analysis.render.plan import check_values, plan, read_params_file
 
 START = Parameter("start", "str", "", "first day, YYYY-MM-DD (empty: no limit)")
 END = Parameter("end", "str", "", "last day, YYYY-MM-DD (empty: no limit)")
@@ -30,7 +33,7 @@ SCALE = Parameter("scale", "float", 1.0, "bar width")
 POLICY = {p.name: p for p in (START, END, COUNTRIES, TITLE, CANDIDATES)}
 
 
-def _spec(name: str, *params: Parameter) -> ReportSpec:
+def _spec(name: str, *params: Parameter, vocabularies: dict[str, str] | None = None) -> ReportSpec:
     return ReportSpec(
         name=name,
         notebook=Path(f"{name}.ipynb"),
@@ -38,11 +41,14 @@ def _spec(name: str, *params: Parameter) -> ReportSpec:
         about="a report",
         parameters={p.name: p for p in params},
         sha256="0" * 64,
+        vocabularies=vocabularies or {},
     )
 
 
 SPECS = {
-    "policy": _spec("policy", START, END, COUNTRIES, TITLE, CANDIDATES),
+    "policy": _spec(
+        "policy", START, END, COUNTRIES, TITLE, CANDIDATES, vocabularies={"countries": "countries"}
+    ),
     "sources": _spec("sources", TITLE, CANDIDATES),
 }
 
@@ -228,6 +234,242 @@ def test_an_empty_date_and_a_real_date_are_allowed() -> None:
 
 def test_a_str_parameter_that_is_not_a_date_takes_any_text() -> None:
     assert coerce(TITLE, "2025/06/01", "r") == "2025/06/01"
+
+
+# -- date ranges --------------------------------------------------------------------------------
+
+
+def test_a_range_whose_start_is_after_its_end_is_refused_naming_both() -> None:
+    msg = _error(resolve, "policy", POLICY, {"start": "2025-09-01", "end": "2025-08-01"})
+    assert msg == (
+        "report 'policy': start '2025-09-01' is after end '2025-08-01', so the range holds no "
+        "day; give a start on or before the end (or leave one empty for an open range)"
+    )
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {"start": "2025-08-01", "end": "2025-08-01"},  # one day
+        {"start": "2025-08-01", "end": "2025-09-01"},
+        {"start": "2025-09-01"},  # open at the end
+        {"end": "2025-08-01"},  # open at the start
+    ],
+)
+def test_a_range_of_one_day_or_more_or_open_is_allowed(given: dict[str, str]) -> None:
+    assert resolve("policy", POLICY, given) == {
+        **{name: p.default for name, p in POLICY.items()},
+        **given,
+    }
+
+
+def test_the_range_rule_holds_only_for_start_and_end_dates() -> None:
+    not_dates = {p.name: p for p in (Parameter("start", "str", "", "a"), END)}
+    assert resolve("r", not_dates, {"start": "z", "end": "2025-08-01"})["start"] == "z"
+    only_start = {"start": START, "title": TITLE}
+    assert resolve("r", only_start, {"start": "2025-09-01", "title": "2025-08-01"})
+
+
+def test_a_reversed_range_for_the_suite_is_refused_before_anything_renders() -> None:
+    msg = _error(lambda: plan(SPECS, (), {"start": "2025-09-01", "end": "2025-08-01"}))
+    assert "report 'policy': start '2025-09-01' is after end '2025-08-01'" in msg
+
+
+def test_a_reversed_range_in_a_params_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "params.yaml"
+    path.write_text("policy:\n  - {}\n  - {start: 2025-09-01, end: 2025-08-01}\n", encoding="utf-8")
+    msg = _error(lambda: plan(SPECS, (), None, read_params_file(path)))
+    assert "report 'policy': start '2025-09-01' is after end '2025-08-01'" in msg
+
+
+# -- vocabularies: a value that names nothing of the ledger -------------------------------------
+
+#: The countries of a ledger: two reviewed, one only in a draft of `analysis ingest`.
+TERMS = [
+    Term(("Mexico", "mx")),
+    Term(("United States", "us")),
+    Term(("Canada", "ca"), candidate=True),
+]
+ALLOWED = "the allowed values are the countries of the ledger, by name or id in any case: "
+
+
+def test_a_country_that_is_not_in_the_ledger_is_refused_with_the_closest_and_the_allowed() -> None:
+    msg = _error(check_vocabulary, "policy", "countries", ["Mexcio"], "countries", TERMS)
+    assert msg == (
+        "report 'policy': parameter 'countries': unknown value 'Mexcio' (did you mean 'Mexico'?), "
+        f"which would select nothing; {ALLOWED}Mexico (mx), United States (us)"
+    )
+
+
+def test_each_unknown_value_is_named_with_its_own_suggestion() -> None:
+    msg = _error(check_vocabulary, "policy", "countries", ["USA", "mx", "zz"], "countries", TERMS)
+    assert msg.startswith(
+        "report 'policy': parameter 'countries': unknown value 'USA' (did you mean 'us'?); "
+        "unknown value 'zz', which would select nothing; "
+    )
+
+
+@pytest.mark.parametrize(
+    "value", [["Mexico"], ["mexico", " US "], ["MX", "united states"], [], "", "us"]
+)
+def test_a_name_or_id_in_any_case_or_nothing_is_allowed(value: object) -> None:
+    check_vocabulary("policy", "countries", value, "countries", TERMS)
+
+
+def test_a_country_only_drafts_hold_needs_include_candidates() -> None:
+    msg = _error(check_vocabulary, "policy", "countries", ["Canada"], "countries", TERMS)
+    assert msg == (
+        "report 'policy': parameter 'countries': 'Canada' is only in unreviewed drafts "
+        "(set include_candidates=true to show it), which would select nothing; "
+        f"{ALLOWED}Mexico (mx), United States (us)"
+    )
+    check_vocabulary("policy", "countries", ["ca"], "countries", TERMS, include_candidates=True)
+
+
+def test_with_include_candidates_the_drafted_countries_are_listed_as_unreviewed() -> None:
+    msg = _error(
+        lambda: check_vocabulary(
+            "policy", "countries", ["Kanada"], "countries", TERMS, include_candidates=True
+        )
+    )
+    assert "unknown value 'Kanada' (did you mean 'Canada'?)" in msg
+    assert msg.endswith(f"{ALLOWED}Mexico (mx), United States (us), Canada (ca) (unreviewed)")
+
+
+def test_a_term_is_shown_by_its_first_spelling_and_the_others_that_differ() -> None:
+    assert Term(("Mexico", "mx")).label == "Mexico (mx)"
+    assert Term(("Mexico", "mexico")).label == "Mexico"
+    assert Term(("Mexico",)).label == "Mexico"
+
+
+class _Loader:
+    """A stand-in for loading the ledger: counts its calls; its countries are TERMS."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def __call__(self) -> Any:
+        self.calls += 1
+        return _FakeLedger()
+
+
+class _FakeLedger:
+    """What the `countries` vocabulary reads: ``actors`` as a Polars frame."""
+
+    @property
+    def actors(self) -> Any:
+        import polars as pl  # noqa: PLC0415
+
+        return pl.DataFrame(
+            {
+                "actor_id": ["mx", "us", "ca", "us-doj"],
+                "name": ["Mexico", "United States", "Canada", "U.S. Department of Justice"],
+                "kind": ["country", "country", "country", "organisation"],
+                "status": ["reviewed", "reviewed", "candidate", "reviewed"],
+            }
+        )
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [None, {"start": "2025-06-01"}, {"countries": ""}, {"countries": "[]"}, {"title": "Mexcio"}],
+)
+def test_the_ledger_is_not_loaded_unless_a_value_with_a_vocabulary_is_set(
+    overrides: dict[str, str] | None,
+) -> None:
+    loader = _Loader()
+    plan(SPECS, (), overrides, ledger=loader)
+    assert loader.calls == 0
+
+
+def test_the_ledger_is_loaded_once_for_every_parameter_set_that_names_a_country() -> None:
+    loader = _Loader()
+    sets = {"policy": [{"countries": ["Mexico"]}, {"countries": ["us"]}, {}]}
+    jobs = plan(SPECS, (), None, sets, ledger=loader)
+    assert [j.stem for j in jobs] == ["policy--countries-mexico", "policy--countries-us", "policy"]
+    assert loader.calls == 1
+
+
+def test_a_misspelled_country_for_the_suite_is_refused_by_the_report_that_has_countries() -> None:
+    msg = _error(lambda: plan(SPECS, (), {"countries": "Mexcio"}, ledger=_Loader()))
+    assert msg.startswith(
+        "report 'policy': parameter 'countries': unknown value 'Mexcio' (did you mean 'Mexico'?)"
+    )
+
+
+def test_a_misspelled_country_in_a_params_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "params.yaml"
+    path.write_text("policy:\n  - countries: [Mexico]\n  - countries: [Mexcio]\n", encoding="utf-8")
+    msg = _error(lambda: plan(SPECS, (), None, read_params_file(path), ledger=_Loader()))
+    assert "unknown value 'Mexcio' (did you mean 'Mexico'?)" in msg
+
+
+def test_a_drafted_country_is_allowed_in_a_render_that_includes_candidates() -> None:
+    loader = _Loader()
+    msg = _error(lambda: plan(SPECS, ["policy"], {"countries": "ca"}, ledger=loader))
+    assert "'ca' is only in unreviewed drafts (set include_candidates=true to show it)" in msg
+    given = {"countries": "ca", "include_candidates": "true"}
+    assert plan(SPECS, ["policy"], given, ledger=loader)[0].parameters["countries"] == ["ca"]
+
+
+def test_check_values_skips_a_value_equal_to_its_default() -> None:
+    spec = _spec(
+        "policy",
+        Parameter("countries", "list", ["Atlantis"], "countries"),
+        vocabularies={"countries": "countries"},
+    )
+    loader = _Loader()
+    check_values(plan({"policy": spec}), loader)
+    assert loader.calls == 0
+
+
+def test_countries_take_the_countries_vocabulary_by_default() -> None:
+    assert vocabularies(Path("p.ipynb"), POLICY) == {"countries": "countries"}
+    assert vocabularies(Path("s.ipynb"), {"title": TITLE}) == {}
+    as_int = {"countries": Parameter("countries", "int", 0, "")}
+    assert vocabularies(Path("p.ipynb"), as_int) == {}
+
+
+def test_a_notebooks_metadata_maps_parameters_to_vocabularies_or_to_none() -> None:
+    where = {"where": Parameter("where", "str", "", "a country"), **POLICY}
+    assert vocabularies(Path("p.ipynb"), where, {"where": "countries", "countries": None}) == {
+        "where": "countries"
+    }
+
+
+@pytest.mark.parametrize(
+    ("metadata", "expected"),
+    [
+        (["countries"], "must map parameter names to vocabulary names, found ['countries']"),
+        (
+            {"contries": "countries"},
+            (
+                "names 'contries', which is not a parameter of the notebook; its parameters "
+                "are: start, end, countries, title, include_candidates"
+            ),
+        ),
+        (
+            {"countries": "nations"},
+            (
+                "parameter 'countries' names the unknown vocabulary 'nations'; the "
+                "vocabularies are: countries (or null for none)"
+            ),
+        ),
+        (
+            {"include_candidates": "countries"},
+            (
+                "parameter 'include_candidates' is bool; only a str or a list parameter can "
+                "take its values from a vocabulary"
+            ),
+        ),
+    ],
+)
+def test_metadata_that_names_no_parameter_or_vocabulary_is_refused(
+    metadata: object, expected: str
+) -> None:
+    msg = _error(vocabularies, Path("p.ipynb"), POLICY, metadata)
+    assert msg.startswith("p.ipynb: metadata analysis.vocabularies")
+    assert expected in msg
 
 
 # -- output file names --------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from analysis.errors import (
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from analysis.ledger import Ledger
     from analysis.render.run import Outcome
 
 log = logging.getLogger("analysis")
@@ -256,7 +257,13 @@ def _render(args: argparse.Namespace) -> int:
     specs = catalog.discover(args.notebooks, cache=paths.cache_dir() / catalog.PARAMS_CACHE)
     overrides = parse_assignments(args.param)
     sets = plan.read_params_file(args.params_file) if args.params_file else None
-    jobs = plan.plan(specs, args.reports, overrides, sets)
+
+    def ledger() -> Ledger:  # the renders' ledger, read only to check a value that names one
+        from analysis.ledger import load  # noqa: PLC0415
+
+        return load(args.seeds, include_candidates=True)
+
+    jobs = plan.plan(specs, args.reports, overrides, sets, ledger=ledger)
     out = output_folder(args.out or paths.reports_dir())
     tty = sys.stderr.isatty()
     started = time.perf_counter()

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from analysis import paths
 from analysis.errors import ParameterError
 from analysis.files import atomic_write, sha256_bytes, sha256_file
-from analysis.render.params import Parameter, inspect
+from analysis.render.params import Parameter, inspect, vocabularies
 
 PARAMS_CACHE = "parameters.json"
 
@@ -41,6 +41,9 @@ class ReportSpec:
     parameters: dict[str, Parameter]
     #: The notebook's sha256, as read when it was discovered.
     sha256: str
+    #: The parameters whose values must name something of the ledger: parameter ->
+    #: vocabulary (:data:`analysis.render.params.VOCABULARIES`).
+    vocabularies: dict[str, str] = field(default_factory=dict)
 
 
 def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[str, ReportSpec]:
@@ -86,6 +89,7 @@ def discover(notebooks: Path | None = None, cache: Path | None = None) -> dict[s
             str(meta["analysis"].get("about", "")),
             params,
             sha256,
+            vocabularies(path, params, meta["analysis"].get("vocabularies")),
         )
     if cache is not None and fresh:
         with contextlib.suppress(OSError):  # a read-only cache only costs time

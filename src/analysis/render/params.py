@@ -1,8 +1,16 @@
 """Report parameters: read from a notebook's ``parameters`` cell, checked before any kernel starts.
 
 papermill accepts a misspelled parameter silently and runs the report with its default; here
-an unknown name, a value of the wrong type or an invalid date is an error that names the
-parameter, what was given and what is allowed.
+an unknown name, a value of the wrong type, an invalid date or a range that ends before it
+starts is an error that names the parameter, what was given and what is allowed.
+
+A parameter may also take its values from a **vocabulary**, computed from the ledger the
+render would use (no kernel needed): ``countries`` names the countries of the ledger, and a
+value that names none of them (``-p countries=Mexcio``) would select nothing, so it is an
+error too, with the allowed values and the closest one. Which parameter takes which
+vocabulary is declared in :data:`DEFAULT_VOCABULARIES` (by the parameter's name), unless the
+notebook's metadata says otherwise: ``"analysis": {"vocabularies": {"countries":
+"countries"}}`` maps a parameter to one of :data:`VOCABULARIES` (``null`` for none).
 """
 
 from __future__ import annotations
@@ -16,11 +24,16 @@ from typing import TYPE_CHECKING, Any
 from analysis.errors import ParameterError
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
+
+    from analysis.ledger import Ledger
 
 _TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool, "list": list}
 _DATE_HINT = "YYYY-MM-DD"
+#: The names of a date range's bounds: a report that declares both as dates gets the rule
+#: that the first day is not after the last.
+RANGE = ("start", "end")
 
 
 @dataclass(frozen=True)
@@ -175,7 +188,23 @@ def resolve(
     values = {name: p.default for name, p in declared.items()}
     for name, value in given.items():
         values[name] = coerce(declared[name], value, report)
+    _check_range(report, declared, values)
     return values
+
+
+def _check_range(report: str, declared: Mapping[str, Parameter], values: Mapping[str, Any]) -> None:
+    """A report with ``start`` and ``end`` dates: the first day may not come after the last
+    (either may be empty, for an open range; both the same day is a range of one day)."""
+    first, last = RANGE
+    if not all(name in declared and declared[name].is_date for name in RANGE):
+        return
+    start, end = values[first], values[last]
+    if start and end and start > end:  # YYYY-MM-DD text sorts as the dates do
+        msg = (
+            f"report {report!r}: {first} {start!r} is after {last} {end!r}, so the range holds "
+            f"no day; give a {first} on or before the {last} (or leave one empty for an open range)"
+        )
+        raise ParameterError(msg)
 
 
 def _closest(name: str, declared: Mapping[str, Parameter]) -> str | None:
@@ -230,3 +259,163 @@ def output_stem(report: str, values: Mapping[str, Any], declared: Mapping[str, P
     slug = re.sub(r"[^a-z0-9.,-]+", "-", "_".join(parts).lower()).strip("-.")
     slug = slug.replace(",", "+")[:80].strip("-.")
     return f"{report}--{slug}"
+
+
+# -- vocabularies -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing a parameter with a vocabulary may name: its spellings (the first is the one
+    shown; all are matched without regard to case or surrounding spaces), and whether only
+    unreviewed drafts of ``analysis ingest`` hold it."""
+
+    names: tuple[str, ...]
+    candidate: bool = False
+
+    @property
+    def label(self) -> str:
+        """``Mexico (mx)``."""
+        first, *others = self.names
+        others = [o for o in others if o.strip().lower() != first.strip().lower()]
+        return first + (f" ({', '.join(others)})" if others else "")
+
+
+def _countries(ledger: Ledger) -> list[Term]:
+    """The actors of kind ``country``, by name or id: what the policy report's filter
+    (``analysis.metrics.policy``) matches a country against."""
+    rows = ledger.actors.sort("name", "actor_id").iter_rows(named=True)
+    return [
+        Term(
+            tuple(n for n in (r["name"], r["actor_id"]) if n),
+            candidate=r["status"] == "candidate",
+        )
+        for r in rows
+        if r["kind"] == "country" and (r["name"] or r["actor_id"])
+    ]
+
+
+#: Every vocabulary a parameter may take its values from, by name: what it is called in a
+#: message, and a function of the ledger (loaded with its candidates) giving its terms.
+VOCABULARIES: dict[str, tuple[str, Callable[[Ledger], list[Term]]]] = {
+    "countries": ("the countries of the ledger, by name or id in any case", _countries),
+}
+#: The vocabulary of a parameter by the parameter's name, for a report notebook whose
+#: metadata declares no ``analysis.vocabularies``: every report's ``countries`` names countries.
+DEFAULT_VOCABULARIES: dict[str, str] = {"countries": "countries"}
+
+
+def vocabularies(
+    notebook: Path, declared: Mapping[str, Parameter], metadata: object = None
+) -> dict[str, str]:
+    """Which of ``declared`` take which vocabulary (parameter -> vocabulary name).
+
+    ``metadata`` is the notebook's ``metadata.analysis.vocabularies``: a mapping of parameter
+    names to vocabulary names, or to null for none; it overrides
+    :data:`DEFAULT_VOCABULARIES`, which apply to the parameters the notebook declares.
+
+    Raises
+    ------
+    ParameterError
+        Naming the notebook, when the metadata is not such a mapping, names a parameter the
+        notebook does not declare or one that is not ``str`` or ``list``, or an unknown
+        vocabulary.
+    """
+    found = {
+        name: vocab
+        for name, vocab in DEFAULT_VOCABULARIES.items()
+        if name in declared and declared[name].type in ("str", "list")
+    }
+    if metadata is None:
+        return found
+    where = f"{notebook}: metadata analysis.vocabularies"
+    if not isinstance(metadata, dict):
+        msg = f"{where} must map parameter names to vocabulary names, found {metadata!r}"
+        raise ParameterError(msg)
+    for name, vocab in metadata.items():
+        if name not in declared:
+            msg = (
+                f"{where} names {name!r}, which is not a parameter of the notebook; "
+                f"its parameters are: {', '.join(declared)}"
+            )
+            raise ParameterError(msg)
+        if vocab is None:
+            found.pop(name, None)
+            continue
+        if vocab not in VOCABULARIES:
+            msg = (
+                f"{where}: parameter {name!r} names the unknown vocabulary {vocab!r}; "
+                f"the vocabularies are: {', '.join(VOCABULARIES)} (or null for none)"
+            )
+            raise ParameterError(msg)
+        if declared[name].type not in ("str", "list"):
+            msg = (
+                f"{where}: parameter {name!r} is {declared[name].type}; only a str or a list "
+                "parameter can take its values from a vocabulary"
+            )
+            raise ParameterError(msg)
+        found[name] = vocab
+    return found
+
+
+def check_vocabulary(
+    report: str,
+    name: str,
+    value: Any,
+    vocabulary: str,
+    terms: Iterable[Term],
+    *,
+    include_candidates: bool = False,
+) -> None:
+    """Refuse a ``value`` of parameter ``name`` (a str, or each item of a list) that names
+    no term of ``vocabulary``: it would select nothing. An empty value selects everything
+    and is allowed. A term only unreviewed drafts hold is allowed when the report's
+    ``include_candidates`` is true, as it is then in the ledger the report reads.
+
+    Raises
+    ------
+    ParameterError
+        Naming the report, the parameter, each unknown value with the closest allowed
+        spelling, and the allowed values.
+    """
+    what = VOCABULARIES[vocabulary][0]
+    terms = list(terms)
+    allowed = [t for t in terms if include_candidates or not t.candidate]
+    spelling = {n.strip().lower(): t for t in allowed for n in t.names}
+    drafts = {n.strip().lower(): t for t in terms if t.candidate for n in t.names}
+    values = value if isinstance(value, list) else [value] if value != "" else []
+    unknown, drafted = [], []
+    for item in values:
+        key = str(item).strip().lower()
+        if key in spelling:
+            continue
+        if key in drafts:
+            drafted.append(item)
+        else:
+            unknown.append(item)
+    if not unknown and not drafted:
+        return
+    parts = [
+        f"unknown value {item!r}"
+        + (f" (did you mean {close!r}?)" if (close := _closest_term(item, allowed)) else "")
+        for item in unknown
+    ]
+    parts += [
+        f"{item!r} is only in unreviewed drafts (set include_candidates=true to show it)"
+        for item in drafted
+    ]
+    listed = ", ".join(t.label + (" (unreviewed)" if t.candidate else "") for t in allowed)
+    msg = (
+        f"report {report!r}: parameter {name!r}: {'; '.join(parts)}, which would select "
+        f"nothing; the allowed values are {what}: {listed or '(none)'}"
+    )
+    raise ParameterError(msg)
+
+
+def _closest_term(value: object, terms: Iterable[Term]) -> str | None:
+    """The spelling of ``terms`` that ``value`` was most likely meant to be, if any is close."""
+    import difflib  # noqa: PLC0415
+
+    lowered = {n.strip().lower(): n for t in terms for n in t.names}
+    found = difflib.get_close_matches(str(value).strip().lower(), lowered, n=1, cutoff=0.6)
+    return lowered[found[0]] if found else None

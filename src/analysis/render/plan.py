@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import ParameterError
-from analysis.render.params import changed, output_stem, resolve
+from analysis.render.params import VOCABULARIES, changed, check_vocabulary, output_stem, resolve
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
+    from analysis.ledger import Ledger
     from analysis.render.catalog import ReportSpec
+    from analysis.render.params import Term
 
 
 @dataclass(frozen=True)
@@ -36,11 +38,16 @@ def plan(
     names: Iterable[str] = (),
     overrides: Mapping[str, Any] | None = None,
     param_sets: Mapping[str, list[dict[str, Any]]] | None = None,
+    *,
+    ledger: Callable[[], Ledger] | None = None,
 ) -> list[Job]:
     """The renders a command asks for, with every parameter checked.
 
     ``overrides`` (from ``-p``) apply to every named report; ``param_sets`` (from a params
     file) give several parameter sets for one report, each rendered to its own file.
+    ``ledger`` loads the ledger the renders would read (candidates included), to check the
+    values of parameters that take a vocabulary (:func:`check_values`); without it they are
+    not checked against the ledger.
     """
     wanted = list(names) or list(specs)
     unknown = [n for n in wanted if n not in specs]
@@ -65,7 +72,49 @@ def plan(
     if dupes:
         msg = f"two parameter sets would write the same file: {', '.join(dupes)}"
         raise ParameterError(msg)
+    if ledger is not None:
+        check_values(jobs, ledger)
     return jobs
+
+
+def check_values(jobs: Iterable[Job], ledger: Callable[[], Ledger]) -> None:
+    """Refuse a parameter value that names nothing of its vocabulary (``-p
+    countries=Mexcio``): that render would select nothing.
+
+    ``ledger`` is called once, and only when a parameter with a vocabulary is set to a value
+    other than its default: a render that sets none stays as fast as without this check.
+    A term only unreviewed drafts hold is allowed for a render whose ``include_candidates``
+    is true.
+
+    Raises
+    ------
+    ParameterError
+        Naming the report, the parameter, the value, the closest allowed one and every
+        allowed one (:func:`analysis.render.params.check_vocabulary`).
+    """
+    todo = [
+        (job, name, vocab)
+        for job in jobs
+        for name, vocab in job.report.vocabularies.items()
+        if name in job.parameters
+        and job.parameters[name] not in ("", [])
+        and job.parameters[name] != job.report.parameters[name].default
+    ]
+    if not todo:
+        return
+    loaded = ledger()
+    terms: dict[str, list[Term]] = {}
+    for job, name, vocab in todo:
+        if vocab not in terms:
+            terms[vocab] = VOCABULARIES[vocab][1](loaded)
+        check_vocabulary(
+            job.report.name,
+            name,
+            job.parameters[name],
+            vocab,
+            terms[vocab],
+            include_candidates=job.parameters.get("include_candidates") is True,
+        )
 
 
 def _overrides_for(

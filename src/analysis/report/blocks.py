@@ -111,6 +111,11 @@ def _marks(row: Mapping[str, Any], column: str) -> str:
     return out
 
 
+def _plain(value: object) -> str:
+    """A parameter's value as text (not yet escaped)."""
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
 def _param(value: object) -> str:
     if value in ("", []):
         return '<span class="na">all (not set)</span>'
@@ -236,7 +241,12 @@ class Report:
         )
 
     def figure(self, chart: alt.TopLevelMixin, name: str) -> Html:
-        """A chart, drawn offline by the page's Vega bundle, with its data as a CSV download."""
+        """A chart, drawn offline by the page's Vega bundle, with its data as a CSV download.
+
+        A chart whose data has no rows would draw empty axes: the figure says in words that
+        there is nothing to draw, and why (the page's parameters), with no script and no
+        download of an empty file.
+        """
         self._charts += 1
         div = f"chart-{self._charts}"
         import altair as alt  # noqa: PLC0415 - only pages with charts need it
@@ -247,6 +257,12 @@ class Report:
             spec = chart.to_dict()
         description = str(spec.get("description", ""))
         data = _chart_data(chart)
+        if data is not None and data.height == 0:
+            return Html(
+                '<figure class="chart-figure chart-empty">'
+                f'<p class="nothing">{html.escape(self._nothing_to_draw())}</p>'
+                f"<figcaption>{html.escape(description)}</figcaption></figure>"
+            )
         download = _csv_link(data, f"{name}.csv") if data is not None else ""
         return Html(
             f'<figure class="chart-figure">'
@@ -257,6 +273,18 @@ class Report:
             "'This chart could not be drawn: ' + e; });</script>"
             f"<figcaption>{html.escape(description)} {download}</figcaption></figure>"
         )
+
+    def _nothing_to_draw(self) -> str:
+        """Why a chart has nothing to draw: the parameters of the page that select facts
+        (every one set, but its title and its switches)."""
+        limits = [
+            f"{name} {_plain(value)}"
+            for name, value in self.parameters.items()
+            if name != "title" and not isinstance(value, bool) and value not in ("", [], None)
+        ]
+        if not limits:
+            return "Nothing to draw: the ledger holds no facts for this chart."
+        return f"Nothing to draw: no facts match the parameters of this page ({', '.join(limits)})."
 
     def table(
         self,
@@ -294,14 +322,15 @@ class Report:
                 f'<p class="more">Showing {shown.height} of {frame.height} rows; '
                 "<code>analysis export</code> writes them all.</p>"
             )
-        if not rows:
+        if not rows:  # and no download of an empty file, as for a figure
             body = f'<tr><td colspan="{len(columns) + bool(cite)}">{html.escape(empty)}</td></tr>'
+            download = ""
         else:
             body = "".join(rows)
+            download = f'<p class="download-line">{_csv_link(shown, f"{name}.csv")}</p>'
         return Html(
             f'<div class="table-wrap"><table><caption>{html.escape(caption)}</caption>'
-            f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>{more}"
-            f'<p class="download-line">{_csv_link(shown, f"{name}.csv")}</p></div>'
+            f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>{more}{download}</div>"
         )
 
     def evidence(self) -> Html:
