@@ -30,6 +30,7 @@ from typing import Any
 import polars as pl
 import pytest
 
+import analysis
 from analysis import metrics, schema
 from analysis.ledger import Ledger
 
@@ -935,3 +936,36 @@ def test_sources_figures_of_an_empty_ledger() -> None:
 )
 def test_sources_summary(figures: dict[str, int], line: str) -> None:
     assert metrics.sources_summary(figures) == line
+
+
+# -- stated totals and disputes (two sources: tests/fixtures/second_source) ----------------------
+
+
+def test_stated_totals(two_sources: Path) -> None:
+    ledger = analysis.load(two_sources)
+    rows = {r["claim_id"]: r for r in metrics.stated_totals(ledger).iter_rows(named=True)}
+    assert rows["total-two-transfers-2025"]["verdict"] == "agrees"
+    assert rows["total-since-january-2025"]["verdict"] == "disagrees: the ledger has 55"
+    assert rows["total-since-january-2025"]["claim"] == (
+        "People transferred since January 2025, as of 13 August 2025"
+    )
+    assert rows["third-transfer"]["source_says"] == "Tuesday's handover was the third transfer"
+    assert rows["third-transfer"]["evidence_sentence"] == 4
+
+
+def test_claim_warnings(two_sources: Path, ledger: Ledger) -> None:
+    warnings = metrics.claim_warnings(analysis.load(two_sources))
+    assert len(warnings) == 2
+    assert any("states 92" in w and "the ledger has 55" in w for w in warnings)
+    assert metrics.claim_warnings(ledger) == []
+
+
+def test_source_disputes(two_sources: Path, ledger: Ledger) -> None:
+    rows = metrics.source_disputes(analysis.load(two_sources)).to_dicts()
+    assert [(r["source_id"], r["value"], r["shown"]) for r in rows] == [
+        ("000_a622ddb6cab2c3b2", "2025-02", False),
+        ("001_test_second_account", "2025-02-28", True),
+    ]
+    assert rows[1]["evidence_sentence"] == 1
+    assert {r["difference"] for r in rows} == {"in precision only"}
+    assert metrics.source_disputes(ledger).is_empty()
