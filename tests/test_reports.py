@@ -170,7 +170,8 @@ def test_source_text_with_markup_is_escaped_in_the_page(
         "    mechanism: sent\n"
         "    origin: mx\n"
         "    destination: us\n"
-        f"    evidence: ['Officials said {hostile} in a statement on Monday.']\n",
+        f"    evidence: ['Officials said {hostile} in a statement on Monday.', "
+        "'Mexico sent 3 people.']\n",
         encoding="utf-8",
     )
     out = render_reports(tmp_path / "out", seeds_copy)
