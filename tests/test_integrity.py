@@ -444,3 +444,17 @@ def test_a_shortened_quote_ends_with_an_ellipsis_outside_its_marks(ledger: analy
     inside = bondi[bondi.index("“") + 1 : bondi.index("”")]
     assert BONDI[0].startswith(inside)
     assert BONDI[0][len(inside)] == " "  # cut at a word boundary
+
+
+def test_a_check_that_rests_on_a_broken_field_says_it_did_not_run(seeds_copy: Path) -> None:
+    """The count cannot be checked against evidence that is itself invalid: both are said."""
+    edit(
+        seeds_copy,
+        '    evidence: ["In February, Mexico extradited 29 cartel suspects, including infamous drug '
+        'lord Rafael Caro Quintero"]\n',
+        "    evidence: 29\n",
+    )
+    problems = problems_of(seeds_copy)
+    by_field = {p.field: p.message for p in problems if p.record == "transfer-2025-02"}
+    assert set(by_field) == {"evidence", "people"}, [str(p) for p in problems]
+    assert "not checked against the evidence" in by_field["people"]
