@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from analysis.ledger.text import ELLIPSIS, shorten
+from analysis.metrics._common import format_date, with_first_evidence
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -202,8 +203,6 @@ def sources_summary(figures: Mapping[str, int]) -> str:
 
 
 def _claim_period(row: dict[str, object]) -> str:
-    from analysis.metrics._common import format_date  # noqa: PLC0415 - a sibling's helper
-
     since = row["since"]
     as_of = row["as_of"]
     out = f" since {format_date(since, row['since_precision'])}" if since is not None else ""  # type: ignore[arg-type]
@@ -216,18 +215,6 @@ def stated_totals(ledger: Ledger) -> pl.DataFrame:
     """Each total a source states, beside what the ledger computes for the same thing over
     the same period (:mod:`analysis.ledger.consistency`), and whether they agree."""
     claims = ledger.claims
-    first = (
-        ledger.evidence.filter(pl.col("fact_type") == "claim")
-        .sort("fact_id", "char_start")
-        .group_by("fact_id", maintain_order=True)
-        .first()
-        .select(
-            pl.col("fact_id").alias("claim_id"),
-            pl.col("text").alias("source_says"),
-            pl.col("source_id").alias("evidence_source_id"),
-            pl.col("sentence").alias("evidence_sentence"),
-        )
-    )
     titles = dict(zip(ledger.events["event_id"], ledger.events["title"], strict=True))
     rows = []
     for row in claims.iter_rows(named=True):
@@ -263,11 +250,8 @@ def stated_totals(ledger: Ledger) -> pl.DataFrame:
         "source_id": pl.String,
         "status": pl.String,
     }
-    return (
-        pl.DataFrame(rows, schema=schema)
-        .join(first, on="claim_id", how="left", maintain_order="left")
-        .sort("agrees", "claim_id")
-    )
+    frame = with_first_evidence(ledger, pl.DataFrame(rows, schema=schema), "claim_id")
+    return frame.rename({"evidence_text": "source_says"}).sort("agrees", "claim_id")
 
 
 def claim_warnings(ledger: Ledger) -> list[str]:
