@@ -375,3 +375,16 @@ def test_the_sections_checked_are_the_pages_sections(rendered_pages: Path, stem:
 def test_the_headline_figures_are_filtered(rendered_pages: Path, case: Case) -> None:
     summary = json.loads((rendered_pages / f"{case.page}.summary.json").read_text("utf-8"))
     assert {k: summary["figures"][k] for k in case.figures} == case.figures
+
+
+@pytest.mark.parametrize("label", ["countries=Mexico", "countries=United States"])
+def test_the_agreement_of_both_countries_is_on_either_countrys_page(
+    rendered_pages: Path, label: str
+) -> None:
+    (case,) = [c for c in CASES if c.label == label]
+    page = _page(rendered_pages, case.page)
+    table = _section(page, "table:policy-events").texts
+    assert "Agreement extends a 90-day tariff exemption for USMCA goods" in table
+    assert "Mexico and United States" in table, "the table names both parties"
+    timeline = _section(page, "chart:policy-timeline").texts
+    assert "Mexico and United States" in timeline
