@@ -13,6 +13,7 @@ from analysis.charts.theme import (
     MAX_TIMELINE_DAYS,
     SPANS,
     country_scale,
+    drawn,
     finish,
     finish_layers,
 )
@@ -59,8 +60,9 @@ def policy_timeline(
     days = base.transform_filter(DAYS).mark_point(
         filled=True, opacity=0.9, size=160, stroke="#ffffff", strokeWidth=1
     )
+    has_spans = bool(data["span"].any())
     return finish_layers(
-        [spans, days],
+        drawn((spans, has_spans), (days, not data["span"].all())),
         "Security cooperation and trade pressure, side by side",
         "Each mark is an event, in its lane, coloured by the countries that acted; a bar spans "
         "the month or year an event is known only to",

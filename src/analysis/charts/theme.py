@@ -95,6 +95,15 @@ def finish(chart: alt.Chart, title: str, subtitle: str, description: str) -> alt
     return chart.properties(title=_title(title, subtitle), description=description, width=WIDTH)
 
 
+def drawn(*layers: tuple[alt.Chart, bool]) -> list[alt.Chart]:
+    """The layers (chart, whether it has rows to draw) that have rows, or the first one.
+
+    A layer whose filter leaves no row (no span in the range) would make Vega warn of an
+    infinite extent in the browser's console; it draws nothing anyway.
+    """
+    return [chart for chart, rows in layers if rows] or [layers[0][0]]
+
+
 def finish_layers(
     layers: list[alt.Chart], title: str, subtitle: str, description: str, **properties: Any
 ) -> alt.LayerChart:

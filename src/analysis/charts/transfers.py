@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import altair as alt
 
 from analysis import metrics
-from analysis.charts.theme import ACCENT, DAYS, SPANS, finish, finish_layers
+from analysis.charts.theme import ACCENT, DAYS, SPANS, drawn, finish, finish_layers
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -62,8 +62,9 @@ def transfers_timeline(
         .encode(y=alt.value(60), text=alt.Text("people:Q", format="d"))
     )
     n, total = int(data["transfers"].sum()), int(data["people"].sum())
+    has_spans, has_days = bool(data["span"].any()), not data["span"].all()
     return finish_layers(
-        [spans, labels, days],
+        drawn((spans, has_spans), (labels, has_spans), (days, has_days)),
         "Transfers of alleged cartel members to the United States",
         "Circles: transfers on a known day, sized by people. Bars: the month or year of the "
         "others, with their people",
@@ -101,8 +102,9 @@ def cumulative_transferred(
         alt.Tooltip("previous:Q", title="Running total before"),
         alt.Tooltip("cumulative:Q", title="Running total after"),
     ]
+    # The rows per transfer are the chart's own data (its CSV); the line has its corners.
     band = (
-        alt.Chart(data)
+        alt.Chart()
         .transform_filter(SPANS)
         .mark_rect(color=ACCENT, opacity=0.12)
         .encode(x=alt.X("date_start:T", title=x_title), x2="date_end:T", tooltip=tooltip)
@@ -121,7 +123,7 @@ def cumulative_transferred(
         )
     )
     ends = (
-        alt.Chart(data)
+        alt.Chart()
         .mark_point(filled=True, size=70, color=ACCENT)
         .encode(
             x=alt.X("date_end:T", title=x_title),
@@ -131,12 +133,13 @@ def cumulative_transferred(
     )
     total = int(data["people"].sum())
     return finish_layers(
-        [band, line, ends],
+        drawn((band, bool(data["span"].any())), (line, True), (ends, True)),
         "People transferred, running total",
         "Steps up on the day of a transfer; rises across the shaded month or year of a "
         "transfer known only to that",
         f"Line of the running total of people transferred, reaching {total}; it rises across "
         "the period of a transfer whose day is not known.",
+        data=data,
     )
 
 
