@@ -139,12 +139,6 @@ def _country_filter(countries: Sequence[str] | None) -> pl.Expr:
     )
 
 
-def _reported_in(start: dt.date | None, end: dt.date | None) -> pl.Expr:
-    """Rows whose ``reported_on`` (a day) is in ``[start, end]``: the frame needs a column
-    ``_day`` holding ``"day"``, so that the range is tested by :func:`dates.in_range_expr`."""
-    return dates.in_range_expr(start, end, date="reported_on", precision="_day")
-
-
 def policy_events(
     ledger: Ledger,
     *,
@@ -182,8 +176,9 @@ def undated_policy_events(
         ledger.events.filter(
             pl.col("lane").cast(pl.String).is_in(POLICY_LANES), pl.col("date").is_null()
         )
+        # The day reported is a day: the range is tested by the one rule, dates.in_range_expr.
         .with_columns(_day=pl.lit("day"))
-        .filter(_reported_in(start, end))
+        .filter(dates.in_range_expr(start, end, date="reported_on", precision="_day"))
         .drop("_day")
         .join(acting_country(ledger), on="event_id", how="left")
         .filter(_country_filter(countries))
