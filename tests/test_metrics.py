@@ -393,6 +393,52 @@ def test_in_range(tiny: Ledger, start: dt.date, end: dt.date, expected: set[str]
     assert set(ids(tiny.events.filter(metrics.in_range(start, end)))) == expected
 
 
+SPANS = pl.DataFrame(
+    {
+        "date_start": [D(2025, 8, 12), D(2025, 2, 1), D(2025, 1, 1), D(2020, 1, 1), D(2025, 2, 1)],
+        "date_end": [
+            D(2025, 8, 12),
+            D(2025, 2, 28),
+            D(2025, 12, 31),
+            D(2029, 12, 31),
+            D(2025, 3, 15),
+        ],
+        "date_precision": ["day", "month", "year", "year", "month"],
+    }
+)
+
+
+def test_span_label_of_own_periods_says_the_precision() -> None:
+    assert SPANS.select(metrics.span_label().alias("label"))["label"].to_list() == [
+        "12 August 2025 (known to the day)",
+        "February 2025 (known to the month)",
+        "2025 (known to the year)",
+        "the 2020s (known to the year)",
+        "1 February 2025 to 15 March 2025 (known to the month)",
+    ]
+
+
+def test_span_label_of_buckets_says_how_dates_were_grouped() -> None:
+    labels = SPANS.select(metrics.span_label("month").alias("label"))["label"].to_list()
+    assert labels[:3] == [
+        "12 August 2025 (grouped by month)",
+        "February 2025 (grouped by month)",
+        "2025 (grouped by month)",
+    ]
+
+
+def test_date_label(tiny: Ledger) -> None:
+    labels = dict(tiny.events.select("event_id", metrics.date_label().alias("label")).iter_rows())
+    assert labels["t1"] == "February 2025 (known to the month)"
+    assert labels["t2"] == "12 August 2025 (known to the day)"
+    assert labels["c1"] == "1985 (known to the year)"
+    assert labels["stmt"] is None
+    quotes = tiny.quotes.select(
+        "quote_id", metrics.date_label("said_on", "said_on_precision").alias("label")
+    )
+    assert dict(quotes.iter_rows())["q3"] == "February 2025 (known to the month)"
+
+
 # -- evidence ------------------------------------------------------------------------------------
 
 
@@ -460,6 +506,63 @@ def test_bucket_beyond_decades_by_century() -> None:
         D(1900, 1, 1),
         D(2000, 1, 1),
         D(1800, 1, 1),
+    ]
+
+
+SPAN_DATES = pl.DataFrame(
+    {
+        "date": [D(2025, 2, 1), D(2025, 2, 15), D(2025, 3, 1), D(2026, 1, 1)],
+        "date_precision": ["month", "day", "day", "year"],
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("max_buckets", "how", "spans"),
+    [
+        # Few dates: each row's own period (the month, the day, the year).
+        (
+            4,
+            "",
+            [
+                (D(2025, 2, 1), D(2025, 2, 28)),
+                (D(2025, 2, 15), D(2025, 2, 15)),
+                (D(2025, 3, 1), D(2025, 3, 1)),
+                (D(2026, 1, 1), D(2026, 12, 31)),
+            ],
+        ),
+        # By month; the year-precision row is widened to its year.
+        (
+            3,
+            "month",
+            [
+                (D(2025, 2, 1), D(2025, 2, 28)),
+                (D(2025, 2, 1), D(2025, 2, 28)),
+                (D(2025, 3, 1), D(2025, 3, 31)),
+                (D(2026, 1, 1), D(2026, 12, 31)),
+            ],
+        ),
+        (
+            2,
+            "year",
+            [(D(2025, 1, 1), D(2025, 12, 31))] * 3 + [(D(2026, 1, 1), D(2026, 12, 31))],
+        ),
+        (1, "decade", [(D(2020, 1, 1), D(2029, 12, 31))] * 4),
+    ],
+)
+def test_bucket_span(max_buckets: int, how: str, spans: list[tuple[dt.date, dt.date]]) -> None:
+    first, last, got = metrics.bucket_span(SPAN_DATES["date"], max_buckets)
+    assert got == how
+    assert SPAN_DATES.select(first.alias("s"), last.alias("e")).rows() == spans
+
+
+def test_bucket_span_beyond_decades_by_century() -> None:
+    frame = pl.DataFrame({"date": [D(1985, 6, 1), D(2025, 3, 4)], "date_precision": ["day", "day"]})
+    first, last, how = metrics.bucket_span(frame["date"], 1)
+    assert how == "century"
+    assert frame.select(first.alias("s"), last.alias("e")).rows() == [
+        (D(1900, 1, 1), D(1999, 12, 31)),
+        (D(2000, 1, 1), D(2099, 12, 31)),
     ]
 
 
@@ -670,6 +773,61 @@ def test_transfers_by_date_beyond_max_days_by_period(tiny: Ledger) -> None:
     assert data["title"][0] == "26 sent in August | 29 sent in February"
 
 
+def test_suspects_with_past_crimes_in_range(tiny: Ledger) -> None:
+    # The range is the transfer's (February 2025), not the crime's (1985).
+    assert ids(metrics.suspects_with_past_crimes(tiny, end=D(2025, 2, 10)), "allegation_id") == [
+        "a1"
+    ]
+    assert metrics.suspects_with_past_crimes(tiny, start=D(2025, 3, 1)).is_empty()
+    assert metrics.suspects_with_past_crimes(
+        tiny, start=D(1985, 1, 1), end=D(1985, 12, 31)
+    ).is_empty()
+
+
+def test_transfers_by_date_rows_are_spans(tiny: Ledger) -> None:
+    data = metrics.transfers_by_date(tiny)
+    assert data.select("date_start", "date_end", "span", "date_label", "previous").rows() == [
+        (D(2025, 2, 1), D(2025, 2, 28), True, "February 2025 (known to the month)", 0),
+        (D(2025, 8, 12), D(2025, 8, 12), False, "12 August 2025 (known to the day)", 29),
+        (D(2026, 1, 20), D(2026, 1, 20), False, "20 January 2026 (known to the day)", 55),
+    ]
+    by_year = metrics.transfers_by_date(tiny, max_days=2)
+    assert by_year.select("date_start", "date_end", "span", "date_label").rows() == [
+        (D(2025, 1, 1), D(2025, 12, 31), True, "2025 (grouped by year)"),
+        (D(2026, 1, 1), D(2026, 12, 31), True, "2026 (grouped by year)"),
+    ]
+
+
+def test_running_total_rises_across_a_month_and_steps_on_a_day(tiny: Ledger) -> None:
+    path = metrics.running_total(metrics.transfers_by_date(tiny))
+    assert path.rows() == [
+        (D(2025, 2, 1), 0.0, 0),  # February: from 0 on its first day...
+        (D(2025, 2, 28), 29.0, 1),  # ...to 29 on its last, not 29 on 1 February
+        (D(2025, 8, 12), 29.0, 2),  # a day: a step
+        (D(2025, 8, 12), 55.0, 3),
+        (D(2026, 1, 20), 55.0, 4),
+        (D(2026, 1, 20), 67.0, 5),
+    ]
+
+
+def test_running_total_of_overlapping_spans_spreads_each_evenly() -> None:
+    spans = pl.DataFrame(
+        {
+            "date_start": [D(2025, 2, 1), D(2025, 2, 15)],
+            "date_end": [D(2025, 2, 28), D(2025, 2, 15)],
+            "people": [27, 10],
+        }
+    )
+    # 27 over the 27 days from 1 to 28 February: 14 by the 15th, when 10 more arrive.
+    assert metrics.running_total(spans).rows() == [
+        (D(2025, 2, 1), 0.0, 0),
+        (D(2025, 2, 15), 14.0, 1),
+        (D(2025, 2, 15), 24.0, 2),
+        (D(2025, 2, 28), 37.0, 3),
+    ]
+    assert metrics.running_total(spans.clear()).is_empty()
+
+
 # -- policy --------------------------------------------------------------------------------------
 
 
@@ -828,6 +986,79 @@ def test_policy_summary() -> None:
     assert metrics.policy_summary(figures) == (
         "3 transfers and 2 trade moves among 6 dated events; 3 quotes"
     )
+
+
+def _with_parties(tiny: Ledger) -> Ledger:
+    """The tiny ledger where the tariff pause (deal) has two parties: the United States, and
+    Mexico through its organisation fgr."""
+    parties = frame(
+        "event_actors",
+        {"role_id": "p1", "event_id": "deal", "actor_id": "us", "role": "party"},
+        {"role_id": "p2", "event_id": "deal", "actor_id": "fgr", "role": "party"},
+    )
+    return dataclasses.replace(tiny, event_actors=pl.concat([tiny.event_actors, parties]))
+
+
+def test_acting_country_of_an_event_with_parties_is_every_party(tiny: Ledger) -> None:
+    acting = metrics.acting_country(_with_parties(tiny))
+    rows = {r["event_id"]: r for r in acting.iter_rows(named=True)}
+    assert rows["deal"]["countries"] == ["Mexico", "United States"]
+    assert rows["deal"]["country_ids"] == ["mx", "us"]
+    assert rows["deal"]["country"] == "Mexico and United States"
+    assert rows["deal"]["country_id"] == "mx, us"
+    assert (rows["t1"]["countries"], rows["t1"]["country"]) == (["Mexico"], "Mexico")
+    assert (rows["c1"]["countries"], rows["c1"]["country"]) == ([], "Not attributed")
+    assert acting.height == tiny.events.height, "one row per event"
+
+
+@pytest.mark.parametrize(
+    ("countries", "trade_moves", "dated"),
+    [(["Mexico"], 1, 4), (["us"], 2, 2), (["Mexico", "United States"], 2, 5), (None, 2, 6)],
+)
+def test_an_event_with_parties_counts_once_for_any_of_its_countries(
+    tiny: Ledger, countries: list[str] | None, trade_moves: int, dated: int
+) -> None:
+    ledger = _with_parties(tiny)
+    assert "deal" in ids(metrics.policy_events(ledger, countries=countries))
+    figures = metrics.policy_figures(ledger, countries=countries)
+    assert (figures["Trade moves"], figures["Dated events"]) == (trade_moves, dated)
+
+
+def test_policy_lanes_draw_an_event_with_parties_once_in_its_own_category(tiny: Ledger) -> None:
+    lanes = metrics.policy_lanes(_with_parties(tiny))
+    deal = lanes.filter(pl.col("titles") == "Tariff pause")
+    assert deal.select("country", "events", "date_start", "date_end", "span").rows() == [
+        ("Mexico and United States", 1, D(2025, 6, 1), D(2025, 6, 30), True)
+    ]
+    assert lanes["events"].sum() == 6
+
+
+def test_country_label() -> None:
+    names = pl.DataFrame(
+        {"n": [[], ["Mexico"], ["Mexico", "United States"], ["Canada", "Mexico", "United States"]]},
+        schema={"n": pl.List(pl.String)},
+    )
+    assert names.select(metrics.country_label(pl.col("n")).alias("label"))["label"].to_list() == [
+        "Not attributed",
+        "Mexico",
+        "Mexico and United States",
+        "Canada, Mexico and United States",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (D(2025, 3, 5), D(2025, 3, 5), ["stmt"]),  # reported on 5 March 2025
+        (None, D(2025, 3, 4), []),
+        (D(2025, 3, 6), None, []),
+        (D(2025, 1, 1), D(2025, 12, 31), ["stmt"]),
+    ],
+)
+def test_undated_policy_events_by_the_day_reported(
+    tiny: Ledger, start: dt.date | None, end: dt.date | None, expected: list[str]
+) -> None:
+    assert ids(metrics.undated_policy_events(tiny, start=start, end=end)) == expected
 
 
 # -- sources -------------------------------------------------------------------------------------

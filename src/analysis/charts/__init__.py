@@ -18,6 +18,7 @@ from analysis.charts.sources import MAX_FACETS, facts_per_sentence, sentence_cov
 from analysis.charts.theme import (
     ACCENT,
     COUNTRY_COLOURS,
+    JOINT_COLOURS,
     MAX_TIMELINE_DAYS,
     OTHER_COUNTRY,
     THEME,
@@ -47,6 +48,7 @@ __all__ = [
     "ACCENT",
     "BUILDERS",
     "COUNTRY_COLOURS",
+    "JOINT_COLOURS",
     "MAX_FACETS",
     "MAX_TIMELINE_DAYS",
     "OTHER_COUNTRY",

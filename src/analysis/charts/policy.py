@@ -8,7 +8,15 @@ import altair as alt
 import polars as pl
 
 from analysis import metrics
-from analysis.charts.theme import MAX_TIMELINE_DAYS, country_scale, finish
+from analysis.charts.theme import (
+    DAYS,
+    MAX_TIMELINE_DAYS,
+    SPANS,
+    country_scale,
+    drawn,
+    finish,
+    finish_layers,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -22,36 +30,45 @@ def policy_timeline(
     start: dt.date | None = None,
     end: dt.date | None = None,
     countries: list[str] | None = None,
-) -> alt.Chart:
-    """Events in lanes (security cooperation, trade pressure, statements) coloured by country."""
+) -> alt.LayerChart:
+    """Events in lanes (security cooperation, trade pressure, statements) coloured by the
+    countries that acted (an event of both countries in a colour of its own).
+
+    An event known to the day is a point; one known only to the month or year is a bar over
+    that period (beyond a hundred or so days, bars are months: :func:`metrics.policy_lanes`).
+    """
     data = metrics.policy_lanes(
         ledger, start=start, end=end, countries=countries, max_days=MAX_TIMELINE_DAYS
     )
-    chart = (
-        alt.Chart(data)
-        .mark_point(filled=True, opacity=0.85, size=160)
-        .encode(
-            x=alt.X("date:T", title="Date"),
-            y=alt.Y("lane:N", title=None, sort=list(metrics.POLICY_LANES)),
-            color=alt.Color("country:N", title="Country", scale=country_scale(data["country"])),
-            shape=alt.Shape("date_precision:N", title="Date known to the"),
-            tooltip=[
-                alt.Tooltip("titles:N", title="Events"),
-                alt.Tooltip("events:Q", title="Number"),
-                alt.Tooltip("unreviewed:Q", title="Unreviewed"),
-                alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
-                alt.Tooltip("date_precision:N", title="Known to the"),
-                alt.Tooltip("country:N", title="Country"),
-            ],
-        )
-        .properties(height=alt.Step(60))
+    base = alt.Chart(data).encode(
+        x=alt.X("date_start:T", title="Date"),
+        y=alt.Y("lane:N", title=None, sort=list(metrics.POLICY_LANES)),
+        color=alt.Color("country:N", title="Country", scale=country_scale(data["country"])),
+        tooltip=[
+            alt.Tooltip("titles:N", title="Events"),
+            alt.Tooltip("events:Q", title="Number"),
+            alt.Tooltip("unreviewed:Q", title="Unreviewed"),
+            alt.Tooltip("date_label:N", title="Date"),
+            alt.Tooltip("country:N", title="Country"),
+        ],
     )
-    return finish(
-        chart,
+    spans = (
+        base.transform_filter(SPANS)
+        .mark_bar(opacity=0.8, size=16, cornerRadius=3, stroke="#ffffff", strokeWidth=1.5)
+        .encode(x2="date_end:T")
+    )
+    days = base.transform_filter(DAYS).mark_point(
+        filled=True, opacity=0.9, size=160, stroke="#ffffff", strokeWidth=1
+    )
+    has_spans = bool(data["span"].any())
+    return finish_layers(
+        drawn((spans, has_spans), (days, not data["span"].all())),
         "Security cooperation and trade pressure, side by side",
-        "Each mark is an event, in its lane, coloured by the country that acted",
+        "Each mark is an event, in its lane, coloured by the countries that acted; a bar spans "
+        "the month or year an event is known only to",
         f"Timeline of {int(data['events'].sum())} dated events in {data['lane'].n_unique()} lanes, "
-        "coloured by country.",
+        "coloured by country; bars span the period of an event whose day is not known.",
+        height=alt.Step(60),
     )
 
 

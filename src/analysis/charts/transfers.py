@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import altair as alt
 
 from analysis import metrics
-from analysis.charts.theme import ACCENT, finish
+from analysis.charts.theme import ACCENT, DAYS, SPANS, drawn, finish, finish_layers
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -18,72 +18,128 @@ if TYPE_CHECKING:
 
 def transfers_timeline(
     ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
-) -> alt.Chart:
-    """Transfers of people to the United States over time, each a circle sized by people.
+) -> alt.LayerChart:
+    """Transfers of people to the United States over time.
 
-    Transfers on the same date share a circle; beyond a few hundred dates, circles are months.
+    A transfer known to the day is a circle sized by people; one known only to the month or
+    year is a bar over that period (1-28 February 2025 for "In February") labelled with its
+    people. Transfers on the same date share a mark; beyond a few hundred dates, marks are
+    months (bars over each month).
     """
     data = metrics.transfers_by_date(ledger, start=start, end=end)
-    chart = (
-        alt.Chart(data)
+    x = alt.X("date_start:T", title="Date of transfer", scale=alt.Scale(padding=30))
+    tooltip = [
+        alt.Tooltip("title:N", title="Transfer"),
+        alt.Tooltip("date_label:N", title="Date"),
+        alt.Tooltip("date_as_written:N", title="Source says"),
+        alt.Tooltip("people:Q", title="People"),
+        alt.Tooltip("transfers:Q", title="Transfers"),
+        alt.Tooltip("mechanism:N", title="Described as"),
+        alt.Tooltip("n_sources:Q", title="Sources"),
+        alt.Tooltip("unreviewed:Q", title="Unreviewed transfers"),
+    ]
+    base = alt.Chart(data).encode(x=x, tooltip=tooltip)
+    days = (
+        base.transform_filter(DAYS)
         .mark_circle(opacity=0.8, stroke="#5a1f12", strokeWidth=1)
         .encode(
-            x=alt.X("date:T", title="Date of transfer", scale=alt.Scale(padding=30)),
             y=alt.value(60),
             size=alt.Size(
                 "people:Q",
                 title="People transferred",
                 scale=alt.Scale(range=[80, 1600], zero=True),
             ),
-            tooltip=[
-                alt.Tooltip("title:N", title="Transfer"),
-                alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
-                alt.Tooltip("date_precision:N", title="Known to the"),
-                alt.Tooltip("date_as_written:N", title="Source says"),
-                alt.Tooltip("people:Q", title="People"),
-                alt.Tooltip("transfers:Q", title="Transfers"),
-                alt.Tooltip("mechanism:N", title="Described as"),
-                alt.Tooltip("n_sources:Q", title="Sources"),
-                alt.Tooltip("unreviewed:Q", title="Unreviewed transfers"),
-            ],
         )
-        .properties(height=120)
+    )
+    spans = (
+        base.transform_filter(SPANS)
+        .mark_rect(opacity=0.55, stroke="#5a1f12", strokeWidth=1, color=ACCENT)
+        .encode(x2="date_end:T", y=alt.value(50), y2=alt.value(70))
+    )
+    labels = (
+        base.transform_filter(SPANS)
+        .mark_text(align="left", baseline="bottom", dy=-12, fontSize=12, color="#5a1f12")
+        .encode(y=alt.value(60), text=alt.Text("people:Q", format="d"))
     )
     n, total = int(data["transfers"].sum()), int(data["people"].sum())
-    return finish(
-        chart,
+    has_spans, has_days = bool(data["span"].any()), not data["span"].all()
+    return finish_layers(
+        drawn((spans, has_spans), (labels, has_spans), (days, has_days)),
         "Transfers of alleged cartel members to the United States",
-        "Each circle is one transfer (or one date of transfers), sized by the number of people",
-        f"Timeline of {n} transfers totalling {total} people; circle size shows people per transfer.",
+        "Circles: transfers on a known day, sized by people. Bars: the month or year of the "
+        "others, with their people",
+        f"Timeline of {n} transfers totalling {total} people; circle size shows people per "
+        "transfer, bars span the period of a transfer whose day is not known.",
+        height=120,
     )
 
 
 def cumulative_transferred(
     ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
-) -> alt.Chart:
-    """Running total of people transferred, one step per transfer date."""
+) -> alt.LayerChart:
+    """Running total of people transferred.
+
+    It steps up on the day of a transfer known to the day, and rises evenly across the month
+    or year of one known only to that (a ramp, over a shaded band), never on its first day.
+    """
     data = metrics.transfers_by_date(ledger, start=start, end=end).select(
-        "date", "people", "transfers", "title", "cumulative"
+        "date_start",
+        "date_end",
+        "span",
+        "date_label",
+        "people",
+        "transfers",
+        "title",
+        "previous",
+        "cumulative",
     )
-    base = alt.Chart(data).encode(
-        x=alt.X("date:T", title="Date of transfer"),
-        y=alt.Y("cumulative:Q", title="People transferred, running total"),
-        tooltip=[
-            alt.Tooltip("title:N", title="Transfer"),
-            alt.Tooltip("date:T", title="Date", format="%Y-%m-%d"),
-            alt.Tooltip("people:Q", title="People on this date"),
-            alt.Tooltip("cumulative:Q", title="Running total"),
-        ],
+    path = metrics.running_total(data)
+    x_title, y_title = "Date of transfer", "People transferred, running total"
+    tooltip = [
+        alt.Tooltip("title:N", title="Transfer"),
+        alt.Tooltip("date_label:N", title="Date"),
+        alt.Tooltip("people:Q", title="People"),
+        alt.Tooltip("previous:Q", title="Running total before"),
+        alt.Tooltip("cumulative:Q", title="Running total after"),
+    ]
+    # The rows per transfer are the chart's own data (its CSV); the line has its corners.
+    band = (
+        alt.Chart()
+        .transform_filter(SPANS)
+        .mark_rect(color=ACCENT, opacity=0.12)
+        .encode(x=alt.X("date_start:T", title=x_title), x2="date_end:T", tooltip=tooltip)
     )
-    chart = base.mark_line(interpolate="step-after", color=ACCENT) + base.mark_point(
-        filled=True, size=70, color=ACCENT
+    line = (
+        alt.Chart(path)
+        .mark_line(color=ACCENT)
+        .encode(
+            x=alt.X("date:T", title=x_title),
+            y=alt.Y("total:Q", title=y_title),
+            order=alt.Order("order:Q"),
+            tooltip=[
+                alt.Tooltip("date:T", title="Date", format="%-d %B %Y"),
+                alt.Tooltip("total:Q", title="Running total"),
+            ],
+        )
+    )
+    ends = (
+        alt.Chart()
+        .mark_point(filled=True, size=70, color=ACCENT)
+        .encode(
+            x=alt.X("date_end:T", title=x_title),
+            y=alt.Y("cumulative:Q", title=y_title),
+            tooltip=tooltip,
+        )
     )
     total = int(data["people"].sum())
-    return finish(
-        chart,
+    return finish_layers(
+        drawn((band, bool(data["span"].any())), (line, True), (ends, True)),
         "People transferred, running total",
-        "Step up at each transfer",
-        f"Step line of the running total of people transferred, reaching {total}.",
+        "Steps up on the day of a transfer; rises across the shaded month or year of a "
+        "transfer known only to that",
+        f"Line of the running total of people transferred, reaching {total}; it rises across "
+        "the period of a transfer whose day is not known.",
+        data=data,
     )
 
 
@@ -126,9 +182,15 @@ def charges_by_transfer(
     )
 
 
-def years_to_transfer(ledger: Ledger) -> alt.Chart:
-    """For named suspects tied to an older crime: years from the crime to their transfer."""
-    data, left_out = metrics.top(metrics.suspects_with_past_crimes(ledger), "years_to_transfer")
+def years_to_transfer(
+    ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
+) -> alt.Chart:
+    """For named suspects of the transfers in range tied to an older crime: years from the
+    crime to their transfer."""
+    suspects = metrics.suspects_with_past_crimes(ledger, start=start, end=end).with_columns(
+        transferred=metrics.date_label("transfer_date", "transfer_precision")
+    )
+    data, left_out = metrics.top(suspects, "years_to_transfer")
     chart = (
         alt.Chart(data)
         .mark_bar(color=ACCENT)
@@ -139,7 +201,7 @@ def years_to_transfer(ledger: Ledger) -> alt.Chart:
                 alt.Tooltip("suspect:N", title="Suspect"),
                 alt.Tooltip("crime:N", title="Tied to"),
                 alt.Tooltip("crime_year:Q", title="Year of the crime", format="d"),
-                alt.Tooltip("transfer_date:T", title="Transferred", format="%Y-%m-%d"),
+                alt.Tooltip("transferred:N", title="Transferred"),
                 alt.Tooltip("years_to_transfer:Q", title="Years"),
             ],
         )

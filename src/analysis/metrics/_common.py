@@ -82,6 +82,55 @@ def format_date(date: dt.date | None, precision: str | None) -> str:
     return when({"date": date, "date_precision": precision})
 
 
+def _day_words(day: pl.Expr) -> pl.Expr:
+    return day.dt.strftime("%-d %B %Y")
+
+
+def _span_words(first: pl.Expr, last: pl.Expr) -> pl.Expr:
+    whole_year = (first.dt.ordinal_day() == 1) & (last.dt.month() == 12) & (last.dt.day() == 31)
+    return (
+        pl.when(first == last)
+        .then(_day_words(first))
+        .when((first.dt.day() == 1) & (last == first.dt.month_end()))
+        .then(first.dt.strftime("%B %Y"))
+        .when(whole_year & (first.dt.year() == last.dt.year()))
+        .then(first.dt.strftime("%Y"))
+        .when(whole_year & (first.dt.year() % 10 == 0) & (last.dt.year() == first.dt.year() + 9))
+        .then(pl.format("the {}s", first.dt.year()))
+        .otherwise(pl.format("{} to {}", _day_words(first), _day_words(last)))
+    )
+
+
+def span_words(start: str = "date_start", end: str = "date_end") -> pl.Expr:
+    """Polars: the span from column ``start`` to column ``end`` (inclusive) in words.
+
+    ``12 August 2025`` (one day), ``February 2025`` (a whole month), ``2025`` (a whole year),
+    ``the 2020s`` (a whole decade), else ``1 February 2025 to 31 December 2025``.
+    """
+    return _span_words(pl.col(start), pl.col(end))
+
+
+def span_label(how: str = "", precision: str = "date_precision") -> pl.Expr:
+    """Polars: the date of a mark spanning ``date_start`` to ``date_end``, for its tooltip.
+
+    For a fact drawn over its own period (``how`` empty): the span's words and its precision
+    (column ``precision``), ``February 2025 (known to the month)``. For a bucket of facts
+    (``how`` names the bucket, see :func:`analysis.metrics.bounds.bucket_span`): the span's
+    words and how the dates were grouped, ``February 2025 (grouped by month)``.
+    """
+    words = span_words()
+    if how:
+        return pl.format("{} (grouped by {})", words, pl.lit(how))
+    return pl.format("{} (known to the {})", words, pl.col(precision).cast(pl.String))
+
+
+def date_label(date: str = "date", precision: str = "date_precision") -> pl.Expr:
+    """Polars: a dated fact's period in words with its precision (columns ``date`` and
+    ``precision``): ``February 2025 (known to the month)``; null when the date is unknown."""
+    words = _span_words(pl.col(date), dates.period_end_expr(date, precision))
+    return pl.format("{} (known to the {})", words, pl.col(precision).cast(pl.String))
+
+
 def with_first_evidence(ledger: Ledger, frame: pl.DataFrame, key: str) -> pl.DataFrame:
     """Add the first evidence of each row's fact (``key`` holds its id): source, sentence, text."""
     first = (

@@ -1,4 +1,4 @@
-"""Figures of the policy report: dated policy moves in lanes, the country that acted, quotes."""
+"""Figures of the policy report: dated policy moves in lanes, the countries that acted, quotes."""
 
 from __future__ import annotations
 
@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from analysis.metrics._common import in_range, with_first_evidence
-from analysis.metrics.bounds import MAX_DAYS, bucket, first_titles
+from analysis import dates
+from analysis.metrics._common import in_range, span_label, with_first_evidence
+from analysis.metrics.bounds import MAX_DAYS, bucket_span, first_titles
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -24,17 +25,40 @@ POLICY_LANES = ("security cooperation", "trade pressure", "statements and diplom
 ACTING_ROLES = ("initiator", "speaker", "decision maker", "announcer", "court")
 
 
+#: The role of each country (or of an actor of each) that is a party to an event, such as an
+#: agreement: every party's country acted.
+PARTY_ROLE = "party"
+
+
+#: What an event or a quote no country is tied to is called.
+NOT_ATTRIBUTED = "Not attributed"
+
+
 def _country_names(ledger: Ledger) -> pl.DataFrame:
     return ledger.actors.filter(pl.col("kind") == "country").select(
         pl.col("actor_id").alias("country_id"), pl.col("name").alias("country")
     )
 
 
-def acting_country(ledger: Ledger) -> pl.DataFrame:
-    """The country that acted in each event: its origin, else the country of its main actor."""
-    roles = (
-        ledger.event_actors.filter(pl.col("role").cast(pl.String).is_in(ACTING_ROLES))
-        .join(ledger.actors.select("actor_id", "kind", "country_id"), on="actor_id")
+def country_label(names: pl.Expr) -> pl.Expr:
+    """Polars: a list of country names in plain words, ``Mexico and United States``
+    (``Canada, Mexico and United States``; ``Not attributed`` when empty)."""
+    n = names.list.len()
+    return (
+        pl.when(n == 0)
+        .then(pl.lit(NOT_ATTRIBUTED))
+        .when(n == 1)
+        .then(names.list.first())
+        .otherwise(
+            pl.format("{} and {}", names.list.head(n - 1).list.join(", "), names.list.last())
+        )
+    )
+
+
+def _actor_countries(ledger: Ledger, roles: pl.DataFrame) -> pl.DataFrame:
+    """``roles`` (event_actors rows) with the country of each actor: itself for a country."""
+    return (
+        roles.join(ledger.actors.select("actor_id", "kind", "country_id"), on="actor_id")
         .with_columns(
             country_id=pl.when(pl.col("kind") == "country")
             .then(pl.col("actor_id"))
@@ -42,25 +66,77 @@ def acting_country(ledger: Ledger) -> pl.DataFrame:
         )
         .filter(pl.col("country_id").is_not_null())
         .sort("event_id", "role_id")
+    )
+
+
+def acting_country(ledger: Ledger) -> pl.DataFrame:
+    """The countries that acted in each event, one row per event.
+
+    An event with parties (an agreement "both countries reached") was acted by every party's
+    country; any other by its origin, else by the country of its first acting actor
+    (:data:`ACTING_ROLES`, by role id). Columns: ``country_ids`` and ``countries`` (lists,
+    sorted by name; empty when no country is known), ``country`` (the names in plain words,
+    ``Mexico and United States``, or ``Not attributed``) and ``country_id`` (the ids joined
+    by ``", "``; null when none).
+    """
+    role = pl.col("role").cast(pl.String)
+    parties = (
+        _actor_countries(ledger, ledger.event_actors.filter(role == PARTY_ROLE))
+        .group_by("event_id", maintain_order=True)
+        .agg(party_ids=pl.col("country_id").unique(maintain_order=True))
+    )
+    acting = (
+        _actor_countries(ledger, ledger.event_actors.filter(role.is_in(ACTING_ROLES)))
         .group_by("event_id", maintain_order=True)
         .agg(pl.col("country_id").first().alias("role_country_id"))
     )
-    return (
+    chosen = (
         ledger.events.select("event_id", "origin_id")
-        .join(roles, on="event_id", how="left")
-        .select("event_id", country_id=pl.coalesce("origin_id", "role_country_id"))
-        .join(_country_names(ledger), on="country_id", how="left")
-        .with_columns(pl.col("country").fill_null("Not attributed"))
+        .join(parties, on="event_id", how="left", maintain_order="left")
+        .join(acting, on="event_id", how="left", maintain_order="left")
+        .select(
+            "event_id",
+            pl.when(pl.col("party_ids").list.len() > 0)
+            .then(pl.col("party_ids"))
+            .otherwise(pl.concat_list(pl.coalesce("origin_id", "role_country_id")))
+            .alias("country_id"),
+        )
+        .explode("country_id")
+        .join(_country_names(ledger), on="country_id", how="left", maintain_order="left")
+        .sort("event_id", "country", nulls_last=True)
+    )
+    named = pl.col("country").is_not_null()
+    return (
+        chosen.group_by("event_id", maintain_order=True)
+        .agg(
+            country_ids=pl.col("country_id").filter(named),
+            countries=pl.col("country").filter(named),
+        )
+        .with_columns(
+            country=country_label(pl.col("countries")),
+            country_id=pl.when(pl.col("country_ids").list.len() > 0).then(
+                pl.col("country_ids").list.join(", ")
+            ),
+        )
+        .select("event_id", "country_ids", "countries", "country", "country_id")
     )
 
 
 def _country_filter(countries: Sequence[str] | None) -> pl.Expr:
+    """Rows of which ANY country (by name or id, any case) is one of ``countries``; all
+    rows when ``countries`` is empty. ``Not attributed`` picks the rows of no country."""
     if not countries:
         return pl.lit(value=True)
     wanted = [c.strip().lower() for c in countries]
-    return pl.col("country").str.to_lowercase().is_in(wanted) | pl.col(
-        "country_id"
-    ).str.to_lowercase().is_in(wanted)
+
+    def named(column: str) -> pl.Expr:
+        return pl.col(column).list.eval(pl.element().str.to_lowercase().is_in(wanted)).list.any()
+
+    return (
+        named("countries")
+        | named("country_ids")
+        | pl.col("country").str.to_lowercase().is_in(wanted)
+    )
 
 
 def policy_events(
@@ -70,7 +146,10 @@ def policy_events(
     end: dt.date | None = None,
     countries: Sequence[str] | None = None,
 ) -> pl.DataFrame:
-    """Events of the policy lanes in range, with the country that acted, oldest first."""
+    """Events of the policy lanes in range, one row per event, with the countries that acted
+    (:func:`acting_country`), oldest first. ``countries`` keeps an event when any of its
+    countries is one of them (a joint agreement is kept for Mexico and for the United States).
+    """
     return (
         ledger.events.filter(
             pl.col("lane").cast(pl.String).is_in(POLICY_LANES), in_range(start, end)
@@ -81,12 +160,26 @@ def policy_events(
     )
 
 
-def undated_policy_events(ledger: Ledger, countries: Sequence[str] | None = None) -> pl.DataFrame:
-    """Policy events whose date the sources do not state (kept out of timelines)."""
+def undated_policy_events(
+    ledger: Ledger,
+    countries: Sequence[str] | None = None,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> pl.DataFrame:
+    """Policy events whose date the sources do not state (kept out of timelines).
+
+    An undated event is in ``[start, end]`` when the day it was first reported is, as an
+    undated quote is (:func:`quotes`).
+    """
     return (
         ledger.events.filter(
             pl.col("lane").cast(pl.String).is_in(POLICY_LANES), pl.col("date").is_null()
         )
+        # The day reported is a day: the range is tested by the one rule, dates.in_range_expr.
+        .with_columns(_day=pl.lit("day"))
+        .filter(dates.in_range_expr(start, end, date="reported_on", precision="_day"))
+        .drop("_day")
         .join(acting_country(ledger), on="event_id", how="left")
         .filter(_country_filter(countries))
         .sort("reported_on", "event_id")
@@ -101,24 +194,45 @@ def policy_lanes(
     countries: Sequence[str] | None = None,
     max_days: int = MAX_DAYS,
 ) -> pl.DataFrame:
-    """Policy events aggregated to one row per (date, lane, country, precision).
+    """Policy events aggregated to one row per (span, lane, country, precision).
 
-    When the events fall on more than ``max_days`` distinct days, dates are bucketed by month
-    (or year, or decade), so the chart's data stays bounded whatever the size of the ledger.
+    A span is the period an event's date covers (a month-precision date is the whole month:
+    ``date_start`` to ``date_end``); when the events fall on more than ``max_days`` distinct
+    days, spans are months (or years, or decades; :func:`~.bounds.bucket_span`), so the
+    chart's data stays bounded whatever the size of the ledger. ``country`` is the label of
+    the countries that acted (``Mexico and United States`` for a joint event, its own row);
+    ``events`` counts events.
     """
     events = policy_events(ledger, start=start, end=end, countries=countries)
+    first, last, how = bucket_span(events["date"], max_days)
     return (
-        events.with_columns(
-            date=bucket(events["date"], max_days)[0], lane=pl.col("lane").cast(pl.String)
-        )
-        .group_by("date", "lane", "country", "date_precision")
+        events.with_columns(date_start=first, date_end=last, lane=pl.col("lane").cast(pl.String))
+        .group_by("date_start", "date_end", "lane", "country", "date_precision")
         .agg(
             events=pl.len(),
             unreviewed=(pl.col("status") == "candidate").sum().cast(pl.Int64),
             titles=first_titles("title"),
         )
         .with_columns(pl.col("date_precision").cast(pl.String))
-        .sort("date", "lane", "country")
+        .with_columns(
+            date=pl.col("date_start"),
+            span=pl.col("date_end") > pl.col("date_start"),
+            date_label=span_label(how),
+        )
+        .sort("date_start", "date_end", "lane", "country")
+        .select(
+            "date",
+            "date_start",
+            "date_end",
+            "span",
+            "date_label",
+            "lane",
+            "country",
+            "date_precision",
+            "events",
+            "unreviewed",
+            "titles",
+        )
     )
 
 
@@ -146,30 +260,29 @@ def quotes(
         .agg(sources=pl.col("source_id").unique().sort().str.join(", "))
         .rename({"fact_id": "quote_id"})
     )
+    said = pl.col("said_on").is_not_null()
     data = (
         ledger.quotes.join(speakers, on="speaker_id", how="left")
         .join(sources, on="quote_id", how="left")
         .with_columns(
             date=pl.coalesce("said_on", "reported_on"),
-            date_precision=pl.when(pl.col("said_on").is_null())
-            .then(pl.lit("unknown"))
-            .otherwise(pl.col("said_on_precision").cast(pl.String)),
-            country=pl.col("country").fill_null("Not attributed"),
+            date_precision=pl.when(said)
+            .then(pl.col("said_on_precision").cast(pl.String))
+            .otherwise(pl.lit("unknown")),
+            # For the range only: a quote of unknown date is placed on the day it was reported.
+            _placed=pl.when(said)
+            .then(pl.col("said_on_precision").cast(pl.String))
+            .otherwise(pl.lit("day")),
+            country_ids=pl.concat_list("country_id").list.drop_nulls(),
+            countries=pl.concat_list("country").list.drop_nulls(),
+            country=pl.col("country").fill_null(NOT_ATTRIBUTED),
         )
-        .filter(in_range(start, end) | (pl.col("said_on").is_null() & _reported_in(start, end)))
+        .filter(dates.in_range_expr(start, end, precision="_placed"))
+        .drop("_placed")
         .filter(_country_filter(countries))
     )
     data = with_first_evidence(ledger, data, "quote_id")
     return data.sort("date", "speaker", "quote_id")
-
-
-def _reported_in(start: dt.date | None, end: dt.date | None) -> pl.Expr:
-    cond = pl.lit(value=True)
-    if start is not None:
-        cond &= pl.col("reported_on") >= start
-    if end is not None:
-        cond &= pl.col("reported_on") <= end
-    return cond
 
 
 def policy_figures(

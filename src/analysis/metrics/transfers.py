@@ -11,10 +11,11 @@ from analysis.metrics._common import (
     count_evidence,
     format_date,
     in_range,
+    span_label,
     when,
     with_first_evidence,
 )
-from analysis.metrics.bounds import MAX_COLUMNS, MAX_DAYS, bucket, first_titles
+from analysis.metrics.bounds import MAX_COLUMNS, MAX_DAYS, bucket, bucket_span, first_titles
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -109,15 +110,21 @@ def charges_by_transfer(
     )
 
 
-def suspects_with_past_crimes(ledger: Ledger) -> pl.DataFrame:
-    """Named suspects tied to an older crime, with the years from that crime to their transfer."""
+def suspects_with_past_crimes(
+    ledger: Ledger, *, start: dt.date | None = None, end: dt.date | None = None
+) -> pl.DataFrame:
+    """Named suspects tied to an older crime, with the years from that crime to their transfer.
+
+    Only suspects of the transfers in range (the range is the transfer's date, not the
+    crime's: a 1985 killing is shown for a transfer of 2025).
+    """
     events = ledger.events
     crimes = events.filter(pl.col("kind") == "crime").select(
         pl.col("event_id").alias("crime_event_id"),
         pl.col("title").alias("crime"),
         pl.col("date").dt.year().alias("crime_year"),
     )
-    tr = events.filter(pl.col("kind") == "transfer").select(
+    tr = events.filter(pl.col("kind") == "transfer", in_range(start, end)).select(
         "event_id",
         pl.col("date").alias("transfer_date"),
         pl.col("date_precision").alias("transfer_precision"),
@@ -174,14 +181,20 @@ def transfers_by_date(
     end: dt.date | None = None,
     max_days: int = MAX_DAYS,
 ) -> pl.DataFrame:
-    """Transfers aggregated per date (per month beyond ``max_days`` distinct days).
+    """Transfers aggregated per period: the day, month or year each is known to, or per month
+    (year, decade) beyond ``max_days`` distinct dates (:func:`~.bounds.bucket_span`).
 
-    One row per date: people, number of transfers, their titles, and a running total.
+    One row per span, in order: ``date`` (= ``date_start``), ``date_start`` and ``date_end``
+    (first and last day of the span: 1-28 February 2025 for "In February"), ``span`` (whether
+    it is longer than a day), ``date_label`` (``February 2025 (known to the month)``), people,
+    number of transfers, their titles, ``previous`` and ``cumulative`` (the running total
+    before and after the span).
     """
     data = transfers(ledger, start=start, end=end)
+    first, last, how = bucket_span(data["date"], max_days)
     return (
-        data.with_columns(date=bucket(data["date"], max_days)[0])
-        .group_by("date")
+        data.with_columns(date_start=first, date_end=last)
+        .group_by("date_start", "date_end")
         .agg(
             people=pl.col("people").sum(),
             transfers=pl.len().cast(pl.Int64),
@@ -195,8 +208,74 @@ def transfers_by_date(
             n_sources=pl.col("n_sources").max(),
             unreviewed=(pl.col("status") == "candidate").sum().cast(pl.Int64),
         )
+        .sort("date_start", "date_end")
+        .with_columns(
+            date=pl.col("date_start"),
+            span=pl.col("date_end") > pl.col("date_start"),
+            date_label=span_label(how),
+            cumulative=pl.col("people").cum_sum(),
+        )
+        .with_columns(previous=pl.col("cumulative") - pl.col("people"))
+        .select(
+            "date",
+            "date_start",
+            "date_end",
+            "span",
+            "date_label",
+            "people",
+            "transfers",
+            "title",
+            "date_as_written",
+            "date_precision",
+            "mechanism",
+            "n_sources",
+            "unreviewed",
+            "previous",
+            "cumulative",
+        )
+    )
+
+
+def running_total(by_date: pl.DataFrame) -> pl.DataFrame:
+    """The running total of people as a line: its corners, in drawing order.
+
+    From :func:`transfers_by_date` rows (``date_start``, ``date_end``, ``people``): the people
+    of a span known only to the month or year are spread evenly over it, so the line rises
+    from the span's first day to its last (a ramp), and steps up on the day of a transfer
+    known to the day. Between corners the total is linear, so a line through them in order
+    (``order``) is exact, overlapping spans included. Columns ``date``, ``total`` (may be
+    fractional inside overlapping spans) and ``order``.
+    """
+    spans = by_date.select("date_start", "date_end", "people")
+    corners = (
+        pl.concat([spans.select(date="date_start"), spans.select(date="date_end")])
+        .unique()
         .sort("date")
-        .with_columns(cumulative=pl.col("people").cum_sum())
+    )
+    first, last, day = pl.col("date_start"), pl.col("date_end"), pl.col("date")
+    share = (day - first).dt.total_days() / (last - first).dt.total_days()
+    before = pl.when(last < day).then(1.0).when((first < day) & (first < last)).then(share)
+    after = pl.when(last <= day).then(1.0).when(first < day).then(share)
+    totals = (
+        corners.join(spans, how="cross")
+        .group_by("date")
+        .agg(
+            before=(pl.col("people") * before.otherwise(0.0)).sum(),
+            after=(pl.col("people") * after.otherwise(0.0)).sum(),
+        )
+        .sort("date")
+    )
+    return (
+        pl.concat(
+            [
+                totals.select("date", total="before", side=pl.lit(0)),
+                totals.filter(pl.col("after") != pl.col("before")).select(
+                    "date", total="after", side=pl.lit(1)
+                ),
+            ]
+        )
+        .sort("date", "side")
+        .select("date", pl.col("total").round(2), order=pl.int_range(pl.len(), dtype=pl.Int64))
     )
 
 
