@@ -141,6 +141,8 @@ def test_a_derived_number_with_its_marker_loads_and_the_page_marks_it(seeds_copy
     page = Report(ledger, title="t", parameters={}).table(
         metrics.transfers(ledger), {"title": "Transfer", "people": "People"}, caption="c", name="n"
     )
+    (people,) = (h for h in metrics.transfer_headlines(ledger) if h.label == "People transferred")
+    assert people.note == "includes 1 derived count"
     cells = re.findall(r"<td>(.*?)</td>", page.html)
     marked = [c for c in cells if c.startswith("26 ")]
     assert len(marked) == 1
@@ -458,3 +460,33 @@ def test_a_check_that_rests_on_a_broken_field_says_it_did_not_run(seeds_copy: Pa
     by_field = {p.field: p.message for p in problems if p.record == "transfer-2025-02"}
     assert set(by_field) == {"evidence", "people"}, [str(p) for p in problems]
     assert "not checked against the evidence" in by_field["people"]
+
+
+def test_a_count_the_sources_give_differently_keeps_the_record_s_and_says_so(
+    two_sources: Path,
+) -> None:
+    text = two_sources / "sources" / "001_test_second_account.txt"
+    text.write_text(
+        text.read_text(encoding="utf-8") + "Another official put the February group at 30.\n",
+        encoding="utf-8",
+    )
+    edit(
+        two_sources,
+        "\nclaims:\n",
+        "\n  - fact: transfer-2025-02\n    people: 30\n"
+        '    evidence: ["Another official put the February group at 30."]\n\nclaims:\n',
+        SECOND_LEDGER,
+    )
+    ledger = analysis.load(two_sources)
+    people = ledger.disputes.filter(field="people").to_dicts()
+    assert len(people) == 1
+    # The record, the second source's 29 and its 30: one value per claim, with its source.
+    assert sorted(people[0]["values"]) == ["29", "29", "30"]
+    assert (people[0]["shown_value"], str(people[0]["rule"])) == ("29", "recorded first")
+    assert people[0]["compatible"] is False
+    feb = ledger.events.filter(event_id="transfer-2025-02").row(0, named=True)
+    assert feb["people"] == 29
+    assert feb["disputed_fields"] == ["date", "people"]
+    (total,) = (h for h in metrics.transfer_headlines(ledger) if h.label == "People transferred")
+    assert total.value == 55
+    assert total.note == "sources differ on 1 count (see Sources)"

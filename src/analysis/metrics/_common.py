@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 import polars as pl
 
 from analysis import dates
+from analysis.ledger.numbers import stated_numbers
 
 if TYPE_CHECKING:
     from analysis.ledger import Ledger
@@ -28,15 +30,22 @@ parse_day = dates.parse_day
 
 
 def count_evidence(ledger: Ledger, events: pl.DataFrame) -> pl.DataFrame:
-    """For each event, the first evidence sentence (by source, position) that states its count.
+    """For each event, the first evidence sentence (by source, position) that states its count,
+    in digits or in words (as the loader checks it: :mod:`analysis.ledger.numbers`).
 
-    Falls back to the event's first evidence when no sentence has the number in figures.
+    Falls back to the event's first evidence when none states it (a derived count).
     """
-    ev = ledger.evidence.filter(pl.col("fact_type") == "event").join(
-        events.select("event_id", "people"), left_on="fact_id", right_on="event_id"
+    ev = (
+        ledger.evidence.filter(pl.col("fact_type") == "event")
+        .join(events.select("event_id", "people"), left_on="fact_id", right_on="event_id")
+        .join(ledger.sources.select("source_id", "language"), on="source_id", how="left")
     )
     ev = ev.with_columns(
-        states_count=pl.col("text").str.contains(pl.col("people").cast(pl.String), literal=True)
+        states_count=pl.struct("text", "people", "language").map_elements(
+            lambda r: r["people"] is not None
+            and Decimal(r["people"]) in stated_numbers(r["text"], r["language"] or "en"),
+            return_dtype=pl.Boolean,
+        )
     )
     return (
         ev.sort("fact_id", pl.col("states_count").not_(), "source_id", "char_start")

@@ -48,7 +48,13 @@ def transfer_headlines(
     latest = data.sort("date", "people", descending=[True, True]).row(0, named=True)
     candidates = int((data["status"] == "candidate").sum())
     return [
-        Headline("People transferred", int(data["people"].sum()), refs, unreviewed=candidates),
+        Headline(
+            "People transferred",
+            int(data["people"].sum()),
+            refs,
+            note=_caveats(data),
+            unreviewed=candidates,
+        ),
         Headline("Transfers", data.height, refs, unreviewed=candidates),
         Headline(
             "Largest transfer",
@@ -65,6 +71,21 @@ def transfer_headlines(
             unreviewed=int(latest["status"] == "candidate"),
         ),
     ]
+
+
+def _caveats(data: pl.DataFrame) -> str:
+    """What a reader of a total must know: counts the ledger works out rather than reads, and
+    counts the sources give differently."""
+    derived = int(data["derived_fields"].list.contains("people").sum())
+    disputed = int(data["disputed_fields"].list.contains("people").sum())
+    notes = []
+    if derived:
+        notes.append(f"includes {derived} derived count{'s' if derived != 1 else ''}")
+    if disputed:
+        notes.append(
+            f"sources differ on {disputed} count{'s' if disputed != 1 else ''} (see Sources)"
+        )
+    return "; ".join(notes)
 
 
 def transfers_summary(figures: Mapping[str, int]) -> str:
