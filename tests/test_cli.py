@@ -232,9 +232,10 @@ def test_params_file_renders_one_page_per_parameter_set(tmp_path: Path) -> None:
     assert not (out / "transfers.html").exists(), "a params file renders the reports it names"
     summary = json.loads((out / "policy--countries-mexico.summary.json").read_text())
     assert summary["parameters"]["countries"] == ["Mexico"]
-    # Mexico acted in both transfers and in Sheinbaum's statement; the US in the two trade moves.
+    # Mexico acted in both transfers and in Sheinbaum's statement, and is a party to the July
+    # agreement ("both countries reached an agreement"); the US made the tariff threat.
     assert summary["figures"]["Transfers"] == 2
-    assert summary["figures"]["Trade moves"] == 0
+    assert summary["figures"]["Trade moves"] == 1
     us_summary = json.loads((out / "policy--countries-united-states.summary.json").read_text())
     assert us_summary["figures"]["Trade moves"] == 2
     index = (out / "index.html").read_text(encoding="utf-8")

@@ -227,17 +227,28 @@ def _strip(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", " ", markup))
 
 
-def _csv(block: str) -> tuple[str, list[str]]:
-    """The name of a block's CSV download and all its cells (header included)."""
+def _name(block: str) -> str:
+    match = re.search(r'data-name="([^"]+)"', block)
+    assert match is not None, f"a section without its name in {block[:200]!r}"
+    return match.group(1)
+
+
+def _csv(block: str) -> list[str]:
+    """All the cells of a block's CSV download (header included); none when the block has
+    nothing to download (an empty chart or table says so instead)."""
     match = re.search(
-        r'download="([^"]+)\.csv" href="data:text/csv;charset=utf-8;base64,([^"]*)"', block
+        r'download="[^"]+\.csv" href="data:text/csv;charset=utf-8;base64,([^"]*)"', block
     )
-    assert match is not None, f"no CSV download in {block[:200]!r}"
-    text = base64.b64decode(match.group(2)).decode("utf-8")
-    return match.group(1), [cell for row in csv.reader(io.StringIO(text)) for cell in row]
+    if match is None:
+        assert "Nothing" in block, f"no CSV download in {block[:200]!r}"
+        return []
+    text = base64.b64decode(match.group(1)).decode("utf-8")
+    return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
 
 def _spec(block: str) -> dict[str, Any]:
+    if '<script>vegaEmbed("#chart-' not in block:  # nothing to draw: no spec
+        return {}
     start = block.index('<script>vegaEmbed("#chart-')
     start = block.index(", ", start) + 2
     spec, _ = json.JSONDecoder().raw_decode(block, start)
@@ -257,10 +268,10 @@ def sections(page: str) -> list[Section]:
         values = re.findall(r'data-headline="[^"]*">([^<]*)<', heads.group(0))
         found.append((heads.start(), Section("headlines", [_strip(heads.group(0)), *values])))
     for match in re.finditer(
-        r'<figure[^>]*class="chart-figure"[^>]*>.*?</figure>', body, re.DOTALL
+        r'<figure[^>]*class="chart-figure[^"]*"[^>]*>.*?</figure>', body, re.DOTALL
     ):
         block = match.group(0)
-        name, cells = _csv(block)
+        name, cells = _name(block), _csv(block)
         spec = _spec(block)
         title = spec.get("title", {})
         texts = [
@@ -273,7 +284,7 @@ def sections(page: str) -> list[Section]:
         found.append((match.start(), Section(f"chart:{name}", texts)))
     for match in re.finditer(r'<div[^>]*class="table-wrap"[^>]*>.*?</div>', body, re.DOTALL):
         block = match.group(0)
-        name, cells = _csv(block)
+        name, cells = _name(block), _csv(block)
         shown = [_strip(c) for c in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", block, re.DOTALL)]
         found.append((match.start(), Section(f"table:{name}", [*shown, *cells])))
     evidence = re.search(r'<section[^>]*class="evidence"[^>]*>.*?</section>', body, re.DOTALL)

@@ -236,7 +236,7 @@ def _chart(data: pl.DataFrame) -> alt.Chart:
         alt.Chart(data)
         .mark_point()
         .encode(x="day:T", y="people:Q")
-        .properties(description="Timeline of transfers.")
+        .properties(title="Transfers over time", description="Timeline of transfers.")
     )
 
 
@@ -256,9 +256,9 @@ def test_an_empty_chart_says_so_in_words_with_no_script_and_no_download(
     )
     block = rep.figure(_chart(EMPTY), "transfers").html
     assert block == (
-        '<figure class="chart-figure chart-empty"><p class="nothing">'
+        '<figure class="chart-figure chart-empty" data-name="transfers"><p class="nothing">'
         f"{NOTHING} (start 2030-01-01, end 2030-12-31).</p>"
-        "<figcaption>Timeline of transfers.</figcaption></figure>"
+        "<figcaption>Transfers over time</figcaption></figure>"
     )
 
 

@@ -101,6 +101,23 @@ def parse_day(value: str | None) -> dt.date | None:
         raise ValueError(msg) from None
 
 
+def describe(date: dt.date | None, precision: str | None) -> str:
+    """A date in words, as precisely as it is known.
+
+    >>> describe(dt.date(2025, 2, 1), "month"), describe(dt.date(2025, 8, 12), "day")
+    ('February 2025', '12 August 2025')
+    >>> describe(None, "unknown")
+    'date not stated'
+    """
+    if date is None or precision in (None, "unknown"):
+        return "date not stated"
+    if precision == "day":
+        return f"{date.day} {date:%B %Y}"
+    if precision == "month":
+        return f"{date:%B %Y}"
+    return f"{date:%Y}"
+
+
 def period(date: dt.date, precision: str) -> tuple[dt.date, dt.date]:
     """The first and last day of the period a dated fact covers.
 

@@ -76,19 +76,12 @@ def when(row: dict[str, object]) -> str:
     """A row's date as a reader says it, to its precision."""
     date = row["date"]
     assert isinstance(date, dt.date)
-    precision = row["date_precision"]
-    if precision == "day":
-        return date.strftime("%-d %B %Y")
-    if precision == "month":
-        return date.strftime("%B %Y")
-    return date.strftime("%Y")
+    return dates.describe(date, str(row["date_precision"]))
 
 
 def format_date(date: dt.date | None, precision: str | None) -> str:
     """A date as precisely as it is known: ``12 August 2025``, ``February 2025``, ``2025``."""
-    if date is None or precision in (None, "unknown"):
-        return "date not stated"
-    return when({"date": date, "date_precision": precision})
+    return dates.describe(date, precision)
 
 
 def _day_words(day: pl.Expr) -> pl.Expr:

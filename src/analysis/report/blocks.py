@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from analysis import dates
 from analysis.ledger.export import flatten_lists
 from analysis.report.protocol import SUMMARY_MIMETYPE, script_json
 
@@ -91,6 +92,16 @@ _FIELD_COLUMNS = {
     "people": ("people",),
     "duration_days": ("duration_days",),
 }
+
+
+def _shown(row: Mapping[str, Any], column: str) -> str:
+    """A cell: a date known only to the month or year is said as that period ("February
+    2025"), never as its first day."""
+    value = row[column]
+    precision = row.get(f"{column}_precision")
+    if isinstance(value, dt.date) and precision in ("month", "year"):
+        return html.escape(dates.describe(value, precision))
+    return _cell(value)
 
 
 def _marks(row: Mapping[str, Any], column: str) -> str:
@@ -258,14 +269,17 @@ class Report:
         description = str(spec.get("description", ""))
         data = _chart_data(chart)
         if data is not None and data.height == 0:
+            # The chart's title says what would be drawn; its description (of marks) does not apply.
+            title = spec.get("title")
+            heading = str(title.get("text", "") if isinstance(title, dict) else title or "")
             return Html(
-                '<figure class="chart-figure chart-empty">'
+                f'<figure class="chart-figure chart-empty" data-name="{html.escape(name)}">'
                 f'<p class="nothing">{html.escape(self._nothing_to_draw())}</p>'
-                f"<figcaption>{html.escape(description)}</figcaption></figure>"
+                f"<figcaption>{html.escape(heading)}</figcaption></figure>"
             )
         download = _csv_link(data, f"{name}.csv") if data is not None else ""
         return Html(
-            f'<figure class="chart-figure">'
+            f'<figure class="chart-figure" data-name="{html.escape(name)}">'
             f'<div class="chart" id="{div}"></div>'
             f"<script>vegaEmbed({script_json('#' + div)}, {script_json(spec)}, "
             f"{script_json(EMBED_OPTIONS)}).catch(function (e) {{ "
@@ -307,7 +321,7 @@ class Report:
             heads += '<th scope="col">Evidence</th>'
         rows = []
         for row in shown.iter_rows(named=True):
-            cells = "".join(f"<td>{_cell(row[c])}{_marks(row, c)}</td>" for c in columns)
+            cells = "".join(f"<td>{_shown(row, c)}{_marks(row, c)}</td>" for c in columns)
             if row.get("status") == "candidate":
                 cells = cells.replace("<td>", '<td><span class="unreviewed">unreviewed</span> ', 1)
             if cite:
@@ -329,7 +343,8 @@ class Report:
             body = "".join(rows)
             download = f'<p class="download-line">{_csv_link(shown, f"{name}.csv")}</p>'
         return Html(
-            f'<div class="table-wrap"><table><caption>{html.escape(caption)}</caption>'
+            f'<div class="table-wrap" data-name="{html.escape(name)}">'
+            f"<table><caption>{html.escape(caption)}</caption>"
             f"<thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>{more}{download}</div>"
         )
 
