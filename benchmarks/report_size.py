@@ -170,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     bundle = len(vega_bundle().encode("utf-8"))
-    print(f"Vega + Vega-Lite + vega-embed bundle (analysis.render.assets.vega_bundle()): {_kb(bundle)}")
+    print(
+        f"Vega + Vega-Lite + vega-embed bundle (analysis.render.assets.vega_bundle()): {_kb(bundle)}"
+    )
     ok = True
     with tempfile.TemporaryDirectory(prefix="report-size-") as tmp:
         base = Path(tmp)
