@@ -130,10 +130,12 @@ def _build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write every frame to CSV or Parquet",
-        description="Write each frame of the ledger to OUT/<frame>.<format>.",
+        help="write every frame to CSV or Parquet, or as a Data Package",
+        description="Write each frame of the ledger to OUT/<frame>.<format>; with --format "
+        "datapackage, OUT/<frame>.csv and OUT/datapackage.json, a Frictionless Data Package "
+        "describing them (a Table Schema for each, with its primary and foreign keys).",
     )
-    export.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    export.add_argument("--format", choices=("csv", "parquet", "datapackage"), default="csv")
     export.add_argument(
         "--out", type=Path, default=Path("exports"), help="folder (default: exports/)"
     )
@@ -373,7 +375,13 @@ def _export(args: argparse.Namespace) -> int:
 
     output_folder(args.out, "export folder")
     ledger = load(args.seeds, include_candidates=args.include_candidates)
-    for path in ledger.export(args.out, args.format):
+    if args.format == "datapackage":
+        from analysis.ledger.package import write_package  # noqa: PLC0415
+
+        written = write_package(ledger.tables(), args.out)
+    else:
+        written = ledger.export(args.out, args.format)
+    for path in written:
         print(path)
     return EXIT_OK
 
