@@ -243,3 +243,18 @@ def test_a_failed_write_leaves_the_old_package_as_it_was(tmp_path: Path) -> None
         data.publish_folder(folder, Full())
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir()] == ["data"]
+
+
+@pytest.mark.slow
+def test_a_symlinked_data_folder_is_refused_and_its_target_untouched(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.csv").write_text("keep me")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "data").symlink_to(outside)
+    result = run_cli("render", "sources", "--out", out)
+    assert result.returncode == 2, result.stderr
+    assert "data: is a symbolic link" in result.stderr
+    assert [p.name for p in outside.iterdir()] == ["keep.csv"]
+    assert (outside / "keep.csv").read_text() == "keep me"

@@ -4,13 +4,18 @@ stable ids, escaped text. (The feed a real render writes is in test_index.py.)""
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import feedparser
 import pytest
 
 from analysis.render.feed import ATOM, ENTRIES, entry_id, feed_xml
+from analysis.render.manifest import MANIFEST, read_manifest
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 NS = {"a": ATOM}
 HOSTILE = "<script>alert('x')</script> & \"Co\""
@@ -158,3 +163,28 @@ def test_a_base_url_makes_the_links_absolute() -> None:
         "https://example.org/reports/feed.xml"
     ]
     assert parsed.entries[0].link == "https://example.org/reports/transfers.html"
+
+
+def test_a_hand_edited_history_costs_only_its_broken_renders(tmp_path: Path) -> None:
+    good = _event("2025-09-02T06:00:00Z", ["Transfers: 2 -> 3"])
+    broken = [
+        "a string",
+        {"rendered_at": 3},
+        {"rendered_at": "2025-09-01T06:00:00Z", "changes": "not a list"},
+        {"rendered_at": "2025-09-01T06:00:00Z", "first": True, "figures": ["no"]},
+    ]
+    entry = {
+        "report": "transfers",
+        "key": "k",
+        "html_sha256": "h",
+        "title": 7,
+        "order": True,
+        "history": [good, *broken],
+    }
+    (tmp_path / MANIFEST).write_text(json.dumps({"transfers": entry}), encoding="utf-8")
+    manifest = read_manifest(tmp_path)
+    assert manifest["transfers"]["history"] == [good]
+    assert "title" not in manifest["transfers"]
+    assert "order" not in manifest["transfers"], "true is no order"
+    parsed = _parse(feed_xml(manifest))
+    assert [e.title for e in parsed.entries] == ["Extraditions and transfers: Transfers: 2 -> 3"]

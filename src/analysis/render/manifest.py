@@ -100,6 +100,7 @@ def _valid_event(event: object) -> bool:
         and isinstance(event.get("rendered_at"), str)
         and isinstance(event.get("changes", []), list)
         and all(isinstance(c, str) for c in event.get("changes", []))
+        and isinstance(event.get("figures", {}), dict)
     )
 
 
