@@ -105,6 +105,12 @@ def _build_parser() -> argparse.ArgumentParser:
         f"(default: {EXECUTION_TIMEOUT_S:.0f})",
     )
     render.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="where OUT is served (https://example.org/reports/): makes the Atom feed's links "
+        "absolute (default: relative to the feed)",
+    )
+    render.add_argument(
         "--keep-executed",
         action="store_true",
         help="keep every executed notebook in OUT/_executed/ (failed ones are always kept "
@@ -130,10 +136,12 @@ def _build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser(
         "export",
         parents=[common],
-        help="write every frame to CSV or Parquet",
-        description="Write each frame of the ledger to OUT/<frame>.<format>.",
+        help="write every frame to CSV or Parquet, or as a Data Package",
+        description="Write each frame of the ledger to OUT/<frame>.<format>; with --format "
+        "datapackage, OUT/<frame>.csv and OUT/datapackage.json, a Frictionless Data Package "
+        "describing them (a Table Schema for each, with its primary and foreign keys).",
     )
-    export.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    export.add_argument("--format", choices=("csv", "parquet", "datapackage"), default="csv")
     export.add_argument(
         "--out", type=Path, default=Path("exports"), help="folder (default: exports/)"
     )
@@ -254,6 +262,13 @@ def _render(args: argparse.Namespace) -> int:
     if not args.execution_timeout > 0:
         msg = f"--execution-timeout must be a positive number of seconds, got {args.execution_timeout}"
         raise ParameterError(msg)
+    if args.base_url is not None:
+        from urllib.parse import urlsplit  # noqa: PLC0415
+
+        parts = urlsplit(args.base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            msg = f"--base-url must be an http(s) URL such as https://example.org/reports/, got {args.base_url!r}"
+            raise ParameterError(msg)
     specs = catalog.discover(args.notebooks, cache=paths.cache_dir() / catalog.PARAMS_CACHE)
     overrides = parse_assignments(args.param)
     sets = plan.read_params_file(args.params_file) if args.params_file else None
@@ -303,6 +318,7 @@ def _render(args: argparse.Namespace) -> int:
             specs=specs,
             execution_timeout=args.execution_timeout,
             keep_executed=args.keep_executed,
+            base_url=args.base_url,
         )
     counts = {
         s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")
@@ -373,7 +389,13 @@ def _export(args: argparse.Namespace) -> int:
 
     output_folder(args.out, "export folder")
     ledger = load(args.seeds, include_candidates=args.include_candidates)
-    for path in ledger.export(args.out, args.format):
+    if args.format == "datapackage":
+        from analysis.ledger.package import write_package  # noqa: PLC0415
+
+        written = write_package(ledger.tables(), args.out)
+    else:
+        written = ledger.export(args.out, args.format)
+    for path in written:
         print(path)
     return EXIT_OK
 

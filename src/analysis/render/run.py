@@ -9,10 +9,14 @@ One run of :func:`render_suite`:
    is skipped;
 4. runs the rest in worker threads, each driving a kernel of its own (started ahead, while
    the seeds are checked and other reports run) and publishing its page atomically;
-5. writes each page's summary (headline figures) beside it, then the index page.
+5. writes each page's summary (headline figures) beside it, the data package
+   (``data/``, :mod:`analysis.render.data`), then the manifest, the Atom feed
+   (:mod:`analysis.render.feed`) and the index page.
 
 A failed report leaves its previous page as it was, keeps the executed notebook under
-``_failed/`` and makes the run's exit code 1; the other reports still render.
+``_failed/`` and makes the run's exit code 1; the other reports still render. The manifest
+records the failure (or ``_failed/<page>.failure.json`` does, for a page never published),
+so that the index says it, with the error.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures as cf
 import contextlib
+import datetime as dt
 import json
 import logging
 import os
@@ -51,6 +56,13 @@ FAILED = "_failed"
 EXECUTED = "_executed"
 #: How long a run waits for another run's lock before giving up.
 LOCK_TIMEOUT_S = 900.0
+#: The data package's folder (:mod:`analysis.render.data`).
+DATA = "data"
+
+
+def _now() -> str:
+    """The time of a render or a failure, as the manifest, the index and the feed write it."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # -- keys ---------------------------------------------------------------------------------------
@@ -235,10 +247,12 @@ def _close_thread_loop() -> None:
 class RunResult:
     outcomes: list[Outcome]
     index_path: Path
+    #: What went wrong beside the reports (the data package could not be written).
+    problems: list[str] = field(default_factory=list)
 
     @property
     def exit_code(self) -> int:
-        return 1 if any(o.status == "failed" for o in self.outcomes) else 0
+        return 1 if self.problems or any(o.status == "failed" for o in self.outcomes) else 0
 
 
 def render_suite(
@@ -253,21 +267,23 @@ def render_suite(
     specs: Mapping[str, ReportSpec] | None = None,
     execution_timeout: float | None = None,
     keep_executed: bool = False,
+    base_url: str | None = None,
 ) -> RunResult:
     """Render ``jobs`` into ``out_dir`` and rebuild its index. See the module docstring.
 
     ``specs`` are every report the index may list (the reports of ``jobs`` when None), so that
     rendering one report keeps the others' descriptions; ``execution_timeout`` stops a cell
     that runs longer (seconds) and fails its report; ``keep_executed`` keeps each executed
-    notebook in ``out_dir/_executed/``.
+    notebook in ``out_dir/_executed/``; ``base_url``, where the folder is served, makes the
+    feed's links absolute (they are relative to the feed without it).
     """
     from filelock import FileLock, Timeout  # noqa: PLC0415
 
-    from analysis.render import assets, index  # noqa: PLC0415
+    from analysis.render import assets, feed, index  # noqa: PLC0415
     from analysis.render import manifest as publish  # noqa: PLC0415
 
     output_folder(out_dir)
-    for owned in (LOCK, FAILED, EXECUTED):  # what this run writes or deletes, never beyond
+    for owned in (LOCK, FAILED, EXECUTED, DATA):  # what this run writes or deletes, never beyond
         refuse_symlink(out_dir / owned)
     lock = FileLock(str(out_dir / LOCK))
     try:
@@ -304,7 +320,11 @@ def render_suite(
                 and html.is_file()
                 and sha256_file(html) == entry.get("html_sha256")
             ):
-                entry["changes"] = []  # unchanged inputs: nothing changed since the last render
+                # Unchanged inputs: nothing changed since the last render, and the page is
+                # the one these inputs give (a failure since is of other inputs).
+                entry.update(changes=[], first=False, status="published")
+                entry.pop("failed_at", None)
+                entry.pop("error", None)
                 outcome = Outcome(job, "skipped", summary=entry.get("summary", {}))
                 outcomes.append(outcome)
                 if progress:
@@ -314,6 +334,7 @@ def render_suite(
         all_specs = {**{j.report.name: j.report for j in jobs}, **(specs or {})}
         index_path = out_dir / "index.html"
         completed = False
+        problems: list[str] = []
         try:
             if todo:
                 workers = max(1, min(n_jobs or os.cpu_count() or 1, len(todo)))
@@ -339,6 +360,7 @@ def render_suite(
                         progress,
                         len(jobs),
                     )
+            problems = _publish_data(out_dir, seeds_dir, inputs, code, env)
             completed = True
         finally:
             # Interrupted or not, the manifest and the index say what is published: written
@@ -346,20 +368,49 @@ def render_suite(
             if completed or any(o.status == "rendered" for o in outcomes):
                 with INTERRUPTS.hold():
                     publish.write_manifest(out_dir, manifest)
+                    feed.write_feed(out_dir, manifest, base_url=base_url)
                     index_path = index.write_index(out_dir, manifest, all_specs)
-        return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index_path)
+        return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index_path, problems)
     finally:
         lock.release()
+
+
+def _publish_data(
+    out_dir: Path, seeds_dir: Path, inputs: dict[str, str], code: str, env: str
+) -> list[str]:
+    """Write the data package into ``out_dir/data`` unless the one there is current; what
+    went wrong, if anything (the pages are published all the same)."""
+    from analysis.errors import AnalysisError  # noqa: PLC0415
+    from analysis.render import data  # noqa: PLC0415
+
+    key = data.package_key(inputs, code, env)
+    if data.is_current(out_dir / DATA, key):
+        return []
+    try:
+        folder = data.write(out_dir, seeds_dir, key)
+    except OSError as exc:
+        where = f" ({exc.filename})" if exc.filename else ""
+        problem = f"cannot write the data package {out_dir / DATA}: {exc.strerror or exc}{where}"
+    except AnalysisError as exc:
+        problem = f"cannot write the data package {out_dir / DATA}: {exc}"
+    else:
+        log.debug("data package written into %s", folder)
+        return []
+    log.error("%s", problem)
+    return [problem]
 
 
 def _remove_leftovers(out_dir: Path) -> None:
     """Temporary files a killed run left (``kill -9`` runs no ``finally``), and an empty
     ``_failed/``: under the lock, nothing else can be writing them."""
+    from analysis.render import data  # noqa: PLC0415
+
     for folder in (out_dir, out_dir / FAILED, out_dir / EXECUTED):
         if folder.is_dir() and not folder.is_symlink():
             for stale in [*folder.glob(".*.tmp"), *folder.glob(".*.partial.ipynb")]:
                 with contextlib.suppress(OSError):
                     stale.unlink()
+    data.remove_leftovers(out_dir)
     with contextlib.suppress(OSError):
         (out_dir / FAILED).rmdir()  # only if empty
 
@@ -454,29 +505,108 @@ def _run(
 
 
 def _record(job: Job, key: str, result: dict[str, Any], ctx: _Context) -> Outcome:
-    """Enter a finished report in the manifest and write its summary (published pages only)."""
+    """Enter a finished report in the manifest and write its summary (published pages only);
+    a failure is recorded too (not an interruption: that is no fault of the report)."""
     from analysis.render import manifest as publish  # noqa: PLC0415
 
     if not result["ok"] or INTERRUPTS.stopping:
         error = result.get("error") or "interrupted before it was published"
+        if not INTERRUPTS.stopping:
+            _record_failure(job, error, ctx)
         return Outcome(job, "failed", result["seconds"], error=error)
     html = ctx.out_dir / f"{job.stem}.html"
     try:
         atomic_write(html, result["page"])
     except OSError as exc:  # a full disk: the page published before stays as it was
         error = f"cannot publish {html}: {exc.strerror or exc}"
+        _record_failure(job, error, ctx)
         return Outcome(job, "failed", result["seconds"], error=error)
-    previous = ctx.manifest.get(job.stem, {}).get("summary", {})
-    changes = publish.figure_changes(previous, result["summary"])
+    summary = result["summary"]
+    before = ctx.manifest.get(job.stem)
+    previous = before.get("summary", {}) if before else _summary_on_disk(ctx.out_dir, job.stem)
+    first = previous is None
+    changes = publish.figure_changes(previous or {}, summary)
+    rendered_at = _now()
+    html_sha256 = sha256_bytes(result["page"])
+    title = str(summary.get("title") or job.parameters.get("title") or job.report.title)
+    history = list(before.get("history", [])) if before else []
+    if first or changes:  # a render the feed lists
+        event = {
+            "rendered_at": rendered_at,
+            "html_sha256": html_sha256,
+            "title": title,
+            "summary": summary.get("summary", ""),
+            "changes": changes,
+            "first": first,
+            "figures": summary.get("figures", {}) if first else {},
+        }
+        history = [event, *history][: publish.HISTORY]
     ctx.manifest[job.stem] = {
-        "report": job.report.name,
-        "parameters": job.parameters,
+        **_described(job),
         "key": key,
-        "html_sha256": sha256_bytes(result["page"]),
-        "summary": result["summary"],
+        "html_sha256": html_sha256,
+        "summary": summary,
         "changes": changes,
+        "first": first,
+        "title": title,
+        "rendered_at": rendered_at,
+        "status": "published",
+        "history": history,
     }
-    publish.write_summary(ctx.out_dir, job, result["summary"])
+    publish.write_summary(ctx.out_dir, job, summary)
+    with contextlib.suppress(OSError):  # a stale record only says an old failure
+        publish.clear_failure(ctx.out_dir / FAILED, job.stem)
     for warning in result.get("warnings", []):
         log.warning("%s wrote to stderr: %s", job.label, warning.strip())
-    return Outcome(job, "rendered", result["seconds"], summary=result["summary"], changes=changes)
+    return Outcome(job, "rendered", result["seconds"], summary=summary, changes=changes)
+
+
+def _described(job: Job) -> dict[str, Any]:
+    """What the index says of a page, as this run knows its report."""
+    from analysis.render.index import report_order  # noqa: PLC0415
+    from analysis.render.params import changed  # noqa: PLC0415
+
+    described: dict[str, Any] = {
+        "report": job.report.name,
+        "parameters": job.parameters,
+        "changed_parameters": changed(job.parameters, job.report.parameters),
+        "about": job.report.about,
+    }
+    order = report_order(job.report)
+    if order is not None:
+        described["order"] = order
+    return described
+
+
+def _summary_on_disk(out_dir: Path, stem: str) -> dict[str, Any] | None:
+    """The summary a render left beside the page (when the manifest no longer has it)."""
+    try:
+        value = json.loads((out_dir / f"{stem}.summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(value, dict) or not isinstance(value.get("figures", {}), dict):
+        return None
+    return value
+
+
+def _record_failure(job: Job, error: str, ctx: _Context) -> None:
+    """Say in the manifest that the page failed to render again (its last good page stays);
+    a page never published gets a record in ``_failed/`` instead."""
+    from analysis.render import manifest as publish  # noqa: PLC0415
+
+    failed_at = _now()
+    entry = ctx.manifest.get(job.stem)
+    if entry is not None:
+        entry.update(status="failed", failed_at=failed_at, error=error)
+    if entry is None or not (ctx.out_dir / f"{job.stem}.html").is_file():
+        record = {
+            **_described(job),
+            "title": str(job.parameters.get("title") or job.report.title),
+            "status": "failed",
+            "failed_at": failed_at,
+            "error": error,
+        }
+        try:
+            publish.write_failure(ctx.out_dir / FAILED, job.stem, record)
+        except OSError as exc:  # a full disk: the run's log still says it
+            log.warning("%s: cannot record its failure: %s", job.label, exc.strerror or exc)
