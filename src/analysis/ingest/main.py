@@ -126,9 +126,11 @@ def _dump(value: object) -> str:
 
 
 def _comment(note: str, indent: str) -> str:
-    """``note`` as YAML comment lines at ``indent``, wrapped to the file's width."""
-    lines = textwrap.wrap(" ".join(note.split()), width=96 - len(indent)) or [""]
-    return "".join(f"{indent}# {line}\n" for line in lines)
+    """``note`` as YAML comment lines at ``indent``, wrapped to the file's width; the lines
+    after the first are indented two more spaces, so that a reader tells one note from the next
+    (:func:`analysis.ingest.review.read_draft`)."""
+    first, *rest = textwrap.wrap(" ".join(note.split()), width=94 - len(indent)) or [""]
+    return f"{indent}# {first}\n" + "".join(f"{indent}#   {line}\n" for line in rest)
 
 
 def _item(record: dict[str, Any]) -> str:
