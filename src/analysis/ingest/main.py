@@ -3,10 +3,14 @@
 The text is stored byte for byte as ``seeds/sources/<id>.txt`` beside its metadata
 ``<id>.yaml``; :func:`analysis.extract` reads it and the facts it finds are written to
 ``seeds/ledger/<id>.yaml``, every one marked ``status: candidate`` until a person reviews it.
-Facts the seeds already hold are not repeated: the draft cites the new source for them in
-``supports:`` (people known under another form of the name, a transfer with the same date and
-number of people, the same quote or allegation). What cannot be linked with confidence becomes a
-new candidate record, with a note at the top of the draft for the reviewer.
+Facts the seeds already hold, in any ledger file, reviewed or candidate, are not repeated: the
+draft cites the new source for them in ``supports:`` (people known under another form of the
+name, an organisation under another order of its name or its acronym, a transfer of as many
+people dated within a day or the precision of either date, its date then given as a dispute,
+the same quote or allegation; :mod:`~analysis.ingest.link`). What cannot be linked with
+confidence becomes a new candidate record, with a note at the top of the draft and, as a comment,
+inside the record. ``analysis review`` (:mod:`~analysis.ingest.review`) then accepts or rejects
+the records.
 
 Nothing is written unless everything succeeds: the input is checked (UTF-8 text, not empty, at
 most :data:`MAX_BYTES`), the draft is validated with :func:`analysis.load` against a copy of the
