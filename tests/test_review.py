@@ -22,7 +22,7 @@ from filelock import FileLock
 import analysis
 from analysis.cli import main
 from analysis.ingest import ingest_file
-from analysis.ingest.review import ReviewError, read_draft, review_draft, review_page
+from analysis.ingest.review import ReviewError, decide, read_draft, review_draft, review_page
 from analysis.ingest.unit import LOCK
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -184,6 +184,33 @@ def test_comments_inside_a_record_are_its_notes() -> None:
     ]
     assert (a.first, a.last) == (3, 10)
     assert b.notes == []
+
+
+def test_a_draft_written_with_crlf_keeps_its_line_endings() -> None:
+    text = (
+        "source: s\r\nstatus: candidate\r\nactors:\r\n- id: a\r\n  kind: person\r\n"
+        "  name: A\r\n  evidence: [A]\r\n- id: b\r\n  kind: person\r\n  name: B\r\n"
+        "  evidence: [B]\r\n"
+    )
+    out = decide(read_draft(Path("x.yaml"), text), accept=["a"]).text
+    assert out == text.replace("[A]\r\n", "[A]\r\n  status: reviewed\r\n")
+
+
+def test_a_record_in_flow_style_can_go_but_not_be_marked() -> None:
+    text = (
+        "source: s\nstatus: candidate\nactors:\n"
+        "  - {id: a, kind: person, name: A, evidence: [A]}  # a comment of its own\n"
+        "  # about b\n  - {id: b, kind: person, name: B, evidence: [B]}\n"
+    )
+    draft = read_draft(Path("x.yaml"), text)
+    assert decide(draft, reject=["a"]).text == text.replace(
+        "  - {id: a, kind: person, name: A, evidence: [A]}  # a comment of its own\n", ""
+    )
+    with pytest.raises(ReviewError, match="a: written in flow style"):
+        decide(draft, accept=["a"])
+    inline = read_draft(Path("y.yaml"), "source: s\nactors: [{id: a, kind: person, name: A}]\n")
+    with pytest.raises(ReviewError, match="a: written in flow style"):
+        decide(inline, reject=["a"])
 
 
 # -- the page -----------------------------------------------------------------------------------

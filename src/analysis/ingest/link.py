@@ -136,7 +136,8 @@ def _by_surname(name: str, tokens: list[str], same_kind: list[Known]) -> Link:
         target = matches[0]
         note = (
             f"{name!r} linked to the known {describe(target, 'actor_id')} by surname and a "
-            "compatible first name: check it is the same person"
+            f"compatible first name: check it is the same person (if it is, add {name!r} to its "
+            "aliases)"
         )
         return Link(target, note, new_form=name)
     if by_surname:

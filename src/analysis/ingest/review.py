@@ -95,7 +95,10 @@ class Entry:
     status_line: int | None
     status: str | None
     notes: list[str]
+    #: The record is written in flow style (``{...}``): its lines can go, but no line can be
+    #: added to it; ``inline``: its whole section is (``[...]``), so not even that.
     flow: bool
+    inline: bool = False
 
 
 @dataclass
@@ -199,7 +202,9 @@ def _header_notes(lines: Sequence[str]) -> list[str]:
     return notes
 
 
-def _entry(section: str, item: Node, lines: list[str], *, flow: bool, where: str) -> Entry:
+def _entry(
+    section: str, item: Node, lines: list[str], *, flow: bool, inline: bool, where: str
+) -> Entry:
     data = _plain(item)
     line = item.start_mark.line
     if not isinstance(item, MappingNode) or not isinstance(data, dict):
@@ -207,7 +212,7 @@ def _entry(section: str, item: Node, lines: list[str], *, flow: bool, where: str
         raise ReviewError(msg)
     key = f"{SUPPORT}{data.get('fact')}" if section == "supports" else str(data.get("id"))
     first = line
-    if not flow:
+    if not inline:
         while first > 0 and not lines[first].lstrip().startswith("-"):
             first -= 1
     content_last = _end_line(item)
@@ -223,10 +228,11 @@ def _entry(section: str, item: Node, lines: list[str], *, flow: bool, where: str
         if isinstance(k, ScalarNode) and k.value == "status":
             status_line, status = k.start_mark.line, str(_plain(v))
     inside = set(range(first, last + 1)) - _block_scalar_lines(item)
-    notes = [] if flow else _notes([lines[i] for i in sorted(inside)])
+    notes = [] if inline else _notes([lines[i] for i in sorted(inside)])
     return Entry(
-        key, section, data, first, content_last, last, indent, status_line, status, notes, flow
-    )
+        key, section, data, first, content_last, last, indent, status_line, status, notes, flow,
+        inline,
+    )  # fmt: skip
 
 
 def read_draft(path: Path, text: str | None = None) -> DraftFile:
@@ -238,7 +244,15 @@ def read_draft(path: Path, text: str | None = None) -> DraftFile:
         The file is not a ledger file of records (not YAML, not a mapping of sections).
     """
     if text is None:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_bytes().decode("utf-8")  # line endings as they are, \r\n too
+    odd = re.search(r"[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r(?!\n)", text)
+    if odd:
+        line = text.count("\n", 0, odd.start()) + 1
+        msg = (
+            f"{path}:{line}: holds a line break or page break other than \\n or \\r\\n "
+            f"(U+{ord(odd.group(0)):04X}), which YAML counts as a line: edit it by hand"
+        )
+        raise ReviewError(msg)
     lines = text.splitlines(keepends=True)
     try:
         root = YAML(typ="rt", pure=True).compose(text)
@@ -261,8 +275,11 @@ def read_draft(path: Path, text: str | None = None) -> DraftFile:
         elif name in SECTIONS and isinstance(value, SequenceNode):
             draft.section_lines[name] = key.start_mark.line
             for item in value.value:
-                flow = bool(value.flow_style or getattr(item, "flow_style", False))
-                draft.entries.append(_entry(name, item, lines, flow=flow, where=str(path)))
+                inline = bool(value.flow_style)
+                flow = inline or bool(getattr(item, "flow_style", False))
+                draft.entries.append(
+                    _entry(name, item, lines, flow=flow, inline=inline, where=str(path))
+                )
     draft.header_notes = _header_notes(lines[: root.start_mark.line])
     return draft
 
@@ -375,8 +392,8 @@ def _check_dependents(
         raise ReviewError(msg)
 
 
-def _refuse_flow(entries: Iterable[Entry]) -> None:
-    flow = [e.key for e in entries if e.flow]
+def _refuse_flow(entries: Iterable[Entry], *, deleting: bool = False) -> None:
+    flow = [e.key for e in entries if (e.inline if deleting else e.flow)]
     if flow:
         msg = (
             f"{', '.join(flow)}: written in flow style ({{...}} or [...]): edit it by hand; "
@@ -421,9 +438,10 @@ class _Edits:
                 self.deleted.add(entry.status_line)
             return
         end = entry.content_last
+        newline = "\r\n" if self.lines[end].endswith("\r\n") else "\n"
         if not self.lines[end].endswith("\n"):
-            self.replaced[end] = self.lines[end] + "\n"
-        self.inserted.setdefault(end, []).append(" " * entry.indent + "status: reviewed\n")
+            self.replaced[end] = self.lines[end] + newline
+        self.inserted.setdefault(end, []).append(f"{' ' * entry.indent}status: reviewed{newline}")
 
     def text(self) -> str:
         out: list[str] = []
@@ -478,7 +496,7 @@ def decide(
     if not accept_all:
         newly = [e for e in newly if e.key in asked]
     edits = _Edits(list(draft.lines))
-    _refuse_flow(touched)
+    _refuse_flow(touched, deleting=True)
     edits.delete(touched)
     for section, key_line in draft.section_lines.items():
         if not any(e.section == section for e in remaining):
@@ -571,7 +589,7 @@ def _validate(root: Path, path: Path, text: str) -> None:
     with tempfile.TemporaryDirectory(prefix="analysis-review-") as tmp:
         copy = Path(tmp) / "seeds"
         shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".*"))
-        (copy / path.relative_to(root)).write_text(text, encoding="utf-8")
+        (copy / path.relative_to(root)).write_bytes(text.encode("utf-8"))
         try:
             load(copy, include_candidates=True)
             load(copy)
