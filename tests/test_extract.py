@@ -337,6 +337,79 @@ def test_may_alone_is_not_a_month() -> None:
     assert run("Officials may announce more transfers.").dates.is_empty()
 
 
+def dates_of(text: str, published: dt.date) -> list[tuple[str, dt.date, str]]:
+    return run(text, published).dates.select("as_written", "date", "precision").rows()
+
+
+def test_a_day_after_the_publication_date_stays_in_its_year() -> None:
+    text = "The hearings will run from Aug. 20 to Aug. 24 in Houston."
+    assert dates_of(text, TUESDAY) == [
+        ("Aug. 20", dt.date(2025, 8, 20), "day"),
+        ("Aug. 24", dt.date(2025, 8, 24), "day"),
+    ]
+
+
+def test_a_month_just_past_in_a_new_year_is_the_year_before() -> None:
+    text = "She said so in an interview in December."
+    assert dates_of(text, dt.date(2026, 1, 9)) == [("in December", dt.date(2025, 12, 1), "month")]
+
+
+def test_a_date_announced_for_the_new_year_is_the_next_year() -> None:
+    text = "The new duties apply from Jan. 1, officials said."
+    assert dates_of(text, dt.date(2025, 11, 20)) == [("Jan. 1", dt.date(2026, 1, 1), "day")]
+
+
+def test_a_year_given_for_the_same_sequence_carries_over() -> None:
+    text = "A first plane left on March 3, 2025. A second one followed on Sept. 18."
+    assert dates_of(text, dt.date(2026, 1, 14)) == [
+        ("March 3, 2025", dt.date(2025, 3, 3), "day"),
+        ("Sept. 18", dt.date(2025, 9, 18), "day"),
+    ]
+
+
+def test_relative_dates_count_from_the_dateline() -> None:
+    text = (
+        "TIJUANA, Mexico, March 14 (Example News) - Police arrested the pair on Wednesday. "
+        "Both are due before a judge on Tuesday."
+    )
+    found = run(text, dt.date(2025, 3, 16))  # a Sunday; the dateline is Friday
+    assert found.dates.select("as_written", "date").rows() == [
+        ("March 14", dt.date(2025, 3, 14)),
+        ("Wednesday", dt.date(2025, 3, 12)),
+        ("Tuesday", dt.date(2025, 3, 18)),
+    ]
+
+
+def test_next_and_this_weekday() -> None:
+    text = "The ministry confirmed this Wednesday that the men fly out next Friday."
+    assert dates_of(text, dt.date(2025, 10, 9)) == [  # a Thursday
+        ("this Wednesday", dt.date(2025, 10, 8), "day"),
+        ("next Friday", dt.date(2025, 10, 10), "day"),
+    ]
+
+
+def test_anaphoric_dates_lean_on_the_day_named_before() -> None:
+    text = (
+        "The raid took place on May 2. Charges were filed that day, a judge approved them the "
+        "following Monday and the men were flown out the next day. Two days later the embassy "
+        "confirmed their arrival."
+    )
+    assert dates_of(text, dt.date(2025, 5, 20)) == [
+        ("May 2", dt.date(2025, 5, 2), "day"),
+        ("that day", dt.date(2025, 5, 2), "day"),
+        ("the following Monday", dt.date(2025, 5, 5), "day"),
+        ("the next day", dt.date(2025, 5, 6), "day"),
+        ("Two days later", dt.date(2025, 5, 8), "day"),
+    ]
+
+
+def test_a_weekday_written_with_its_date_is_one_mention() -> None:
+    text = "The talks opened on Wednesday, March 4, in Monterrey."
+    assert dates_of(text, dt.date(2026, 3, 6)) == [
+        ("Wednesday, March 4", dt.date(2026, 3, 4), "day")
+    ]
+
+
 # -- charges ----------------------------------------------------------------------------------
 
 
