@@ -281,10 +281,73 @@ def test_years_and_single_people_are_not_counts() -> None:
     assert run(text).counts.is_empty()
 
 
-def test_written_out_numbers_money_and_percentages() -> None:
+def test_written_out_numbers_and_percentages_but_not_money() -> None:
+    """Sums of money are not counts (benchmarks/ANNOTATION.md, "Counts")."""
     text = "Twenty-six fugitives were sent. A 25% tariff was threatened over $1.5 billion in goods."
     counts = run(text).counts.select("value", "unit").rows()
-    assert counts == [(26, "people"), (25, "percent"), (1_500_000_000, "usd")]
+    assert counts == [(26, "people"), (25, "percent")]
+
+
+def counts_of(text: str) -> list[tuple[int, str, str]]:
+    return run(text).counts.select("value", "unit", "evidence").rows()
+
+
+def test_a_partial_count_is_two_counts() -> None:
+    text = "Seven of the 19 detainees were released, and three of them left the country."
+    assert counts_of(text) == [
+        (7, "people", "Seven of the 19 detainees"),
+        (19, "people", "19 detainees"),
+        (3, "people", "three of them"),
+    ]
+
+
+def test_counts_in_words_with_modifiers_and_coordination() -> None:
+    text = (
+        "Forty-one alleged gang members and three U.S. nationals were flown out. "
+        "In May and June, 14 and 22 prisoners were sent."
+    )
+    assert counts_of(text) == [
+        (41, "people", "Forty-one alleged gang members"),
+        (3, "people", "three U.S. nationals"),
+        (14, "people", "14"),
+        (22, "people", "22 prisoners"),
+    ]
+
+
+def test_a_number_standing_for_people_counted_before() -> None:
+    text = (
+        "Mexico handed over 17 suspects on Friday. The 17 will appear in court in Denver, "
+        "and officials said the U.S. had asked for 25 names. Of those, nine were wanted for "
+        "murder and four for kidnapping."
+    )
+    assert counts_of(text) == [
+        (17, "people", "17 suspects"),
+        (17, "people", "17"),
+        (25, "people", "25 names"),
+        (9, "people", "nine"),
+        (4, "people", "four"),
+    ]
+
+
+def test_transfers_and_a_transfer_s_place() -> None:
+    text = (
+        "It was the fourth such handover since January. Mexico has now sent prisoners north "
+        "three times; a fifth group of 12 is expected."
+    )
+    assert counts_of(text) == [
+        (4, "transfer number", "the fourth such handover"),
+        (3, "transfers", "three times"),
+        (5, "transfer number", "a fifth group"),
+        (12, "people", "12"),
+    ]
+
+
+def test_ages_money_identifiers_and_single_people_are_not_counts() -> None:
+    text = (
+        "Ortiz, 58, was one of them. Article 19 of the law applies. The two nations agreed. "
+        "Agents seized 300 million pesos and two aircraft at gate 4."
+    )
+    assert run(text).counts.is_empty()
 
 
 # -- dates ------------------------------------------------------------------------------------
