@@ -96,7 +96,7 @@ def extract(text: str, *, published: dt.date) -> Extraction:
         for start, end in zip(q["part_starts"], q["part_ends"], strict=True)  # type: ignore[call-overload]
     ]
     sentences = sentences_of(text)
-    charges = find_charges(text, sentences, mentions)
+    charges = find_charges(text, sentences, mentions, quoted)
     events = find_events(text, sentences, mentions, dates, counts, quoted)
     actor_rows = [
         {
