@@ -362,6 +362,8 @@ _STOP: Final = frozenset(
         "Once",
     ]
 )
+#: Words of :data:`_STOP` that may start an organisation's name ("State Department").
+_ORG_FIRST: Final = frozenset({"State", "Federal"})
 #: Words that start organisation names ("Mexican National Guard") but never a person's name.
 _DEMONYMS: Final = frozenset({"Mexican", "American"})
 _NOT_NAME: Final = _STOP | _DEMONYMS
@@ -723,7 +725,10 @@ def _org_name(run: str) -> str | None:
     start a sentence or give the country's possessive, ending at its last capitalised word;
     it must hold a word that heads an organisation and none of a law, treaty or place."""
     tokens = run.split()
-    while tokens and (tokens[0] in _STOP or re.fullmatch(_COUNTRY_POSSESSIVE, tokens[0])):
+    while tokens and (
+        (tokens[0] in _STOP and tokens[0] not in _ORG_FIRST)
+        or re.fullmatch(_COUNTRY_POSSESSIVE, tokens[0])
+    ):
         tokens.pop(0)
     while tokens and not tokens[-1][0].isupper():
         tokens.pop()
