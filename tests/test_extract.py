@@ -156,6 +156,96 @@ def test_sentence_words_before_a_title_are_not_part_of_it() -> None:
     assert people == [("Donald Trump", "President")]
 
 
+def people_of(text: str) -> list[tuple[str, str | None]]:
+    return run(text).actors.filter(kind="person").select("name", "title").rows()
+
+
+def test_a_middle_initial_is_part_of_the_name() -> None:
+    text = "Assistant Director Maria T. Okafor of the DEA said the case was closed."
+    assert people_of(text) == [("Maria T. Okafor", "Assistant Director")]
+
+
+def test_a_nickname_inside_a_name_is_kept_and_is_not_a_quote() -> None:
+    text = (
+        'Prosecutors say Ramiro "El Tuerto" Galindo ran the plaza. "We will see him in court '
+        'very soon," said Special Agent Dana Brooks.'
+    )
+    found = run(text)
+    assert found.actors.filter(kind="person")["name"].to_list() == [
+        'Ramiro "El Tuerto" Galindo',
+        "Dana Brooks",
+    ]
+    assert quote_rows(found) == [("Dana Brooks", ["We will see him in court very soon,"])]
+
+
+def test_a_nickname_given_apart_is_an_alias() -> None:
+    text = "Also sent was Efraín Lozano Pérez, alias “El Ingeniero,” who ran a warehouse."
+    people = run(text).actors.filter(kind="person")
+    assert people.select("name", "aliases").rows() == [("Efraín Lozano Pérez", ["El Ingeniero"])]
+    assert run(text).quotes.is_empty()
+
+
+def test_people_listed_without_a_title() -> None:
+    text = (
+        "Those charged include Rosa Elena Quiñones-Vidal, Iván Ortiz and Beatriz Soto. "
+        "Two of them were arrested in Sonora."
+    )
+    assert people_of(text) == [
+        ("Rosa Elena Quiñones-Vidal", None),
+        ("Iván Ortiz", None),
+        ("Beatriz Soto", None),
+    ]
+
+
+def test_titles_in_apposition_drop_hedges_and_possessive_countries() -> None:
+    text = (
+        "Guatemala's Interior Minister, Sofía Arriaga, met Héctor Salas, an alleged cartel "
+        "financier, and Pablo Núñez, a former federal police commander."
+    )
+    assert people_of(text) == [
+        ("Sofía Arriaga", "Interior Minister"),
+        ("Héctor Salas", "cartel financier"),
+        ("Pablo Núñez", "former federal police commander"),
+    ]
+
+
+def test_treaties_laws_platforms_and_places_are_not_organisations() -> None:
+    text = (
+        "Under the Extradition Treaty and the Federal Organized Crime Law, the men were held "
+        "in the Puente Grande prison; the Interior Ministry posted the news on Truth Social "
+        "while the USMCA review went on at the National Palace."
+    )
+    orgs = run(text).actors.filter(kind="organisation")["name"].to_list()
+    assert orgs == ["Interior Ministry"]
+
+
+def test_organisations_split_where_one_ends_and_acronyms_are_aliases() -> None:
+    text = (
+        "The raid was led by the Financial Intelligence Unit (UIF) and the Sinaloa Cartel "
+        "was its target; the UIF and Homeland Security Investigations shared files."
+    )
+    orgs = run(text).actors.filter(kind="organisation").select("name", "aliases").rows()
+    assert orgs == [
+        ("Financial Intelligence Unit", ["UIF"]),
+        ("Sinaloa Cartel", []),
+        ("Homeland Security Investigations", []),
+    ]
+
+
+def test_evidence_of_an_organisation_is_its_name_with_the_words_before_it() -> None:
+    """Evidence must occur once in the source: a name the text repeats takes the words
+    before it ("the FBI"), never stray punctuation or the next word ("CJNG),", "FBI has")."""
+    text = (
+        "Agents of the FBI arrested him. The FBI has not commented, and leaders of the "
+        "Jalisco New Generation Cartel (CJNG), the CJNG's allies, fled."
+    )
+    evidence = dict(run(text).actors.filter(kind="organisation").select("name", "evidence").rows())
+    assert evidence == {
+        "FBI": "the FBI",
+        "Jalisco New Generation Cartel": "Jalisco New Generation Cartel",
+    }
+
+
 # -- quotes -----------------------------------------------------------------------------------
 
 
@@ -261,6 +351,49 @@ def test_quote_forms_fixture_gives_one_speaker_per_quote() -> None:
         "Terrance Cole",
         None,
     ]
+
+
+def test_a_speaker_named_only_by_role_at_its_fullest_mention() -> None:
+    text = (
+        "The Mexican navy spokesman said the boats were seized at dawn. "
+        "“We found no survivors,” the spokesman said. “The search is over.”\n"
+        "“It was a routine patrol,” a senior defense official said."
+    )
+    assert quote_rows(run(text)) == [
+        ("Mexican navy spokesman", ["We found no survivors,", "The search is over."]),
+        ("senior defense official", ["It was a routine patrol,"]),
+    ]
+
+
+def test_short_fragments_of_reported_speech_are_one_quote() -> None:
+    text = (
+        "Governor Alma Treviño said the deal was “a first step” and warned that talks could "
+        "fail “without trust.”"
+    )
+    assert quote_rows(run(text)) == [("Alma Treviño", ["a first step", "without trust."])]
+
+
+def test_a_fragment_after_called_with_an_object() -> None:
+    text = "Senator Paul Wexler called the transfer “a political stunt.”"
+    assert quote_rows(run(text)) == [("Paul Wexler", ["a political stunt."])]
+
+
+def test_a_sentence_of_narrative_separates_two_quotes() -> None:
+    text = (
+        "The Justice Department described the case as “historic” on Monday. Prosecutor Ken "
+        "Adler later said it was “only the beginning.”"
+    )
+    assert quote_rows(run(text)) == [
+        ("Justice Department", ["historic"]),
+        ("Ken Adler", ["only the beginning."]),
+    ]
+
+
+def test_an_organisation_speaks_and_auxiliaries_are_not_its_name() -> None:
+    text = "“We are reviewing the request,” the FBI has said."
+    found = run(text)
+    assert quote_rows(found) == [("FBI", ["We are reviewing the request,"])]
+    assert found.quotes["speaker_as_written"].to_list() == ["the FBI"]
 
 
 # -- counts -----------------------------------------------------------------------------------
@@ -507,6 +640,45 @@ def test_charge_words_normalise_to_the_vocabulary() -> None:
         "human smuggling",
         "murder",
     ]
+
+
+def charges_of(text: str) -> list[tuple[str, str, str | None]]:
+    return run(text).charges.select("charge", "as_written", "accused").rows()
+
+
+def test_torture_is_other_and_racketeering_is_organised_crime() -> None:
+    text = "Nine of the 40 suspects are charged with torture, racketeering and hostage-taking."
+    assert charges_of(text) == [
+        ("other", "torture", None),
+        ("organised crime", "racketeering", None),
+        ("kidnapping", "hostage-taking", None),
+    ]
+
+
+def test_charges_written_as_what_was_done() -> None:
+    text = (
+        "Marta Ibáñez Rocha, known as “La Jefa,” is accused of running fentanyl laboratories. "
+        "Omar Cruz Leal, 44, faces charges of conspiracy to distribute cocaine and crimes "
+        "against health."
+    )
+    assert charges_of(text) == [
+        ("drug trafficking", "running fentanyl laboratories", "Marta Ibáñez Rocha"),
+        ("drug trafficking", "conspiracy to distribute cocaine", "Omar Cruz Leal"),
+        ("drug trafficking", "crimes against health", "Omar Cruz Leal"),
+    ]
+
+
+def test_words_inside_quotes_and_policy_talk_are_not_charges() -> None:
+    text = (
+        "“They are accused of murder and extortion,” the minister said. Officials charged "
+        "with the fight against drug trafficking met on Monday."
+    )
+    assert run(text).charges.is_empty()
+
+
+def test_a_charge_against_several_named_people_jointly_has_no_accused() -> None:
+    text = "Prosecutors say Tomás Rivas, Elsa Gómez and Hugo Peña laundered money for the cartel."
+    assert charges_of(text) == [("money laundering", "laundered money", None)]
 
 
 # -- events -----------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ schemas of the frames.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -59,6 +60,47 @@ __all__ = [
     "Extraction",
     "extract",
 ]
+
+
+#: Actors beyond this many keep their first mention as evidence, unique or not: finding
+#: unique words costs a pass over the text per actor.
+_MAX_UNIQUE_SEARCHES = 200
+#: Words an actor's evidence may take on either side of its mention to be unique.
+_MAX_CONTEXT_WORDS = 4
+
+
+def _unique_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of ``text[start:end]`` widened, a whole word at a time and leftwards first
+    ("the FBI", "of the FBI"), until the text holds its words once; never across a line or
+    with punctuation at its ends. The mention itself when it is unique or nothing is."""
+
+    def unique(a: int, b: int) -> bool:
+        words = text[a:b]
+        first = text.find(words)
+        return text.find(words, first + 1) < 0
+
+    if unique(start, end):
+        return start, end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    a = start
+    for _ in range(_MAX_CONTEXT_WORDS):
+        prev = re.search(r"(?:^|(?<=\s))[\w\u2019'.-]+\s+$", text[line_start:a])
+        if prev is None:
+            break
+        a = line_start + prev.start()
+        if unique(a, end):
+            return a, end
+    b = end
+    for _ in range(_MAX_CONTEXT_WORDS):
+        nxt = re.match(r"[^\S\n]*[^\s,;:.!?()\u201c\u201d\"]+", text[b:line_end])
+        if nxt is None:
+            break
+        b += nxt.end()
+        if unique(a, b):
+            return a, b
+    return start, end
 
 
 def extract(text: str, *, published: dt.date) -> Extraction:
@@ -98,6 +140,13 @@ def extract(text: str, *, published: dt.date) -> Extraction:
     sentences = sentences_of(text)
     charges = find_charges(text, sentences, mentions, quoted)
     events = find_events(text, sentences, mentions, dates, counts, quoted)
+    ordered = sorted(actors, key=lambda a: a.first.start)
+    cited = [
+        _unique_words(text, a.first.start, a.first.end)
+        if len(ordered) <= _MAX_UNIQUE_SEARCHES
+        else (a.first.start, a.first.end)
+        for a in ordered
+    ]
     actor_rows = [
         {
             "name": a.name,
@@ -105,11 +154,11 @@ def extract(text: str, *, published: dt.date) -> Extraction:
             "title": a.title,
             "aliases": sorted({f for f in a.forms if f != a.name}),
             "n_mentions": a.n_mentions,
-            "evidence": text[a.first.start : a.first.end],
-            "char_start": a.first.start,
-            "char_end": a.first.end,
+            "evidence": text[start:end],
+            "char_start": start,
+            "char_end": end,
         }
-        for a in sorted(actors, key=lambda a: a.first.start)
+        for a, (start, end) in zip(ordered, cited, strict=True)
     ]
     date_rows = [
         {

@@ -71,7 +71,8 @@ _CHARGE_WORDS: Final = (
     (r"kidnapp(?:ing|ings|ed)|abductions?|abducted|hostage[ -]taking", "kidnapping"),
     (
         (
-            rf"money[ -]laundering|laundering|operations{SP}with{SP}resources{SP}of{SP}illicit"
+            rf"money[ -]laundering|laundering|laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
+            rf"proceeds|funds|profits|cash)|operations{SP}with{SP}resources{SP}of{SP}illicit"
             rf"{SP}origin"
         ),
         "money laundering",
@@ -99,7 +100,8 @@ _CHARGE_CUES = re.compile(
     r"\b(?:accus\w*|charg\w*|indict\w*|convict\w*|wanted|suspected of|tied to|ties? \w+(?: \w+)* to|"
     r"linked to|in connection with|for (?:his|her|their) (?:\w+ )?(?:role|participation)|"
     r"participation in|sought|faces?|facing|sentenced|crimes|alleged|allegedly|guilty|"
-    r"prosecut\w*|responsible for|identified (?:\w+ ){0,4}?as|described (?:\w+ ){0,4}?as)\b",
+    r"prosecut\w*|responsible for|identified (?:\w+ ){0,4}?as|described (?:\w+ ){0,4}?as|"
+    r"(?:authorities|officials|investigators) (?:say|said|allege|alleged))\b",
     re.IGNORECASE,
 )
 #: Words before a charge that make it policy talk, not an accusation.
