@@ -70,169 +70,21 @@ _HEAD = rf"(?:{alternation(_CAP_HEADS)}|\b(?:{alternation(_LOW_HEADS)}))(?![\w-]
 _MOD = rf"(?:U\.S\.|[A-Z]{{2,6}}|[{UP}][{LO}]+(?:\u2019s|'s)?)"
 #: Lowercase words that cannot modify a title ("said", "the", "including"): closed classes,
 #: verbs of speech and being.
-_NOT_MODS: Final = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "some",
-        "any",
-        "each",
-        "every",
-        "other",
-        "another",
-        "such",
-        "both",
-        "all",
-        "no",
-        "of",
-        "to",
-        "for",
-        "at",
-        "in",
-        "on",
-        "by",
-        "with",
-        "from",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "after",
-        "before",
-        "during",
-        "between",
-        "against",
-        "among",
-        "about",
-        "as",
-        "than",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "if",
-        "when",
-        "where",
-        "while",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "why",
-        "how",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "shall",
-        "should",
-        "also",
-        "then",
-        "now",
-        "not",
-        "only",
-        "just",
-        "even",
-        "still",
-        "already",
-        "there",
-        "here",
-        "said",
-        "says",
-        "told",
-        "tells",
-        "added",
-        "stated",
-        "wrote",
-        "announced",
-        "confirmed",
-        "noted",
-        "argued",
-        "warned",
-        "declared",
-        "called",
-        "named",
-        "including",
-        "included",
-        "according",
-        "met",
-        "sent",
-        "led",
-        "gave",
-        "took",
-        "saw",
-        "left",
-        "fled",
-        "shot",
-        "hit",
-        "caught",
-        "held",
-        "brought",
-        "put",
-        "became",
-        "made",
-        "got",
-        "went",
-        "came",
-        "found",
-        "thought",
-        "knew",
-        "told",
-        "wrote",
-        "spoke",
-        "ran",
-        "won",
-        "lost",
-        "paid",
-        "sought",
-        "kept",
-        "let",
-        "set",
-        "meet",
-        "see",
-        "give",
-        "take",
-        "send",
-        "hold",
-        "bring",
-        "ask",
-        "asks",
-        "like",
-        "via",
-        "per",
-    ]
-)
+_NOT_MODS: Final = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "some", "any", "each", "every", "other", "another", "such", "both", "all", "no", "of",
+    "to", "for", "at", "in", "on", "by", "with", "from", "into", "onto", "over", "under", "after",
+    "before", "during", "between", "against", "among", "about", "as", "than", "and", "or", "but",
+    "nor", "so", "yet", "if", "when", "where", "while", "who", "whom", "whose", "which", "what",
+    "why", "how", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+    "also", "then", "now", "not", "only", "just", "even", "still", "already", "there", "here",
+    "said", "says", "told", "tells", "added", "stated", "wrote", "announced", "confirmed", "noted",
+    "argued", "warned", "declared", "called", "named", "including", "included", "according", "met",
+    "sent", "led", "gave", "took", "saw", "left", "fled", "shot", "hit", "caught", "held",
+    "brought", "put", "became", "made", "got", "went", "came", "found", "thought", "knew", "spoke", "ran", "won", "lost", "paid", "sought", "kept", "let", "set", "meet", "see",
+    "give", "take", "send", "hold", "bring", "ask", "asks", "like", "via", "per",
+})  # fmt: skip
 #: A lowercase word that may modify a title ("former", "legal", "state police"): not a
 #: word of a closed class, a verb of speech or being, nor shaped like a verb or an adverb.
 _LOWMOD = (
@@ -250,118 +102,24 @@ _ORG_COMPLEMENT = (
 _TITLE = rf"(?:(?:{_MOD}|{_LOWMOD}){SP}){{0,3}}{_HEAD}{_COMPLEMENT}?"
 #: Words before a title that the title drops ("infamous drug lord" -> "drug lord"): hedges
 #: and evaluative adjectives (benchmarks/ANNOTATION.md, "title").
-_HEDGES: Final = frozenset(
-    [
-        "alleged",
-        "suspected",
-        "reputed",
-        "purported",
-        "presumed",
-        "accused",
-        "infamous",
-        "notorious",
-        "feared",
-        "powerful",
-        "so-called",
-        "self-styled",
-        "self-described",
-        "ruthless",
-        "elusive",
-        "legendary",
-        "notorious",
-        "convicted",
-    ]
-)
+_HEDGES: Final = frozenset({
+    "alleged", "suspected", "reputed", "purported", "presumed", "accused", "infamous", "notorious",
+    "feared", "powerful", "so-called", "self-styled", "self-described", "ruthless", "elusive",
+    "legendary", "convicted",
+})  # fmt: skip
 _COUNTRY_POSSESSIVE = r"(?:Mexico|America|Washington|Canada|Colombia|Guatemala)(?:\u2019s|'s)"
 
 #: Capitalised words that start a sentence or a clause, never a title or a name.
-_STOP: Final = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "When",
-        "While",
-        "If",
-        "In",
-        "On",
-        "At",
-        "As",
-        "But",
-        "And",
-        "After",
-        "Before",
-        "Earlier",
-        "Later",
-        "Also",
-        "Then",
-        "Under",
-        "According",
-        "Last",
-        "Next",
-        "Today",
-        "Yesterday",
-        "Meanwhile",
-        "Among",
-        "Including",
-        "However",
-        "Since",
-        "Until",
-        "During",
-        "Both",
-        "Former",
-        "Now",
-        "So",
-        "Yet",
-        "Still",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "Our",
-        "Their",
-        "His",
-        "Her",
-        "Its",
-        "One",
-        "Another",
-        "Some",
-        "Many",
-        "Most",
-        "Several",
-        "Each",
-        "Every",
-        "Why",
-        "How",
-        "What",
-        "Who",
-        "Where",
-        "Which",
-        "Even",
-        "Only",
-        "Just",
-        "Federal",
-        "State",
-        "Of",
-        "For",
-        "From",
-        "To",
-        "By",
-        "With",
-        "Through",
-        "Although",
-        "Though",
-        "Because",
-        "Once",
-    ]
-)
+_STOP: Final = frozenset({
+    "A", "An", "The", "This", "That", "These", "Those", "When", "While", "If", "In", "On", "At",
+    "As", "But", "And", "After", "Before", "Earlier", "Later", "Also", "Then", "Under",
+    "According", "Last", "Next", "Today", "Yesterday", "Meanwhile", "Among", "Including",
+    "However", "Since", "Until", "During", "Both", "Former", "Now", "So", "Yet", "Still", "It",
+    "He", "She", "They", "We", "I", "You", "Our", "Their", "His", "Her", "Its", "One", "Another",
+    "Some", "Many", "Most", "Several", "Each", "Every", "Why", "How", "What", "Who", "Where",
+    "Which", "Even", "Only", "Just", "Federal", "State", "Of", "For", "From", "To", "By", "With",
+    "Through", "Although", "Though", "Because", "Once",
+})  # fmt: skip
 #: Words of :data:`_STOP` that may start an organisation's name ("State Department").
 _ORG_FIRST: Final = frozenset({"State", "Federal"})
 #: Words that start organisation names ("Mexican National Guard") but never a person's name.
@@ -369,153 +127,35 @@ _DEMONYMS: Final = frozenset({"Mexican", "American"})
 _NOT_NAME: Final = _STOP | _DEMONYMS
 
 #: Words that head an organisation's name ("Security Cabinet", "Cárteles Unidos").
-_ORG_HEADS: Final = frozenset(
-    [
-        "Department",
-        "Ministry",
-        "Secretariat",
-        "Office",
-        "Bureau",
-        "Agency",
-        "Administration",
-        "Commission",
-        "Committee",
-        "Council",
-        "Cabinet",
-        "Court",
-        "Courts",
-        "Tribunal",
-        "Cartel",
-        "Cártel",
-        "Cárteles",
-        "Carteles",
-        "Organization",
-        "Organisation",
-        "Guard",
-        "Navy",
-        "Army",
-        "Police",
-        "Patrol",
-        "Treasury",
-        "Embassy",
-        "Consulate",
-        "University",
-        "Investigations",
-        "Service",
-        "Services",
-        "Senate",
-        "Congress",
-        "House",
-        "Institute",
-        "Bank",
-        "Company",
-        "Corporation",
-        "Party",
-        "Unit",
-        "Command",
-        "Forces",
-        "Marines",
-        "Union",
-        "Federation",
-        "Association",
-        "Center",
-        "Centre",
-        "Foundation",
-        "Network",
-        "Prosecutor’s",
-        "Chamber",
-        "Reserve",
-        "Group",
-        "Board",
-        "Authority",
-        "Directorate",
-        "Division",
-        "Corps",
-        "Mission",
-    ]
-)
+_ORG_HEADS: Final = frozenset({
+    "Department", "Ministry", "Secretariat", "Office", "Bureau", "Agency", "Administration",
+    "Commission", "Committee", "Council", "Cabinet", "Court", "Courts", "Tribunal", "Cartel",
+    "Cártel", "Cárteles", "Carteles", "Organization", "Organisation", "Guard", "Navy", "Army",
+    "Police", "Patrol", "Treasury", "Embassy", "Consulate", "University", "Investigations",
+    "Service", "Services", "Senate", "Congress", "House", "Institute", "Bank", "Company",
+    "Corporation", "Party", "Unit", "Command", "Forces", "Marines", "Union", "Federation",
+    "Association", "Center", "Centre", "Foundation", "Network", "Prosecutor’s", "Chamber",
+    "Reserve", "Group", "Board", "Authority", "Directorate", "Division", "Corps", "Mission",
+    "Enforcement",
+})  # fmt: skip
 #: Single words that are organisations alone.
 _SINGLE_ORGS: Final = frozenset({"Senate", "Congress", "Navy", "Army", "Pentagon", "Interpol"})
 #: Words that make a capitalised run a law, a treaty, a platform, a place or an operation,
 #: none of which is an organisation (benchmarks/ANNOTATION.md, "Organisations").
-_NOT_ORG_WORDS: Final = frozenset(
-    [
-        "Law",
-        "Act",
-        "Treaty",
-        "Agreement",
-        "Accord",
-        "Accords",
-        "Convention",
-        "Code",
-        "Constitution",
-        "Article",
-        "Palace",
-        "Base",
-        "Airport",
-        "Prison",
-        "Penitentiary",
-        "Operation",
-        "Program",
-        "Programme",
-        "Plan",
-        "Conference",
-        "Social",
-        "Initiative",
-        "Strategy",
-        "Summit",
-        "Bill",
-        "Decree",
-        "Reform",
-        "Amendment",
-        "Street",
-        "Avenue",
-        "Bridge",
-        "Square",
-        "Building",
-        "Tower",
-        "Hotel",
-        "Hospital",
-        "Stadium",
-        "Wire",
-    ]
-)
+_NOT_ORG_WORDS: Final = frozenset({
+    "Law", "Act", "Treaty", "Agreement", "Accord", "Accords", "Convention", "Code", "Constitution",
+    "Article", "Palace", "Base", "Airport", "Prison", "Penitentiary", "Operation", "Program",
+    "Programme", "Plan", "Conference", "Social", "Initiative", "Strategy", "Summit", "Bill",
+    "Decree", "Reform", "Amendment", "Street", "Avenue", "Bridge", "Square", "Building", "Tower",
+    "Hotel", "Hospital", "Stadium", "Wire",
+})  # fmt: skip
 #: Words that make a capitalised run an organisation or a place, not a person.
-_ORG_WORDS: Final = (
-    _ORG_HEADS
-    | _NOT_ORG_WORDS
-    | frozenset(
-        [
-            "Agreement",
-            "Security",
-            "Team",
-            "States",
-            "Nations",
-            "Government",
-            "Justice",
-            "Republic",
-            "City",
-            "County",
-            "Attorney",
-            "General",
-            "Reuters",
-            "Press",
-            "Enforcement",
-            "Homeland",
-            "Defense",
-            "Defence",
-            "National",
-            "Federal",
-            "Cabinet",
-            "Protection",
-            "Citizen",
-            "Trade",
-            "Economy",
-            "Wire",
-            "News",
-        ]
-    )
-)
+_ORG_WORDS: Final = _ORG_HEADS | _NOT_ORG_WORDS | frozenset({
+    "Agreement", "Security", "Team", "States", "Nations", "Government", "Justice", "Republic",
+    "City", "County", "Attorney", "General", "Reuters", "Press", "Enforcement", "Homeland",
+    "Defense", "Defence", "National", "Federal", "Cabinet", "Protection", "Citizen", "Trade",
+    "Economy", "Wire", "News",
+})  # fmt: skip
 
 _PLACE_WORDS: Final = frozenset(
     [*(w for c in COUNTRIES for w in c.split()), "Los", "Angeles", "Washington", "Sinaloa",
@@ -615,7 +255,8 @@ class _People:
         offset = self.text.find(name, name_start)
         end = (offset if offset >= 0 else name_start) + len(name)
         if self.claimed.overlaps(start, end):
-            return None
+            # The same name claimed by an earlier rule: that mention.
+            return next((m for m in self.found if m.start <= name_start < m.end), None)
         self.claimed.add(start, end)
         mention = Mention(start, end, name, "person", title, full=len(name.split()) > 1)
         self.found.append(mention)
@@ -648,10 +289,11 @@ def _titled_people(people: _People) -> None:
     # suspected Sinaloa Cartel hitman"; and a role the text assigns: "Luis Romero, described
     # in the indictment as a plaza boss".
     after = (
-        rf"(?<![\w\u2019'-])(?P<name>{NAME}),{SP}(?:(?:described|identified)"
+        rf"(?<![\w\u2019'-])(?P<name>{NAME}),{SP}(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
+        rf"(?P<nick>{NICKNAME}),?{SP})?(?:(?:described|identified)"
         rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP})?(?:a|an|the){SP}"
         rf"(?P<title>(?:[\w\u2019'-]+{SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
-        rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?[a-z]+)?)"
+        rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?(?!the\b)[a-z]+\b)?)"
     )
     for m in re.finditer(after, text):
         words = m["title"].split()
@@ -659,7 +301,9 @@ def _titled_people(people: _People) -> None:
             words.pop(0)
         title = " ".join(words)
         if title and _title_ok(title) and not any(w.endswith("ing") for w in words[:-1]):
-            people.add(m.start("name"), m.start("name"), m["name"], title)
+            mention = people.add(m.start("name"), m.start("name"), m["name"], title)
+            if mention is not None and m["nick"]:
+                people.nicknames.append((mention.start, *m.span("nick")))
 
 
 def _untitled_people(people: _People) -> None:
@@ -685,9 +329,13 @@ def _untitled_people(people: _People) -> None:
         people.add(m.start("name"), m.start("name"), m["name"], None)
     for m in re.finditer(rf"\b(?:{SPEECH_VERBS}){SP}(?P<name>{NAME})\b", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
-    # A relative clause or an age: "Jorge Tellez, who ran ...", "Ortiz Ruiz, 58,".
-    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:who|whom|whose|\d{{2}},)",
-                         text):  # fmt: skip
+    # A relative clause, an age or an accusation: "Jorge Tellez, who ran ...", "Ortiz Ruiz,
+    # 58,", "Teodoro Bañuelos, accused of ordering ...".
+    tied = (
+        r"\d{2},|(?:who|whom|whose|accused|charged|wanted|suspected|convicted|sentenced|"
+        r"indicted|arrested|detained|extradited|captured)\b"
+    )
+    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:{tied})", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
     # Lists: "The group included Ana María López-Ortega, Pedro Ruiz and Tomás Vega"; three
     # names or more, or two after a word that introduces people.
@@ -773,9 +421,8 @@ def _org_parts(run: str) -> list[tuple[int, str]]:
         first, last = parts[-1]
         joined = connector.startswith(("of", "for", "de", "del"))
         if connector == "and":
-            joined = (
-                not has_head(start, end) and not run[first:last].rsplit(maxsplit=1)[-1].isupper()
-            )
+            acronym = re.fullmatch(r"[A-Z]{2,}", run[first:last].rsplit(maxsplit=1)[-1])
+            joined = not (acronym or (has_head(first, last) and has_head(start, end)))
         elif connector in ("in", "on"):
             joined = run[first:last].rsplit(maxsplit=1)[-1] in ("Embassy", "Consulate")
         if joined and connector.startswith(("of", "for")) and not has_head(first, last):
@@ -839,28 +486,10 @@ def _org_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     return sorted(found, key=lambda x: x.start), defined
 
 
-_UNITS_WORDS: Final = frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "hundred",
-        "dozens",
-    ]
-)
+_UNITS_WORDS: Final = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "dozens",
+})  # fmt: skip
 
 
 def _country_mentions(text: str) -> list[Mention]:

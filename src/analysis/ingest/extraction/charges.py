@@ -55,6 +55,7 @@ _CHARGE_WORDS: Final = (
     (
         (
             r"(?:producers?|production|producing|manufacturers?|manufacturing|manufacture|"
+            r"smuggling|trafficking|sale|selling|"
             r"suppliers?|supplying|distributors?|distributing|distribution|traffickers?|"
             rf"smugglers?|shipping|importing|importation){SP}of{SP}(?:[a-z]+{SP}){{0,2}}?{_DRUGS}"
         ),
@@ -128,23 +129,42 @@ def _masked(sentence: Sentence, quoted: list[tuple[int, int]], ends: list[int]) 
     return s
 
 
-def _accused(text: str, sentence: Sentence, mentions: list[Mention], at: int) -> str | None:
-    """The person the text ties the charge at ``at`` to: the last named before it in the
-    sentence, who is not the speaker reporting it; None for several named jointly."""
-    before = [
-        m for m in mentions
-        if m.kind == "person" and sentence.start <= m.start and m.end <= at
-        and not _SPEAKER_AFTER.match(text, m.end)
-        and not _SPEAKER_BEFORE.search(text[max(sentence.start, m.start - 60) : m.start])
-    ]  # fmt: skip
-    if not before:
-        return None
-    last = before[-1]
-    if len(before) >= 2 and before[-2].name != last.name:
-        between = text[before[-2].end : last.start]
-        if _LIST_JOIN.match(between):
-            return None  # "Ruiz, Vega and Soto are charged with ...": jointly
-    return last.name
+class _People:
+    """The person mentions of a text, sorted by where they start, to look up by place."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.text = text
+        self.persons = sorted((m for m in mentions if m.kind == "person"), key=lambda m: m.start)
+        self.starts = [m.start for m in self.persons]
+
+    def _not_speaking(self, m: Mention, lo: int) -> bool:
+        text = self.text
+        return not _SPEAKER_AFTER.match(text, m.end) and not _SPEAKER_BEFORE.search(
+            text[max(lo, m.start - 60) : m.start]
+        )
+
+    def accused(self, sentence: Sentence, at: int) -> str | None:
+        """The person the text ties the charge at ``at`` to: the last named before it in the
+        sentence, who is not the speaker reporting it; None for several named jointly; for
+        "He is charged with ...", the person named last before the sentence."""
+        lo = bisect.bisect_left(self.starts, sentence.start)
+        hi = bisect.bisect_left(self.starts, at)
+        before = [
+            m for m in self.persons[lo:hi] if m.end <= at and self._not_speaking(m, sentence.start)
+        ]
+        if not before:
+            if re.match(r"\s*(?:He|She)\b", self.text[sentence.start : at]) is None:
+                return None
+            for m in reversed(self.persons[max(0, lo - 20) : lo]):
+                if m.end <= sentence.start and not _SPEAKER_AFTER.match(self.text, m.end):
+                    return m.name
+            return None
+        last = before[-1]
+        if len(before) >= 2 and before[-2].name != last.name:
+            between = self.text[before[-2].end : last.start]
+            if _LIST_JOIN.match(between):
+                return None  # "Ruiz, Vega and Soto are charged with ...": jointly
+        return last.name
 
 
 def find_charges(
@@ -157,6 +177,7 @@ def find_charges(
     spans = sorted(quoted or ())
     ends = [end for _, end in spans]
     in_quotes = Spans(spans)
+    people = _People(text, mentions)
     mods = alternation(tuple(_TRAFFIC_MODS))
     coordinated = re.compile(
         rf"\b(?P<mods>(?:{mods})(?:{SP}*,{SP}*(?:{mods}))*,?{SP}(?:and|or){SP}(?:{mods}))"
@@ -195,7 +216,7 @@ def find_charges(
             a, b = sentence.start + start, sentence.start + end
             rows.append(
                 {"charge": charge, "as_written": as_written,
-                 "accused": _accused(text, sentence, mentions, a),
+                 "accused": people.accused(sentence, a),
                  "evidence": text[a:b], "char_start": a, "char_end": b}
             )  # fmt: skip
     return rows

@@ -59,7 +59,8 @@ _FOLLOW: Final = frozenset({
 })  # fmt: skip
 _STOP_AFTER: Final = frozenset({
     "for", "of", "to", "under", "on", "in", "at", "with", "by", "from", "and", "or", "as", "that",
-    "which", "who", "the", "a", "an",
+    "which", "who", "the", "a", "an", "are", "were", "is", "was", "be", "been", "have", "has",
+    "had", "will", "would", "can", "could", "may", "might", "must", "should", "do", "did",
 })  # fmt: skip
 #: A modifier between a number and the noun it counts: "26 alleged cartel members", "two
 #: U.S. citizens", "12 other defendants".
@@ -197,9 +198,12 @@ class _Counts:
             if not any(w.casefold() in _STOP_AFTER for w in m["what"].split()):
                 self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
         for m in _PARTITIVE.finditer(text):
-            what = f"of {m['whole']}"
-            self.add(m.start(), m.end(), _value(m["num"]), "people", what, claim=m.span("num"),
-                     least=2)  # fmt: skip
+            words = m["whole"].split()
+            if any(w.casefold() in _STOP_AFTER for w in words[1:]):
+                words = words[:2]  # "Five of the 14 are accused": the whole is "the 14"
+            end = m.start("whole") + len(" ".join(words))
+            self.add(m.start(), end, _value(m["num"]), "people", f"of {' '.join(words)}",
+                     claim=m.span("num"), least=2)  # fmt: skip
 
     def transfers(self) -> None:
         text = self.text

@@ -64,25 +64,10 @@ _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[\w\u2019'-]+)"
 _WHO = rf"(?:{_TOKEN}(?:{SP}{_TOKEN}){{0,7}}?)"
 _VERB = rf"(?:{SPEECH_VERBS})"
 #: Words that end a speaker's words before the verb but are not part of them ("the FBI has").
-_AUXILIARIES: Final = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "was",
-        "were",
-        "is",
-        "are",
-        "will",
-        "would",
-        "also",
-        "later",
-        "then",
-        "again",
-        "previously",
-        "had",
-    ]
-)
+_AUXILIARIES: Final = frozenset({
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then",
+    "again", "previously",
+})  # fmt: skip
 _PRONOUNS: Final = frozenset({"he", "she", "they", "i", "we"})
 #: Head nouns of an unnamed speaker named by role.
 _ROLE_HEADS: Final = (
@@ -96,65 +81,13 @@ _ROLE_HEADS: Final = (
 _ROLE_HEAD = "|".join(sorted(_ROLE_HEADS, key=len, reverse=True))
 _ROLE_WORD = rf"(?:U\.S\.|[{UP}][\w\u2019'-]*|[a-z][a-z-]*)"
 #: Words that never modify a role noun ("said", "the", "of").
-_NOT_ROLE_WORDS: Final = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "of",
-        "to",
-        "for",
-        "at",
-        "in",
-        "on",
-        "by",
-        "with",
-        "from",
-        "and",
-        "or",
-        "but",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "while",
-        "as",
-        "than",
-        "said",
-        "says",
-        "told",
-        "added",
-        "according",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "also",
-        "then",
-        "after",
-        "before",
-        "during",
-    ]
-)
+_NOT_ROLE_WORDS: Final = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "of", "to",
+    "for", "at", "in", "on", "by", "with", "from", "and", "or", "but", "who", "whom", "which",
+    "what", "when", "where", "while", "as", "than", "said", "says", "told", "added", "according",
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "also", "then", "after", "before", "during",
+})  # fmt: skip
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)"
 #: A sentence ends: not after a single capital ("U.S.", "John Q.").
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\u201d\"]?\s+(?=[\u201c\"A-Z])")
@@ -296,26 +229,10 @@ def _role(who: str) -> str | None:
     return m["role"]
 
 
-_WHO_START: Final = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "another",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-    ]
-)
+_WHO_START: Final = frozenset({
+    "the", "a", "an", "one", "another", "he", "she", "they", "we", "i", "his", "her", "their",
+    "its", "our", "my",
+})  # fmt: skip
 
 
 def _who_shaped(who: str) -> bool:
