@@ -27,6 +27,8 @@ NAME = (
     rf"{_NAME_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?(?:{_INITIAL}){{0,2}}(?:{NICKNAME}{SP})?"
     rf"{_NAME_TOKEN}){{0,3}}"
 )
+#: A name whose surname is withheld, as Mexican authorities print it: `Baltazar "N"`.
+WITHHELD = rf"{_NAME_TOKEN}(?:{SP}{_NAME_TOKEN}){{0,2}}{SP}[\u201c\"]N\.?[\u201d\"]"
 
 WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS: Final[dict[str, int]] = {

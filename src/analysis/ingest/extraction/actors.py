@@ -23,6 +23,7 @@ from analysis.ingest.extraction._common import (
     SPEECH_VERBS,
     UP,
     WEEKDAYS,
+    WITHHELD,
     Mention,
     Spans,
     alternation,
@@ -136,7 +137,8 @@ _ORG_HEADS: Final = frozenset({
     "Corporation", "Party", "Unit", "Command", "Forces", "Marines", "Union", "Federation",
     "Association", "Center", "Centre", "Foundation", "Network", "Prosecutor’s", "Chamber",
     "Reserve", "Group", "Board", "Authority", "Directorate", "Division", "Corps", "Mission",
-    "Enforcement",
+    "Enforcement", "Banco", "Grupo", "Secretaría", "Fiscalía", "Procuraduría", "Instituto",
+    "Universidad", "Ejército", "Guardia", "Comisión", "Consejo", "Policía", "Marina",
 })  # fmt: skip
 #: Single words that are organisations alone.
 _SINGLE_ORGS: Final = frozenset({"Senate", "Congress", "Navy", "Army", "Pentagon", "Interpol"})
@@ -165,6 +167,14 @@ _PLACE_WORDS: Final = frozenset(
      "Sonora", "Chihuahua", "Guerrero", "Oaxaca", "Veracruz", "Zacatecas", "Durango",
      "Coahuila", "Houston", "Miami", "Phoenix", "Laredo", "Matamoros", "Reynosa", "Acapulco",
      "Cancún", "Sinaloa’s", "Mexico’s"]
+)  # fmt: skip
+#: Criminal groups whose names hold no word that heads an organisation's name.
+_GROUPS: Final = (
+    "Los Zetas", "La Familia Michoacana", "La Nueva Familia Michoacana", "Los Chapitos",
+    "Los Mayos", "La Línea", "Los Viagras", "Guerreros Unidos", "Los Rojos", "Los Ardillos",
+    "Caballeros Templarios", "Knights Templar", "Tren de Aragua", "MS-13", "Barrio Azteca",
+    "Los Mexicles", "La Barredora", "Los Tlacos", "Cárteles Unidos", "Carteles Unidos",
+    "Mara Salvatrucha",
 )  # fmt: skip
 _ACRONYM_ORGS: Final = (
     "DEA", "FBI", "ATF", "DOJ", "DHS", "CBP", "ICE", "FGR", "PGR", "SEDENA", "SEMAR", "CJNG",
@@ -221,6 +231,11 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
     if any(t in WEEKDAYS or t in MONTHS for t in tokens):
         return False
     return not all(t in _PLACE_WORDS for t in tokens) and tokens[0] not in _PLACE_WORDS
+
+
+def _least(name: str) -> int:
+    """The words a name needs: one with a withheld surname (`Baltazar "N"`), else two."""
+    return 1 if re.fullmatch(WITHHELD, name) else 2
 
 
 def _trim_name(name: str) -> str:
@@ -289,7 +304,7 @@ def _titled_people(people: _People) -> None:
     # suspected Sinaloa Cartel hitman"; and a role the text assigns: "Luis Romero, described
     # in the indictment as a plaza boss".
     after = (
-        rf"(?<![\w\u2019'-])(?P<name>{NAME}),{SP}(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
+        rf"(?<![\w\u2019'-])(?P<name>{WITHHELD}|{NAME}),{SP}(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
         rf"(?P<nick>{NICKNAME}),?{SP})?(?:(?:described|identified)"
         rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP})?(?:a|an|the){SP}"
         rf"(?P<title>(?:[\w\u2019'-]+{SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
@@ -301,7 +316,9 @@ def _titled_people(people: _People) -> None:
             words.pop(0)
         title = " ".join(words)
         if title and _title_ok(title) and not any(w.endswith("ing") for w in words[:-1]):
-            mention = people.add(m.start("name"), m.start("name"), m["name"], title)
+            mention = people.add(
+                m.start("name"), m.start("name"), m["name"], title, min_tokens=_least(m["name"])
+            )
             if mention is not None and m["nick"]:
                 people.nicknames.append((mention.start, *m.span("nick")))
 
@@ -313,12 +330,16 @@ def _untitled_people(people: _People) -> None:
     # A nickname inside the name (`Luis "El Flaco" Romero`), or given apart from it
     # (`Ismael Ortega Parra, alias "El Químico"`, `Gustavo Cifuentes, "El Profe",`).
     apart = (
-        rf"(?<![\w\u2019'-])(?P<name>{NAME})(?:,?{SP}(?:alias|aka|a\.k\.a\.|known{SP}as|"
+        rf"(?<![\w\u2019'-])(?P<name>{WITHHELD}|{NAME})(?:,?{SP}(?:alias|aka|a\.k\.a\.|known{SP}as|"
         rf"nicknamed|dubbed){SP}|,{SP}(?=[\u201c\"][^\u201d\"\n]{{1,30}}[\u201d\"]{SP}*[,)])|"
         rf"{SP}\()(?P<nick>{NICKNAME})"
     )
+    for m in re.finditer(rf"(?<![\w\u2019'-]){WITHHELD}", text):
+        people.add(m.start(), m.start(), m.group(0), None, min_tokens=1)
     for m in re.finditer(apart, text):
-        mention = people.add(m.start("name"), m.start("name"), m["name"], None)
+        mention = people.add(
+            m.start("name"), m.start("name"), m["name"], None, min_tokens=_least(m["name"])
+        )
         if mention is not None:
             people.nicknames.append((mention.start, *m.span("nick")))
     for m in re.finditer(rf"(?<![\w\u2019'-])(?P<name>{NAME})", text):
@@ -368,7 +389,7 @@ def _person_mentions(text: str) -> _People:
     return people
 
 
-def _org_name(run: str) -> str | None:
+def _org_name(run: str, *, head: bool = True) -> str | None:
     """The organisation a capitalised run names, or None: the run without the words that
     start a sentence or give the country's possessive, ending at its last capitalised word;
     it must hold a word that heads an organisation and none of a law, treaty or place."""
@@ -386,7 +407,7 @@ def _org_name(run: str) -> str | None:
         return None
     if len(tokens) == 1:
         return tokens[0] if tokens[0] in _SINGLE_ORGS else None
-    if not any(t in _ORG_HEADS for t in tokens):
+    if head and not any(t in _ORG_HEADS for t in tokens):
         return None
     if tokens[-1] == "House" and tokens[-2] != "White":
         return None
@@ -434,56 +455,85 @@ def _org_parts(run: str) -> list[tuple[int, str]]:
     return [(a, run[a:b]) for a, b in parts]
 
 
+class _Orgs:
+    """Organisation mentions found so far; the first rule to claim words keeps them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[Mention] = []
+        self.claimed = Spans()
+        #: Acronyms and short names the text defines in parentheses ("(FGR)"), by name.
+        self.defined: dict[str, str] = {}
+
+    def add(self, start: int, end: int, name: str, *, full: bool = True) -> None:
+        if not self.claimed.overlaps(start, end):
+            self.claimed.add(start, end)
+            self.found.append(Mention(start, end, name, "organisation", None, full))
+
+    def runs(self) -> None:
+        """Capitalised runs with an organisation's head word ("Drug Enforcement
+        Administration", "Cárteles Unidos"), or spelled out before an acronym ("the Attorney
+        General of the Republic (FGR)"); the short form in parentheses is an alias."""
+        text = self.text
+        short = re.compile(rf"{SP}\((?P<short>[{UP}][\w\u2019'.-]{{1,20}})\)")
+        for m in re.finditer(_ORG_RUN, text):
+            after = short.match(text, m.end())
+            named = [
+                (m.start() + offset, part, _org_name(part)) for offset, part in _org_parts(m[0])
+            ]
+            if after is not None and after["short"].isupper() and named[-1][2] is None:
+                whole = _org_name(m[0], head=False)
+                if whole is not None and not any(n for _, _, n in named):
+                    named = [(m.start(), m[0], whole)]
+            for at, part, name in named:
+                if name is None:
+                    continue
+                start = at + part.index(name)
+                end = start + len(name)
+                parenthesis = short.match(text, end)
+                if parenthesis is not None and parenthesis["short"] not in self.defined:
+                    self.defined[parenthesis["short"]] = name
+                self.add(start, end, name)
+
+    def others(self) -> None:
+        """Groups with no head word, lowercase heads, administrations and acronyms."""
+        text = self.text
+        # Criminal groups whose names hold no head word: "La Familia Michoacana".
+        for m in re.finditer(rf"(?<![\w-])(?:{alternation(_GROUPS)})(?![\w-])", text):
+            self.add(m.start(), m.end(), m.group(0))
+        # Lowercase heads after a country's name: "Mexico's National Security team".
+        for m in re.finditer(
+            rf"(?:(?:Mexico|U\.S\.)(?:\u2019s|'s)?{SP})(?:[A-Z][\w\u2019'-]+{SP}){{1,3}}"
+            rf"(?:team|cabinet|council|forces|force)\b",
+            text,
+        ):
+            self.add(m.start(), m.end(), m.group(0))
+        # Lowercase "cartel": "the Sinaloa cartel".
+        for m in re.finditer(rf"(?<![\w\u2019'-])(?:[{UP}][\w\u2019'-]+{SP}){{1,3}}cartel\b", text):
+            words = m.group(0).split()
+            while words and (words[0] in _STOP or words[0].casefold() in _UNITS_WORDS):
+                words.pop(0)
+            if len(words) >= 2:
+                name = " ".join(words)
+                self.add(m.end() - len(name), m.end(), name)
+        for m in re.finditer(rf"\b(?P<who>[{UP}][{LO}]+){SP}administration\b", text):
+            if m["who"] not in _NOT_NAME:
+                self.add(m.start(), m.end(), m.group(0))
+        acronyms = alternation((*_ACRONYM_ORGS, *self.defined))
+        for m in re.finditer(
+            rf"(?:(?P<us>U\.S\.){SP})?(?<![\w-])(?P<org>{acronyms})(?![\w-])", text
+        ):
+            name = self.defined.get(m["org"], m["org"])
+            self.add(m.start(), m.end(), name, full=m["us"] is None and name == m["org"])
+
+
 def _org_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
     """Organisation mentions, and the acronyms the text defines ("(FGR)") by their
     organisation's name."""
-    found: list[Mention] = []
-    claimed = Spans()
-    defined: dict[str, str] = {}
-
-    def add(start: int, end: int, name: str, *, full: bool = True) -> None:
-        if not claimed.overlaps(start, end):
-            claimed.add(start, end)
-            found.append(Mention(start, end, name, "organisation", None, full))
-
-    # Capitalised runs with an organisation's head word: "Drug Enforcement Administration",
-    # "Secretariat of Security and Citizen Protection (SSPC)", "Cárteles Unidos".
-    for m in re.finditer(_ORG_RUN, text):
-        for offset, part in _org_parts(m.group(0)):
-            name = _org_name(part)
-            if name is None:
-                continue
-            at = m.start() + offset + part.index(name)
-            end = at + len(name)
-            after = re.match(
-                rf"{SP}\((?P<short>[{UP}][\w\u2019'.-]{{1,20}})\)", text[end : end + 30]
-            )
-            if after is not None and after["short"] not in defined:
-                defined[after["short"]] = name
-            add(at, end, name)
-    # Lowercase heads after a country's name: "Mexico's National Security team".
-    for m in re.finditer(
-        rf"(?:(?:Mexico|U\.S\.)(?:\u2019s|'s)?{SP})(?:[A-Z][\w\u2019'-]+{SP}){{1,3}}"
-        rf"(?:team|cabinet|council|forces|force)\b",
-        text,
-    ):
-        add(m.start(), m.end(), m.group(0))
-    # Lowercase "cartel": "the Sinaloa cartel".
-    for m in re.finditer(rf"(?<![\w\u2019'-])(?:[{UP}][\w\u2019'-]+{SP}){{1,3}}cartel\b", text):
-        words = m.group(0).split()
-        while words and (words[0] in _STOP or words[0].casefold() in _UNITS_WORDS):
-            words.pop(0)
-        if len(words) >= 2:
-            name = " ".join(words)
-            add(m.end() - len(name), m.end(), name)
-    for m in re.finditer(rf"\b(?P<who>[{UP}][{LO}]+){SP}administration\b", text):
-        if m["who"] not in _NOT_NAME:
-            add(m.start(), m.end(), m.group(0))
-    acronyms = alternation((*_ACRONYM_ORGS, *defined))
-    for m in re.finditer(rf"(?:(?P<us>U\.S\.){SP})?(?<![\w-])(?P<org>{acronyms})(?![\w-])", text):
-        name = defined.get(m["org"], m["org"])
-        add(m.start(), m.end(), name, full=m["us"] is None and name == m["org"])
-    return sorted(found, key=lambda x: x.start), defined
+    orgs = _Orgs(text)
+    orgs.runs()
+    orgs.others()
+    return sorted(orgs.found, key=lambda x: x.start), orgs.defined
 
 
 _UNITS_WORDS: Final = frozenset({

@@ -246,6 +246,25 @@ def _months(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
+def _last_next_month(text: str) -> Iterator[_Candidate]:
+    """A month counted from the reference day: "last November" (the latest November before
+    the reference month), "next March" (the first after it), "this March"."""
+    for m in re.finditer(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his){SP}(?P<m>{_FULL_MONTH})\b", text):
+        month = MONTHS[m["m"]]
+        which = m["which"].casefold()
+
+        def resolve(ctx: _Context, month: int = month, which: str = which) -> tuple[dt.date, str]:
+            ref = ctx.reference
+            year = ref.year
+            if which == "last" and month >= ref.month:
+                year -= 1
+            elif which == "next" and month <= ref.month:
+                year += 1
+            return dt.date(year, month, 1), "month"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
 def _days_near(text: str) -> Iterator[_Candidate]:
     """Days near the reference day: "Tuesday", "last Tuesday", "next Monday", "this
     Thursday", "yesterday", "this morning"."""
@@ -300,6 +319,7 @@ _RULES: Final = (
     _full_dates,
     _anaphoric,
     _days_without_year,
+    _last_next_month,
     _months,
     _days_near,
     _this_last_next,

@@ -258,7 +258,8 @@ def _attribute(
         after_start = seg.close_at + 1
         after = text[after_start:next_open]
         m = re.match(rf"{SP}*,?{SP}*(?P<who>{_WHO}){SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)", after)
-        if m is not None and _who_shaped(m["who"]):
+        ended = re.search(r"[.]\W*$", text[seg.start : seg.end]) is not None
+        if m is not None and _who_shaped(m["who"]) and not (ended and len(m["rest"].split()) > 3):
             who_start = after_start + m.start("who")
             who_end = _trim_who(text, who_start, after_start + m.end("who"))
             return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
