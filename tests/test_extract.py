@@ -197,6 +197,14 @@ def test_people_listed_without_a_title() -> None:
     ]
 
 
+def test_a_withheld_surname_is_a_name_and_its_quotation_marks_no_quote() -> None:
+    text = 'Agents detained Rigoberto "N", alias "El Tejón", identified as a CJNG plaza chief.'
+    found = run(text)
+    people = found.actors.filter(kind="person").select("name", "title", "aliases").rows()
+    assert people == [('Rigoberto "N"', "CJNG plaza chief", ["El Tejón"])]
+    assert found.quotes.is_empty()
+
+
 def test_titles_in_apposition_drop_hedges_and_possessive_countries() -> None:
     text = (
         "Guatemala's Interior Minister, Sofía Arriaga, met Héctor Salas, an alleged cartel "
@@ -217,6 +225,19 @@ def test_treaties_laws_platforms_and_places_are_not_organisations() -> None:
     )
     orgs = run(text).actors.filter(kind="organisation")["name"].to_list()
     assert orgs == ["Interior Ministry"]
+
+
+def test_organisations_spelled_out_before_an_acronym_and_groups_without_a_head_word() -> None:
+    text = (
+        "The Attorney General of the Republic (FGR) said members of Los Zetas and La Familia "
+        "Michoacana were among them, according to the FGR."
+    )
+    orgs = run(text).actors.filter(kind="organisation").select("name", "aliases").rows()
+    assert orgs == [
+        ("Attorney General of the Republic", ["FGR"]),
+        ("Los Zetas", []),
+        ("La Familia Michoacana", []),
+    ]
 
 
 def test_organisations_split_where_one_ends_and_acronyms_are_aliases() -> None:
@@ -378,6 +399,14 @@ def test_a_fragment_after_called_with_an_object() -> None:
     assert quote_rows(run(text)) == [("Paul Wexler", ["a political stunt."])]
 
 
+def test_a_sentence_going_on_after_a_quote_is_not_its_attribution() -> None:
+    text = (
+        'Governor Alma Treviño said the state had been "very patient" but would not wait '
+        '"forever." The White House later said the talks would go on.'
+    )
+    assert quote_rows(run(text)) == [("Alma Treviño", ["very patient", "forever."])]
+
+
 def test_a_sentence_of_narrative_separates_two_quotes() -> None:
     text = (
         "The Justice Department described the case as “historic” on Monday. Prosecutor Ken "
@@ -472,6 +501,14 @@ def test_transfers_and_a_transfer_s_place() -> None:
         (3, "transfers", "three times"),
         (5, "transfer number", "a fifth group"),
         (12, "people", "12"),
+    ]
+
+
+def test_transfers_counted_as_operations_where_transfers_are_told() -> None:
+    text = "Mexico has sent 92 prisoners north in three operations. Police ran two operations."
+    assert counts_of(text) == [
+        (92, "people", "92 prisoners"),
+        (3, "transfers", "three operations"),
     ]
 
 
@@ -596,6 +633,14 @@ def test_anaphoric_dates_lean_on_the_day_named_before() -> None:
         ("the following Monday", dt.date(2025, 5, 5), "day"),
         ("the next day", dt.date(2025, 5, 6), "day"),
         ("Two days later", dt.date(2025, 5, 8), "day"),
+    ]
+
+
+def test_last_and_next_with_a_month() -> None:
+    text = "The levy imposed last November will be reviewed next March."
+    assert dates_of(text, dt.date(2025, 11, 20)) == [
+        ("last November", dt.date(2024, 11, 1), "month"),
+        ("next March", dt.date(2026, 3, 1), "month"),
     ]
 
 

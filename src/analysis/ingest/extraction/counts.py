@@ -126,7 +126,12 @@ _TRANSFERS = re.compile(
     r"(?P<what>transfers|extraditions|expulsions|handovers|shipments)\b",
     _I,
 )
-_TIMES = re.compile(rf"\b(?:(?P<twice>twice)|(?P<num>{_NUM}){SP}times)\b", _I)
+#: Counted where transfers are told: "twice", "three times", "in three operations".
+_TIMES = re.compile(
+    rf"\b(?:(?P<twice>twice)|(?P<num>{_NUM}){SP}(?:(?:separate|such){SP})?"
+    r"(?P<what>times|operations|flights))\b",
+    _I,
+)
 _TRANSFER_TOLD = re.compile(
     r"\b(?:transfer|extradit|expel|deport|sent|send|hand(?:ed)?\s+over)", _I
 )
@@ -219,7 +224,7 @@ class _Counts:
             )
             if _TRANSFER_TOLD.search(parts):
                 value = 2 if m["twice"] else _value(m["num"])
-                self.add(m.start(), m.end(), value, "transfers", "times")
+                self.add(m.start(), m.end(), value, "transfers", m["what"] or "times")
 
     def durations_and_percentages(self) -> None:
         text = self.text
