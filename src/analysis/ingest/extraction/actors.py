@@ -401,6 +401,8 @@ def _org_name(run: str, *, head: bool = True) -> str | None:
         tokens.pop(0)
     while tokens and not tokens[-1][0].isupper():
         tokens.pop()
+    while len(tokens) >= 2 and tokens[-1] in _MEMBERS and tokens[-2] in _ORG_HEADS:
+        tokens.pop()  # "Senate Democrats": members of the Senate
     if not tokens:
         return None
     if any(t in _NOT_ORG_WORDS for t in tokens):
@@ -409,9 +411,16 @@ def _org_name(run: str, *, head: bool = True) -> str | None:
         return tokens[0] if tokens[0] in _SINGLE_ORGS else None
     if head and not any(t in _ORG_HEADS for t in tokens):
         return None
-    if tokens[-1] == "House" and tokens[-2] != "White":
+    if tokens[-1] in _MEMBERS or (tokens[-1] == "House" and tokens[-2] != "White"):
         return None
     return " ".join(tokens)
+
+
+#: Capitalised words after an organisation's name that name its members, not it.
+_MEMBERS: Final = frozenset({
+    "Democrats", "Republicans", "Members", "Officials", "Agents", "Officers", "Troops",
+    "Soldiers", "Lawmakers", "Leaders",
+})  # fmt: skip
 
 
 _CONNECTOR = re.compile(rf"{SP}(?P<word>of{SP}the|for{SP}the|of|for|and|de|del|in|on){SP}")
