@@ -399,6 +399,25 @@ def test_a_fragment_after_called_with_an_object() -> None:
     assert quote_rows(run(text)) == [("Paul Wexler", ["a political stunt."])]
 
 
+def test_a_pronoun_after_a_speaker_named_by_role_is_that_speaker() -> None:
+    text = (
+        "Analyst Rita Gómez expects more transfers. A senior Mexican official, speaking on "
+        'condition of anonymity, said another list was ready. She said "nothing is final."'
+    )
+    assert quote_rows(run(text)) == [("senior Mexican official", ["nothing is final."])]
+
+
+def test_a_straight_quotation_mark_after_a_line_break_opens_the_next_part() -> None:
+    text = (
+        "Officials met on Monday.\n\n"
+        '"More transfers will follow,\n'
+        '"because the pressure is not going away," said analyst Diego Arce.'
+    )
+    assert quote_rows(run(text)) == [
+        ("Diego Arce", ["More transfers will follow,", "because the pressure is not going away,"])
+    ]
+
+
 def test_a_sentence_going_on_after_a_quote_is_not_its_attribution() -> None:
     text = (
         'Governor Alma Treviño said the state had been "very patient" but would not wait '

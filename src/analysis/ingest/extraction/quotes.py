@@ -120,11 +120,14 @@ def _segments(text: str, paragraphs: list[tuple[int, int]], names: Spans) -> lis
             close_at = None
             next_open = p_end
             for j in range(start, p_end):
+                opens = text[j] == "“" or (
+                    text[j] == '"' and text[j - 1].isspace() and text[j + 1 : j + 2].isalnum()
+                )
+                if opens:  # a straight mark after a space opens the next quotation
+                    next_open = j
+                    break
                 if text[j] in '”"':
                     close_at = j
-                    break
-                if text[j] == "“":
-                    next_open = j
                     break
             end = close_at if close_at is not None else next_open
             while end > start and text[end - 1].isspace():
@@ -187,15 +190,34 @@ class _Speakers:
             return inside[-1].name
         words = who.split()
         if words and words[-1].casefold() in _PRONOUNS:
-            i = bisect.bisect_right(self.person_ends, who_start)
-            for m in reversed(self.persons[:i]):
-                if m.end <= who_start and not quoted.covers(m.start):
-                    if self.last_speaker is not None and self.last_speaker[0] > m.end:
-                        break  # a speaker named by role spoke since
-                    return m.name
-            if self.last_speaker is not None:
-                return self.last_speaker[1]
+            return self.antecedent(who_start, quoted)
         return None
+
+    def antecedent(self, at: int, quoted: Spans) -> str | None:
+        """Who a pronoun at ``at`` stands for: whoever was named last before it, of the
+        person named outside quotes, the speaker of the quote before and a speaker named by
+        role with a verb of speech ("A senior official said ... She said")."""
+        i = bisect.bisect_right(self.person_ends, at)
+        person = next(
+            (m for m in reversed(self.persons[:i]) if m.end <= at and not quoted.covers(m.start)),
+            None,
+        )
+        found: list[tuple[int, str]] = []
+        if person is not None:
+            found.append((person.start, person.name))
+        if self.last_speaker is not None:
+            found.append(self.last_speaker)
+        lo = max(person.end if person is not None else 0, at - 600)
+        for r in re.finditer(
+            rf"\b{_DETERMINER}{SP}+(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD})\b"
+            rf"[^.!?\u201c\u201d\"]{{0,80}}?\b{_VERB}\b",
+            self.text[lo:at],
+            re.IGNORECASE,
+        ):
+            role = _role(r.group(0))
+            if role is not None:
+                found.append((lo + r.start(), role))
+        return max(found)[1] if found else None
 
     def fullest(self, role: str, before: int) -> str:
         """The longest mention of the role before ``before`` ("White House press secretary"
