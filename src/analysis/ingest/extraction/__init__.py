@@ -1,13 +1,19 @@
 """Rule-based extraction of candidate facts from English news text.
 
-:func:`extract` finds people (with the title the text gives them), organisations and countries,
-quotes and who said them, counts of people and other figures, dates (absolute, and relative ones
-resolved against the publication date), charges normalised to :data:`analysis.schema.CHARGES`,
-and transfer or extradition events. It uses regular expressions, the standard library and the
-project's sentence splitter only: it runs offline and always gives the same answer.
+:func:`extract` finds people (with the title the text gives them, middle initials, nicknames
+and withheld surnames), organisations and countries, quotes and who said them (a person, an
+organisation or a speaker named by role), counts of people and other figures (partial counts,
+numbers in words), dates (absolute, relative ones resolved against the dateline's day or the
+publication date, anaphoric ones against the day named before), charges normalised to
+:data:`analysis.schema.CHARGES`, and transfer or extradition events. It uses regular
+expressions, the standard library, ``text2num`` for number words and the project's sentence
+splitter only: it runs offline and always gives the same answer. The decisions follow
+``benchmarks/ANNOTATION.md``.
 
 Every extracted row carries its evidence: ``evidence`` is the exact substring
-``text[char_start:char_end]``. The frames are candidates for a reviewer, never facts.
+``text[char_start:char_end]``. An actor's evidence is its first mention whose words the text
+holds once, widened by the words before it when the text repeats them ("the FBI"). The frames
+are candidates for a reviewer, never facts.
 
 One module per kind of fact: :mod:`~analysis.ingest.extraction.actors`,
 :mod:`~analysis.ingest.extraction.dates`, :mod:`~analysis.ingest.extraction.counts`,
@@ -113,7 +119,10 @@ def extract(text: str, *, published: dt.date) -> Extraction:
         paragraphs separated by blank lines).
     published
         The publication date: relative dates ("Tuesday", "last month", "In July") resolve
-        against it. A weekday is the most recent such day on or before it.
+        against it, or against the dateline's day when the text opens with one. A weekday is
+        the most recent such day on or before that day, unless the clause says the future; a
+        month or day without a year takes that day's year (see
+        :mod:`~analysis.ingest.extraction.dates`).
 
     Returns
     -------

@@ -1,9 +1,21 @@
 """People (with the title the text gives them), organisations and countries.
 
-A person is found by a title before the name ("Attorney General Pam Bondi"), an appositive
-("Rafael Caro Quintero, a drug lord") or a speech verb ("said Pam Bondi"); later mentions by
-surname ("Bondi") link to the full name. Organisations and countries are found by their shape
-and a short list of acronyms and country names.
+A person is found by a title before the name ("Attorney General Pam Bondi", "legal scholar
+Tania Ruiz"), an appositive before or after it ("Mexico's Economy Secretary, Alfonso Ruelas,";
+"Rafael Caro Quintero, a drug lord"; "described as a plaza boss"), a nickname (`Luis "El
+Flaco" Romero`, `alias "El Contador"`), a speech verb ("said Pam Bondi"), a relative clause,
+an age or an accusation ("Jorge Tellez, who ...", "Ortiz Ruiz, 58,", "X, accused of ..."), or
+a list ("The group included Ana María López-Ortega, Pedro Ruiz and Tomás Vega"). Names keep
+middle initials ("John Q. Public"), compound surnames and a withheld surname (`Baltazar "N"`);
+titles drop hedges and evaluative adjectives ("a suspected Sinaloa Cartel hitman" -> "Sinaloa
+Cartel hitman"). Later mentions by surname ("Bondi") link to the full name; a nickname given
+apart is an alias.
+
+An organisation is a capitalised run holding a word that heads an organisation's name
+("Department", "Cartel", "Embassy"), split where one ends and the next begins ("the DEA and
+Homeland Security Investigations"), or a name spelled out before its acronym, a known acronym
+or criminal group; an acronym or short form in parentheses is an alias. Treaties, laws,
+platforms, places and operations are not organisations (``benchmarks/ANNOTATION.md``).
 """
 
 from __future__ import annotations
