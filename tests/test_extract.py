@@ -663,6 +663,16 @@ def test_last_and_next_with_a_month() -> None:
     ]
 
 
+def test_time_counted_back_is_a_date_and_an_age_is_no_count() -> None:
+    text = "The 41-year-old was freed two years ago and fled three weeks ago."
+    found = run(text, dt.date(2025, 8, 12))
+    assert found.counts.is_empty()
+    assert found.dates.select("as_written", "date", "precision").rows() == [
+        ("two years ago", dt.date(2023, 1, 1), "year"),
+        ("three weeks ago", dt.date(2025, 7, 22), "day"),
+    ]
+
+
 def test_a_weekday_written_with_its_date_is_one_mention() -> None:
     text = "The talks opened on Wednesday, March 4, in Monterrey."
     assert dates_of(text, dt.date(2026, 3, 6)) == [

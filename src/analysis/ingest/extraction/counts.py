@@ -229,6 +229,8 @@ class _Counts:
     def durations_and_percentages(self) -> None:
         text = self.text
         for m in _DURATION.finditer(text):
+            if re.match(rf"(?:-|{SP})old\b", text[m.end() : m.end() + 5]):
+                continue  # an age: "a 30-year-old man"
             words_after = re.match(rf"(?:{SP}[a-z][\w-]*){{1,3}}", text[m.end() : m.end() + 80])
             counted: list[str] = []
             for w in words_after.group(0).split() if words_after else []:

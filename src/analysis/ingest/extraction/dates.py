@@ -212,6 +212,28 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), shifted(sign * days), relative=True)
 
 
+def _ago(text: str) -> Iterator[_Candidate]:
+    """Time counted back from the reference day: "two years ago" (a year), "three months
+    ago" (a month), "10 days ago" (a day)."""
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+    pattern = rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}){SP}"
+    pattern += rf"(?P<unit>day|week|month|year)s?{SP}ago\b"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        n = words.get(m["n"].casefold()) or int(m["n"])
+        unit = m["unit"].casefold()
+
+        def resolve(ctx: _Context, n: int = n, unit: str = unit) -> tuple[dt.date, str]:
+            ref = ctx.reference
+            if unit == "year":
+                return dt.date(ref.year - n, 1, 1), "year"
+            if unit == "month":
+                return _shift_month(ref.replace(day=1), -n), "month"
+            return ref - dt.timedelta(days=n * (7 if unit == "week" else 1)), "day"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
 def _days_without_year(text: str) -> Iterator[_Candidate]:
     """A day without a year, "July 4": the reference day's year (see :func:`_year_of`)."""
     for m in re.finditer(rf"\b(?:(?:{_WEEKDAY}),?{SP})?(?P<m>{_ANY_MONTH})(?!\w){SP}"
@@ -318,6 +340,7 @@ def _years(text: str) -> Iterator[_Candidate]:
 _RULES: Final = (
     _full_dates,
     _anaphoric,
+    _ago,
     _days_without_year,
     _last_next_month,
     _months,
