@@ -20,6 +20,7 @@ __all__ = [
     "ends_with",
     "first_names_compatible",
     "norm",
+    "plain_name",
     "same_surname",
     "short_forms",
     "surname_forms",
@@ -29,6 +30,18 @@ __all__ = [
 def norm(text: str) -> str:
     """``text`` as names and quotes are compared: quotation marks, spaces and case aside."""
     return normalise(text).casefold().strip()
+
+
+def plain_name(name: str) -> str:
+    """``name`` without a nickname printed inside it or middle initials, as a person is
+    also called: `Luis "El Flaco" Romero` -> "Luis Romero", "John Q. Public" -> "John Public".
+
+    >>> plain_name("Luis \u201cEl Flaco\u201d Romero"), plain_name("John Q. Public")
+    ('Luis Romero', 'John Public')
+    """
+    bare = re.sub(r"\s*[\"\u201c][^\"\u201c\u201d]*[\"\u201d]\s*", " ", name)
+    bare = re.sub(r"(?<=\s)[A-Z]\.\s+", "", bare)
+    return " ".join(bare.split()) or name
 
 
 def surname_forms(name: str) -> list[str]:

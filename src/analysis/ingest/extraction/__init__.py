@@ -1,13 +1,19 @@
 """Rule-based extraction of candidate facts from English news text.
 
-:func:`extract` finds people (with the title the text gives them), organisations and countries,
-quotes and who said them, counts of people and other figures, dates (absolute, and relative ones
-resolved against the publication date), charges normalised to :data:`analysis.schema.CHARGES`,
-and transfer or extradition events. It uses regular expressions, the standard library and the
-project's sentence splitter only: it runs offline and always gives the same answer.
+:func:`extract` finds people (with the title the text gives them, middle initials, nicknames
+and withheld surnames), organisations and countries, quotes and who said them (a person, an
+organisation or a speaker named by role), counts of people and other figures (partial counts,
+numbers in words), dates (absolute, relative ones resolved against the dateline's day or the
+publication date, anaphoric ones against the day named before), charges normalised to
+:data:`analysis.schema.CHARGES`, and transfer or extradition events. It uses regular
+expressions, the standard library, ``text2num`` for number words and the project's sentence
+splitter only: it runs offline and always gives the same answer. The decisions follow
+``benchmarks/ANNOTATION.md``.
 
 Every extracted row carries its evidence: ``evidence`` is the exact substring
-``text[char_start:char_end]``. The frames are candidates for a reviewer, never facts.
+``text[char_start:char_end]``. An actor's evidence is its first mention whose words the text
+holds once, widened by the words before it when the text repeats them ("the FBI"). The frames
+are candidates for a reviewer, never facts.
 
 One module per kind of fact: :mod:`~analysis.ingest.extraction.actors`,
 :mod:`~analysis.ingest.extraction.dates`, :mod:`~analysis.ingest.extraction.counts`,
@@ -25,6 +31,7 @@ schemas of the frames.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -61,6 +68,47 @@ __all__ = [
 ]
 
 
+#: Actors beyond this many keep their first mention as evidence, unique or not: finding
+#: unique words costs a pass over the text per actor.
+_MAX_UNIQUE_SEARCHES = 200
+#: Words an actor's evidence may take on either side of its mention to be unique.
+_MAX_CONTEXT_WORDS = 4
+
+
+def _unique_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of ``text[start:end]`` widened, a whole word at a time and leftwards first
+    ("the FBI", "of the FBI"), until the text holds its words once; never across a line or
+    with punctuation at its ends. The mention itself when it is unique or nothing is."""
+
+    def unique(a: int, b: int) -> bool:
+        words = text[a:b]
+        first = text.find(words)
+        return text.find(words, first + 1) < 0
+
+    if unique(start, end):
+        return start, end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    a = start
+    for _ in range(_MAX_CONTEXT_WORDS):
+        prev = re.search(r"(?:^|(?<=\s))[\w\u2019'.-]+\s+$", text[line_start:a])
+        if prev is None:
+            break
+        a = line_start + prev.start()
+        if unique(a, end):
+            return a, end
+    b = end
+    for _ in range(_MAX_CONTEXT_WORDS):
+        nxt = re.match(r"[^\S\n]*[^\s,;:.!?()\u201c\u201d\"]+", text[b:line_end])
+        if nxt is None:
+            break
+        b += nxt.end()
+        if unique(a, b):
+            return a, b
+    return start, end
+
+
 def extract(text: str, *, published: dt.date) -> Extraction:
     """Find candidate facts in an English news text.
 
@@ -71,7 +119,10 @@ def extract(text: str, *, published: dt.date) -> Extraction:
         paragraphs separated by blank lines).
     published
         The publication date: relative dates ("Tuesday", "last month", "In July") resolve
-        against it. A weekday is the most recent such day on or before it.
+        against it, or against the dateline's day when the text opens with one. A weekday is
+        the most recent such day on or before that day, unless the clause says the future; a
+        month or day without a year takes that day's year (see
+        :mod:`~analysis.ingest.extraction.dates`).
 
     Returns
     -------
@@ -96,8 +147,15 @@ def extract(text: str, *, published: dt.date) -> Extraction:
         for start, end in zip(q["part_starts"], q["part_ends"], strict=True)  # type: ignore[call-overload]
     ]
     sentences = sentences_of(text)
-    charges = find_charges(text, sentences, mentions)
+    charges = find_charges(text, sentences, mentions, quoted)
     events = find_events(text, sentences, mentions, dates, counts, quoted)
+    ordered = sorted(actors, key=lambda a: a.first.start)
+    cited = [
+        _unique_words(text, a.first.start, a.first.end)
+        if len(ordered) <= _MAX_UNIQUE_SEARCHES
+        else (a.first.start, a.first.end)
+        for a in ordered
+    ]
     actor_rows = [
         {
             "name": a.name,
@@ -105,11 +163,11 @@ def extract(text: str, *, published: dt.date) -> Extraction:
             "title": a.title,
             "aliases": sorted({f for f in a.forms if f != a.name}),
             "n_mentions": a.n_mentions,
-            "evidence": text[a.first.start : a.first.end],
-            "char_start": a.first.start,
-            "char_end": a.first.end,
+            "evidence": text[start:end],
+            "char_start": start,
+            "char_end": end,
         }
-        for a in sorted(actors, key=lambda a: a.first.start)
+        for a, (start, end) in zip(ordered, cited, strict=True)
     ]
     date_rows = [
         {

@@ -19,7 +19,16 @@ LO = "a-zß-öø-ÿ"
 SP = "[ \u00a0]"  # a space inside a line: names and titles never run over a line break
 _NAME_TOKEN = rf"(?:Mc|Mac|O\u2019|O')?[{UP}][{LO}]+(?:[-\u2019'][{UP}][{LO}]+)*"
 _PARTICLE = r"(?:de la|de los|de las|del|de|la|y|van der|van|von|da|dos|das|bin|al)"
-NAME = rf"{_NAME_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?{_NAME_TOKEN}){{0,3}}"
+#: A middle initial ("John Q. Public") and a nickname printed inside a name
+#: (`Luis "El Flaco" Romero`): never a name's first or last token.
+_INITIAL = rf"[{UP}]\.{SP}"
+NICKNAME = rf"[\u201c\"][{UP}][^\u201d\"\n]{{0,28}}[\u201d\"]"
+NAME = (
+    rf"{_NAME_TOKEN}(?:{SP}(?:{_PARTICLE}{SP})?(?:{_INITIAL}){{0,2}}(?:{NICKNAME}{SP})?"
+    rf"{_NAME_TOKEN}){{0,3}}"
+)
+#: A name whose surname is withheld, as Mexican authorities print it: `Baltazar "N"`.
+WITHHELD = rf"{_NAME_TOKEN}(?:{SP}{_NAME_TOKEN}){{0,2}}{SP}[\u201c\"]N\.?[\u201d\"]"
 
 WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS: Final[dict[str, int]] = {

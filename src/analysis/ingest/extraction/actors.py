@@ -1,9 +1,21 @@
 """People (with the title the text gives them), organisations and countries.
 
-A person is found by a title before the name ("Attorney General Pam Bondi"), an appositive
-("Rafael Caro Quintero, a drug lord") or a speech verb ("said Pam Bondi"); later mentions by
-surname ("Bondi") link to the full name. Organisations and countries are found by their shape
-and a short list of acronyms and country names.
+A person is found by a title before the name ("Attorney General Pam Bondi", "legal scholar
+Tania Ruiz"), an appositive before or after it ("Mexico's Economy Secretary, Alfonso Ruelas,";
+"Rafael Caro Quintero, a drug lord"; "described as a plaza boss"), a nickname (`Luis "El
+Flaco" Romero`, `alias "El Contador"`), a speech verb ("said Pam Bondi"), a relative clause,
+an age or an accusation ("Jorge Tellez, who ...", "Ortiz Ruiz, 58,", "X, accused of ..."), or
+a list ("The group included Ana María López-Ortega, Pedro Ruiz and Tomás Vega"). Names keep
+middle initials ("John Q. Public"), compound surnames and a withheld surname (`Baltazar "N"`);
+titles drop hedges and evaluative adjectives ("a suspected Sinaloa Cartel hitman" -> "Sinaloa
+Cartel hitman"). Later mentions by surname ("Bondi") link to the full name; a nickname given
+apart is an alias.
+
+An organisation is a capitalised run holding a word that heads an organisation's name
+("Department", "Cartel", "Embassy"), split where one ends and the next begins ("the DEA and
+Homeland Security Investigations"), or a name spelled out before its acronym, a known acronym
+or criminal group; an acronym or short form in parentheses is an alias. Treaties, laws,
+platforms, places and operations are not organisations (``benchmarks/ANNOTATION.md``).
 """
 
 from __future__ import annotations
@@ -18,15 +30,23 @@ from analysis.ingest.extraction._common import (
     LO,
     MONTHS,
     NAME,
+    NICKNAME,
     SP,
     SPEECH_VERBS,
     UP,
     WEEKDAYS,
+    WITHHELD,
     Mention,
     Spans,
     alternation,
 )
-from analysis.ingest.names import ends_with, first_names_compatible, same_surname, surname_forms
+from analysis.ingest.names import (
+    ends_with,
+    first_names_compatible,
+    plain_name,
+    same_surname,
+    surname_forms,
+)
 
 __all__ = ["Actor", "find_actors"]
 
@@ -38,7 +58,9 @@ _CAP_HEADS = (
     "Officer", "Special Agent", "Agent", "Prosecutor", "General", "Gen.", "Admiral", "Colonel",
     "Col.", "Lt.", "Capt.", "Sgt.", "Spokesperson", "Spokesman", "Spokeswoman", "Chancellor",
     "Pope", "King", "Queen", "Chief", "Czar", "Envoy", "Consul", "Congressman", "Congresswoman",
-    "Marshal", "Superintendent", "Commander", "Dr.", "Mr.", "Mrs.", "Ms.",
+    "Marshal", "Superintendent", "Commander", "Dr.", "Mr.", "Mrs.", "Ms.", "Head", "Chairman",
+    "Chairwoman", "Chair", "Undersecretary", "Attorney", "Coordinator", "Counselor", "Adviser",
+    "Advisor",
 )  # fmt: skip
 _LOW_HEADS = (
     "drug lord", "drug kingpin", "kingpin", "cartel leader", "cartel boss", "leader", "boss",
@@ -47,155 +69,136 @@ _LOW_HEADS = (
     "secretary", "ambassador", "president", "commander", "trafficker", "operative", "agent",
     "officer", "deputy", "sheriff", "journalist", "reporter", "analyst", "expert", "senator",
     "governor", "mayor", "director", "chief", "czar", "envoy", "lawmaker", "activist",
-    "professor", "researcher", "capo", "hitman", "informant", "witness", "victim",
+    "professor", "researcher", "capo", "hitman", "informant", "witness", "victim", "scholar",
+    "operator", "head", "lieutenant", "financier", "accountant", "enforcer", "chemist",
+    "pilot", "guard", "soldier", "adviser", "advisor", "historian", "economist", "consultant",
+    "coordinator", "negotiator", "diplomat", "legislator", "congressman", "congresswoman",
+    "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
+    "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
 )  # fmt: skip
 
-_HEAD = rf"(?:{alternation(_CAP_HEADS)}|\b(?:{alternation(_LOW_HEADS)}))"
+#: Words of a title that a run of capitalised words may start with ("Ambassador Howard Lyle").
+_TITLE_WORDS: Final = frozenset(w for h in _CAP_HEADS for w in h.split())
+_HEAD = rf"(?:{alternation(_CAP_HEADS)}|\b(?:{alternation(_LOW_HEADS)}))(?![\w-])"
 _MOD = rf"(?:U\.S\.|[A-Z]{{2,6}}|[{UP}][{LO}]+(?:\u2019s|'s)?)"
+#: Lowercase words that cannot modify a title ("said", "the", "including"): closed classes,
+#: verbs of speech and being.
+_NOT_MODS: Final = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my",
+    "your", "some", "any", "each", "every", "other", "another", "such", "both", "all", "no", "of",
+    "to", "for", "at", "in", "on", "by", "with", "from", "into", "onto", "over", "under", "after",
+    "before", "during", "between", "against", "among", "about", "as", "than", "and", "or", "but",
+    "nor", "so", "yet", "if", "when", "where", "while", "who", "whom", "whose", "which", "what",
+    "why", "how", "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do",
+    "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should",
+    "also", "then", "now", "not", "only", "just", "even", "still", "already", "there", "here",
+    "said", "says", "told", "tells", "added", "stated", "wrote", "announced", "confirmed", "noted",
+    "argued", "warned", "declared", "called", "named", "including", "included", "according", "met",
+    "sent", "led", "gave", "took", "saw", "left", "fled", "shot", "hit", "caught", "held",
+    "brought", "put", "became", "made", "got", "went", "came", "found", "thought", "knew", "spoke", "ran", "won", "lost", "paid", "sought", "kept", "let", "set", "meet", "see",
+    "give", "take", "send", "hold", "bring", "ask", "asks", "like", "via", "per",
+})  # fmt: skip
+#: A lowercase word that may modify a title ("former", "legal", "state police"): not a
+#: word of a closed class, a verb of speech or being, nor shaped like a verb or an adverb.
+_LOWMOD = (
+    rf"(?:(?!(?:{'|'.join(sorted(_NOT_MODS))}|{SPEECH_VERBS})(?![\w-]))"
+    r"(?![a-z]+(?:ed|ing|ly)(?![\w-]))[a-z][a-z-]*)"
+)
 _COMPLEMENT = (
     rf"(?:{SP}(?:to|of|for){SP}(?:the{SP})?(?:U\.S\.|United{SP}States|[{UP}][\w\u2019'-]+))"
 )
-_TITLE = rf"(?:{_MOD}{SP}){{0,3}}{_HEAD}{_COMPLEMENT}?"
+#: An organisation after a title: "of the Secretariat of Security and Citizen Protection".
+_ORG_COMPLEMENT = (
+    rf"(?:{SP}(?:of|for|at){SP}(?:the{SP})?(?:U\.S\.|[{UP}][\w\u2019'-]*)"
+    rf"(?:{SP}(?:(?:of|and|for|the){SP})*(?:U\.S\.|[{UP}][\w\u2019'-]*))*)"
+)
+_TITLE = rf"(?:(?:{_MOD}|{_LOWMOD}){SP}){{0,3}}{_HEAD}{_COMPLEMENT}?"
+#: Words before a title that the title drops ("infamous drug lord" -> "drug lord"): hedges
+#: and evaluative adjectives (benchmarks/ANNOTATION.md, "title").
+_HEDGES: Final = frozenset({
+    "alleged", "suspected", "reputed", "purported", "presumed", "accused", "infamous", "notorious",
+    "feared", "powerful", "so-called", "self-styled", "self-described", "ruthless", "elusive",
+    "legendary", "convicted",
+})  # fmt: skip
+_COUNTRY_POSSESSIVE = r"(?:Mexico|America|Washington|Canada|Colombia|Guatemala)(?:\u2019s|'s)"
 
 #: Capitalised words that start a sentence or a clause, never a title or a name.
-_STOP: Final = frozenset(
-    [
-        "A",
-        "An",
-        "The",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "When",
-        "While",
-        "If",
-        "In",
-        "On",
-        "At",
-        "As",
-        "But",
-        "And",
-        "After",
-        "Before",
-        "Earlier",
-        "Later",
-        "Also",
-        "Then",
-        "Under",
-        "According",
-        "Last",
-        "Next",
-        "Today",
-        "Yesterday",
-        "Meanwhile",
-        "Among",
-        "Including",
-        "However",
-        "Since",
-        "Until",
-        "During",
-        "Both",
-        "Former",
-        "Now",
-        "So",
-        "Yet",
-        "Still",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "I",
-        "You",
-        "Our",
-        "Their",
-        "His",
-        "Her",
-        "Its",
-        "One",
-        "Another",
-        "Some",
-        "Many",
-        "Most",
-        "Several",
-        "Each",
-        "Every",
-        "Why",
-        "How",
-        "What",
-        "Who",
-        "Where",
-        "Which",
-        "Even",
-        "Only",
-        "Just",
-        "Federal",
-        "State",
-    ]
-)
+_STOP: Final = frozenset({
+    "A", "An", "The", "This", "That", "These", "Those", "When", "While", "If", "In", "On", "At",
+    "As", "But", "And", "After", "Before", "Earlier", "Later", "Also", "Then", "Under",
+    "According", "Last", "Next", "Today", "Yesterday", "Meanwhile", "Among", "Including",
+    "However", "Since", "Until", "During", "Both", "Former", "Now", "So", "Yet", "Still", "It",
+    "He", "She", "They", "We", "I", "You", "Our", "Their", "His", "Her", "Its", "One", "Another",
+    "Some", "Many", "Most", "Several", "Each", "Every", "Why", "How", "What", "Who", "Where",
+    "Which", "Even", "Only", "Just", "Federal", "State", "Of", "For", "From", "To", "By", "With",
+    "Through", "Although", "Though", "Because", "Once",
+})  # fmt: skip
+#: Words of :data:`_STOP` that may start an organisation's name ("State Department").
+_ORG_FIRST: Final = frozenset({"State", "Federal"})
 #: Words that start organisation names ("Mexican National Guard") but never a person's name.
 _DEMONYMS: Final = frozenset({"Mexican", "American"})
 _NOT_NAME: Final = _STOP | _DEMONYMS
 
+#: Words that head an organisation's name ("Security Cabinet", "Cárteles Unidos").
+_ORG_HEADS: Final = frozenset({
+    "Department", "Ministry", "Secretariat", "Office", "Bureau", "Agency", "Administration",
+    "Commission", "Committee", "Council", "Cabinet", "Court", "Courts", "Tribunal", "Cartel",
+    "Cártel", "Cárteles", "Carteles", "Organization", "Organisation", "Guard", "Navy", "Army",
+    "Police", "Patrol", "Treasury", "Embassy", "Consulate", "University", "Investigations",
+    "Service", "Services", "Senate", "Congress", "House", "Institute", "Bank", "Company",
+    "Corporation", "Party", "Unit", "Command", "Forces", "Marines", "Union", "Federation",
+    "Association", "Center", "Centre", "Foundation", "Network", "Prosecutor’s", "Chamber",
+    "Reserve", "Group", "Board", "Authority", "Directorate", "Division", "Corps", "Mission",
+    "Enforcement", "Banco", "Grupo", "Secretaría", "Fiscalía", "Procuraduría", "Instituto",
+    "Universidad", "Ejército", "Guardia", "Comisión", "Consejo", "Policía", "Marina",
+})  # fmt: skip
+#: Single words that are organisations alone.
+_SINGLE_ORGS: Final = frozenset({"Senate", "Congress", "Navy", "Army", "Pentagon", "Interpol"})
+#: Words that make a capitalised run a law, a treaty, a platform, a place or an operation,
+#: none of which is an organisation (benchmarks/ANNOTATION.md, "Organisations").
+_NOT_ORG_WORDS: Final = frozenset({
+    "Law", "Act", "Treaty", "Agreement", "Accord", "Accords", "Convention", "Code", "Constitution",
+    "Article", "Palace", "Base", "Airport", "Prison", "Penitentiary", "Operation", "Program",
+    "Programme", "Plan", "Conference", "Social", "Initiative", "Strategy", "Summit", "Bill",
+    "Decree", "Reform", "Amendment", "Street", "Avenue", "Bridge", "Square", "Building", "Tower",
+    "Hotel", "Hospital", "Stadium", "Wire",
+})  # fmt: skip
 #: Words that make a capitalised run an organisation or a place, not a person.
-_ORG_WORDS: Final = frozenset(
-    [
-        "Department",
-        "Ministry",
-        "Secretariat",
-        "Office",
-        "Bureau",
-        "Agency",
-        "Administration",
-        "Court",
-        "Courts",
-        "Cartel",
-        "Agreement",
-        "Security",
-        "Team",
-        "Council",
-        "Commission",
-        "Army",
-        "Navy",
-        "Guard",
-        "Police",
-        "Party",
-        "Congress",
-        "Senate",
-        "House",
-        "States",
-        "Nations",
-        "Union",
-        "Government",
-        "Justice",
-        "Republic",
-        "City",
-        "County",
-        "Attorney",
-        "General",
-        "Association",
-        "Center",
-        "Centre",
-        "Institute",
-        "University",
-        "Group",
-        "Company",
-        "Corporation",
-        "Bank",
-        "Reuters",
-        "Press",
-    ]
-)
+_ORG_WORDS: Final = _ORG_HEADS | _NOT_ORG_WORDS | frozenset({
+    "Agreement", "Security", "Team", "States", "Nations", "Government", "Justice", "Republic",
+    "City", "County", "Attorney", "General", "Reuters", "Press", "Enforcement", "Homeland",
+    "Defense", "Defence", "National", "Federal", "Cabinet", "Protection", "Citizen", "Trade",
+    "Economy", "Wire", "News",
+})  # fmt: skip
 
 _PLACE_WORDS: Final = frozenset(
     [*(w for c in COUNTRIES for w in c.split()), "Los", "Angeles", "Washington", "Sinaloa",
-     "Jalisco", "Texas", "California", "Arizona", "Tijuana", "Juárez", "Culiacán", "Chicago"]
+     "Jalisco", "Texas", "California", "Arizona", "Tijuana", "Juárez", "Culiacán", "Chicago",
+     "San", "Santa", "Santo", "Nuevo", "Nueva", "Ciudad", "Puerto", "Villa", "Las", "El",
+     "Baja", "New", "Mexicali", "Guadalajara", "Monterrey", "Tamaulipas", "Michoacán",
+     "Sonora", "Chihuahua", "Guerrero", "Oaxaca", "Veracruz", "Zacatecas", "Durango",
+     "Coahuila", "Houston", "Miami", "Phoenix", "Laredo", "Matamoros", "Reynosa", "Acapulco",
+     "Cancún", "Sinaloa’s", "Mexico’s"]
+)  # fmt: skip
+#: Criminal groups whose names hold no word that heads an organisation's name.
+_GROUPS: Final = (
+    "Los Zetas", "La Familia Michoacana", "La Nueva Familia Michoacana", "Los Chapitos",
+    "Los Mayos", "La Línea", "Los Viagras", "Guerreros Unidos", "Los Rojos", "Los Ardillos",
+    "Caballeros Templarios", "Knights Templar", "Tren de Aragua", "MS-13", "Barrio Azteca",
+    "Los Mexicles", "La Barredora", "Los Tlacos", "Cárteles Unidos", "Carteles Unidos",
+    "Mara Salvatrucha",
 )  # fmt: skip
 _ACRONYM_ORGS: Final = (
-    "DEA", "FBI", "ATF", "DOJ", "DHS", "CBP", "ICE", "FGR", "SEDENA", "SEMAR", "CJNG", "CIA",
-    "NSC", "DOD", "UN", "NATO", "USMCA",
+    "DEA", "FBI", "ATF", "DOJ", "DHS", "CBP", "ICE", "FGR", "PGR", "SEDENA", "SEMAR", "CJNG",
+    "CIA", "NSC", "DOD", "UN", "NATO", "SSPC", "UIF", "USTR", "HSI", "OFAC", "INM", "CNDH",
+    "UNAM", "SRE", "SHCP", "USMS", "CNI",
 )  # fmt: skip
+#: What a capitalised run of an organisation's name is made of.
+_ORG_TOKEN = rf"(?:U\.S\.|[{UP}][\w\u2019'-]*[\w]|[{UP}])"
+_ORG_RUN = (
+    rf"(?<![\w\u2019'.-]){_ORG_TOKEN}(?:(?:{SP}(?:of|for|and|de|del|of{SP}the|for{SP}the|"
+    rf"in|on){SP}|{SP}){_ORG_TOKEN})*"
+)
 
 
 @dataclass(slots=True)
@@ -211,14 +214,28 @@ class Actor:
 
 
 def _clean_title(title: str) -> str | None:
+    """A title as the ledger keeps it: no article, hedge or evaluative adjective before it,
+    no possessive country (that is the person's country, not the title)."""
     words = title.split()
-    while words and words[0].strip(",") in _STOP:
+    while words and (
+        words[0].strip(",") in _STOP
+        or words[0].casefold() in _HEDGES
+        or re.fullmatch(_COUNTRY_POSSESSIVE, words[0])
+    ):
         words.pop(0)
     return " ".join(words) or None
 
 
+def _title_ok(title: str | None) -> bool:
+    """The words of a title before its head and complement ("of the ...") are modifiers."""
+    if title is None:
+        return False
+    words = re.split(rf"{SP}(?:of|for|to|at){SP}", title, maxsplit=1)[0].split()
+    return not any(w in _NOT_MODS for w in words[:-1])
+
+
 def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
-    tokens = name.split()
+    tokens = plain_name(name).split()
     if len(tokens) < min_tokens:
         return False
     if any(t in _ORG_WORDS or t in _NOT_NAME for t in tokens):
@@ -228,106 +245,322 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
     return not all(t in _PLACE_WORDS for t in tokens) and tokens[0] not in _PLACE_WORDS
 
 
+def _least(name: str) -> int:
+    """The words a name needs: one with a withheld surname (`Baltazar "N"`), else two."""
+    return 1 if re.fullmatch(WITHHELD, name) else 2
+
+
 def _trim_name(name: str) -> str:
     """Drop trailing words that end a name run but are not part of the name."""
     tokens = name.split()
     while tokens and (tokens[-1] in WEEKDAYS or tokens[-1] in MONTHS or tokens[-1] in _NOT_NAME):
         tokens.pop()
-    while tokens and tokens[0] in _NOT_NAME:
+    while tokens and (tokens[0] in _NOT_NAME or tokens[0] in _TITLE_WORDS):
         tokens.pop(0)
     return " ".join(tokens)
 
 
-def _person_mentions(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    claimed = Spans()
+@dataclass(slots=True)
+class _People:
+    """Person mentions found so far; the first rule to claim words keeps them."""
 
-    def add(start: int, end: int, name: str, title: str | None, *, min_tokens: int = 2) -> None:
+    text: str
+    found: list[Mention] = field(default_factory=list)
+    claimed: Spans = field(default_factory=Spans)
+    #: Nicknames given apart from the name (`alias "El Contador"`): (name start, nickname).
+    nicknames: list[tuple[int, int, int]] = field(default_factory=list)
+
+    def add(
+        self, start: int, name_start: int, name: str, title: str | None,
+        *, min_tokens: int = 2,
+    ) -> Mention | None:  # fmt: skip
+        """A person named at ``text[name_start:]`` (``name``), the mention starting at
+        ``start`` (its title, when the title comes first)."""
         name = _trim_name(name)
         if not _name_ok(name, min_tokens=min_tokens):
-            return
-        if claimed.overlaps(start, end):
-            return
-        claimed.add(start, end)
-        found.append(Mention(start, end, name, "person", title, full=len(name.split()) > 1))
+            return None
+        offset = self.text.find(name, name_start)
+        end = (offset if offset >= 0 else name_start) + len(name)
+        if self.claimed.overlaps(start, end):
+            # The same name claimed by an earlier rule: that mention.
+            return next((m for m in self.found if m.start <= name_start < m.end), None)
+        self.claimed.add(start, end)
+        mention = Mention(start, end, name, "person", title, full=len(name.split()) > 1)
+        self.found.append(mention)
+        return mention
 
-    # Title + name: "Attorney General Pam Bondi", "U.S. DEA agent Enrique Camarena".
+
+def _titled_people(people: _People) -> None:
+    """Titles before the name, in apposition before or after it, or assigned to it."""
+    text = people.text
+    # Title + name: "Attorney General Pam Bondi", "U.S. DEA agent Enrique Camarena", "legal
+    # scholar Tania Ibarra-Gómez".
     for m in re.finditer(rf"(?<![\w.\u2019'-])(?P<title>{_TITLE}){SP}(?P<name>{NAME})\b", text):
         title = _clean_title(m["title"])
-        name = m["name"]
-        if title is None:
+        if title is None or not _title_ok(title):
             continue
         start = m.start("title") + m["title"].index(title.split()[0])
-        end = m.start("name") + len(_trim_name(name)) if _trim_name(name) else m.end()
-        add(start, end, name, title, min_tokens=1)
-    # "One suspect, Roberto Salazar,"
-    appositive_before = (
-        rf"\b(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir){SP}"
-        rf"(?P<title>(?:[\w\u2019'-]+{SP}){{0,2}}?(?:{alternation(_LOW_HEADS)})),{SP}"
-        rf"(?P<name>{NAME}),"
+        people.add(start, m.start("name"), m["name"], title, min_tokens=1)
+    # Apposition before the name: "One suspect, Roberto Salazar,", "Mexico's Economy
+    # Secretary, Alfonso Ruelas,", "the head of the Secretariat of ... (SSPC), Marcos Solís,".
+    before = (
+        rf"(?:\b(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)|{_COUNTRY_POSSESSIVE})"
+        rf"{SP}(?P<title>(?:(?:{_MOD}|{_LOWMOD}){SP}){{0,3}}?{_HEAD}{_ORG_COMPLEMENT}?)"
+        rf"(?:{SP}\([{UP}]{{2,8}}\))?,{SP}(?P<name>{NAME}),"
     )
-    for m in re.finditer(appositive_before, text):
-        add(m.start("title"), m.end("name"), m["name"], m["title"])
-    # "Rafael Caro Quintero, a drug lord"
-    appositive_after = (
-        rf"(?<![\w\u2019'-])(?P<name>{NAME}),{SP}(?:a|an|the){SP}"
-        rf"(?P<rest>(?:[^,.;:\n]|\.(?=\S)|(?<=\b[A-Z]\.[A-Z])\.){{1,60}})"
+    for m in re.finditer(before, text):
+        title = _clean_title(m["title"])
+        if _title_ok(title):
+            people.add(m.start("title"), m.start("name"), m["name"], title)
+    # Apposition after the name: "Rafael Caro Quintero, a drug lord", "Julio César Arreola, a
+    # suspected Sinaloa Cartel hitman"; and a role the text assigns: "Luis Romero, described
+    # in the indictment as a plaza boss".
+    after = (
+        rf"(?<![\w\u2019'-])(?P<name>{WITHHELD}|{NAME}),{SP}(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
+        rf"(?P<nick>{NICKNAME}),?{SP})?(?:(?:described|identified)"
+        rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP})?(?:a|an|the){SP}"
+        rf"(?P<title>(?:[\w\u2019'-]+{SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
+        rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?(?!the\b)[a-z]+\b)?)"
     )
-    for m in re.finditer(appositive_after, text):
-        t = re.search(rf"(?:{_MOD}{SP}){{0,3}}{_HEAD}(?:{SP}(?:to|of|for){SP}(?:the{SP})?"
-                      rf"(?:U\.S\.{SP})?[\w\u2019'.-]+)?", m["rest"])  # fmt: skip
-        if t is not None:
-            title = _clean_title(t.group(0))
-            add(m.start("name"), m.start("rest") + t.end(), m["name"], title)
+    for m in re.finditer(after, text):
+        words = m["title"].split()
+        while words and words[0].casefold() in _HEDGES:
+            words.pop(0)
+        title = " ".join(words)
+        if title and _title_ok(title) and not any(w.endswith("ing") for w in words[:-1]):
+            mention = people.add(
+                m.start("name"), m.start("name"), m["name"], title, min_tokens=_least(m["name"])
+            )
+            if mention is not None and m["nick"]:
+                people.nicknames.append((mention.start, *m.span("nick")))
+
+
+def _untitled_people(people: _People) -> None:
+    """People named with no title: with a nickname, as the subject of a speech verb, with a
+    relative clause or an age, in a list or after a word that introduces people."""
+    text = people.text
+    # A nickname inside the name (`Luis "El Flaco" Romero`), or given apart from it
+    # (`Ismael Ortega Parra, alias "El Químico"`, `Gustavo Cifuentes, "El Profe",`).
+    apart = (
+        rf"(?<![\w\u2019'-])(?P<name>{WITHHELD}|{NAME})(?:,?{SP}(?:alias|aka|a\.k\.a\.|known{SP}as|"
+        rf"nicknamed|dubbed){SP}|,{SP}(?=[\u201c\"][^\u201d\"\n]{{1,30}}[\u201d\"]{SP}*[,)])|"
+        rf"{SP}\()(?P<nick>{NICKNAME})"
+    )
+    for m in re.finditer(rf"(?<![\w\u2019'-]){WITHHELD}", text):
+        people.add(m.start(), m.start(), m.group(0), None, min_tokens=1)
+    for m in re.finditer(apart, text):
+        mention = people.add(
+            m.start("name"), m.start("name"), m["name"], None, min_tokens=_least(m["name"])
+        )
+        if mention is not None:
+            people.nicknames.append((mention.start, *m.span("nick")))
+    for m in re.finditer(rf"(?<![\w\u2019'-])(?P<name>{NAME})", text):
+        if re.search(NICKNAME, m["name"]):
+            people.add(m.start(), m.start(), m["name"], None)
     # Name + speech verb, or speech verb + name: "Roberto Salazar said", "said Pam Bondi".
-    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}){SP}(?:{SPEECH_VERBS})\b", text):
-        add(m.start("name"), m.start("name") + len(_trim_name(m["name"])), m["name"], None)
+    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),?{SP}(?:{SPEECH_VERBS})\b", text):
+        people.add(m.start("name"), m.start("name"), m["name"], None)
     for m in re.finditer(rf"\b(?:{SPEECH_VERBS}){SP}(?P<name>{NAME})\b", text):
-        add(m.start("name"), m.start("name") + len(_trim_name(m["name"])), m["name"], None)
-    return sorted(found, key=lambda x: x.start)
-
-
-def _org_mentions(text: str) -> list[Mention]:
-    found: list[Mention] = []
-    claimed = Spans()
-
-    def add(start: int, end: int, name: str, *, full: bool = True) -> None:
-        if not claimed.overlaps(start, end):
-            claimed.add(start, end)
-            found.append(Mention(start, end, name, "organisation", None, full))
-
-    patterns = (
-        (
-            rf"(?:(?:U\.S\.|Mexican|Mexico\u2019s|Mexico's){SP})?(?:Department|Ministry|"
-            rf"Secretariat|Office|Bureau|Agency|Secretary)(?:{SP}of)?(?:{SP}the)?"
-            rf"(?:{SP}[A-Z][\w\u2019'-]+)(?:{SP}(?:and{SP})?[A-Z][\w\u2019'-]+)*"
-        ),
-        (
-            rf"(?:(?:Mexico|U\.S\.)(?:\u2019s|'s)?{SP})(?:[A-Z][\w\u2019'-]+{SP}){{1,3}}"
-            rf"(?:team|cabinet|council|forces|force|Guard|Army|Navy|Police|Council|Cabinet)\b"
-        ),
-        rf"(?:[A-Z][\w\u2019'-]+{SP}){{1,4}}[Cc]artel\b",
-        (
-            rf"\b(?:(?:U\.S\.|Mexican){SP})?(?:Supreme Court|National Guard|Border Patrol|"
-            rf"Justice Department|State Department)\b"
-        ),
+        people.add(m.start("name"), m.start("name"), m["name"], None)
+    # A relative clause, an age or an accusation: "Jorge Tellez, who ran ...", "Ortiz Ruiz,
+    # 58,", "Teodoro Bañuelos, accused of ordering ...".
+    tied = (
+        r"\d{2},|(?:who|whom|whose|accused|charged|wanted|suspected|convicted|sentenced|"
+        r"indicted|arrested|detained|extradited|captured)\b"
     )
-    for pattern in patterns:
-        for m in re.finditer(pattern, text):
-            name = m.group(0)
-            first = name.split()[0]
-            if first in _STOP:
-                name = name[len(first) :].lstrip()
-            if name.split()[0] in _STOP or len(name.split()) < 2:
-                continue
-            add(m.end() - len(name), m.end(), name)
-    for m in re.finditer(rf"\b(?P<who>[{UP}][{LO}]+){SP}administration\b", text):
-        if m["who"] not in _NOT_NAME:
-            add(m.start(), m.end(), m.group(0))
-    acronyms = alternation(_ACRONYM_ORGS)
-    for m in re.finditer(rf"(?:(?P<us>U\.S\.){SP})?\b(?P<org>{acronyms})\b(?!-)", text):
-        add(m.start(), m.end(), m["org"], full=m["us"] is None)
-    return sorted(found, key=lambda x: x.start)
+    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:{tied})", text):
+        people.add(m.start("name"), m.start("name"), m["name"], None)
+    # Lists: "The group included Ana María López-Ortega, Pedro Ruiz and Tomás Vega"; three
+    # names or more, or two after a word that introduces people.
+    cue = (
+        r"(?:included|includes|including|among them|among those|such as|named|were|are|"
+        r"identified as|namely)"
+    )
+    listed = (
+        rf"(?P<cue>\b{cue}:?{SP})?(?<![\w\u2019'-])(?P<list>{NAME}(?:,{SP}{NAME})*,?{SP}"
+        rf"(?:and|or){SP}{NAME})"
+    )
+    for m in re.finditer(listed, text):
+        names = list(re.finditer(NAME, m["list"]))
+        if len(names) < 3 and m["cue"] is None:
+            continue
+        if not all(_name_ok(_trim_name(n.group(0))) for n in names):
+            continue
+        for n in names:
+            at = m.start("list") + n.start()
+            people.add(at, at, n.group(0), None)
+    for m in re.finditer(rf"\b{cue}:?{SP}(?P<name>{NAME})(?=[,.;:]|{SP}(?:and|who|of)\b)", text):
+        people.add(m.start("name"), m.start("name"), m["name"], None)
+
+
+def _person_mentions(text: str) -> _People:
+    people = _People(text)
+    _titled_people(people)
+    _untitled_people(people)
+    people.found.sort(key=lambda x: x.start)
+    return people
+
+
+def _org_name(run: str, *, head: bool = True) -> str | None:
+    """The organisation a capitalised run names, or None: the run without the words that
+    start a sentence or give the country's possessive, ending at its last capitalised word;
+    it must hold a word that heads an organisation and none of a law, treaty or place."""
+    tokens = run.split()
+    while tokens and (
+        (tokens[0] in _STOP and tokens[0] not in _ORG_FIRST)
+        or re.fullmatch(_COUNTRY_POSSESSIVE, tokens[0])
+    ):
+        tokens.pop(0)
+    while tokens and not tokens[-1][0].isupper():
+        tokens.pop()
+    while len(tokens) >= 2 and tokens[-1] in _MEMBERS and tokens[-2] in _ORG_HEADS:
+        tokens.pop()  # "Senate Democrats": members of the Senate
+    if not tokens:
+        return None
+    if any(t in _NOT_ORG_WORDS for t in tokens):
+        return None
+    if len(tokens) == 1:
+        return tokens[0] if tokens[0] in _SINGLE_ORGS else None
+    if head and not any(t in _ORG_HEADS for t in tokens):
+        return None
+    if tokens[-1] in _MEMBERS or (tokens[-1] == "House" and tokens[-2] != "White"):
+        return None
+    return " ".join(tokens)
+
+
+#: Capitalised words after an organisation's name that name its members, not it.
+_MEMBERS: Final = frozenset({
+    "Democrats", "Republicans", "Members", "Officials", "Agents", "Officers", "Troops",
+    "Soldiers", "Lawmakers", "Leaders",
+})  # fmt: skip
+
+
+_CONNECTOR = re.compile(rf"{SP}(?P<word>of{SP}the|for{SP}the|of|for|and|de|del|in|on){SP}")
+
+
+def _org_parts(run: str) -> list[tuple[int, str]]:
+    """A capitalised run split where one organisation ends and another begins: at "and"
+    when both sides hold a head word ("the Gulf Cartel and Cárteles Unidos"), at "in" or "on"
+    unless an embassy or consulate is placed ("U.S. Embassy in Mexico"), and before "of" when
+    the words before it name no organisation ("Tania Ibarra of the National University").
+    Each part comes with its offset in the run."""
+    pieces: list[tuple[int, int, str]] = []  # start, end, connector before it
+    at, connector = 0, ""
+    for m in _CONNECTOR.finditer(run):
+        pieces.append((at, m.start(), connector))
+        at, connector = m.end(), m["word"]
+    pieces.append((at, len(run), connector))
+
+    def has_head(a: int, b: int) -> bool:
+        words = run[a:b].split()
+        return any(w in _ORG_HEADS for w in words) or (len(words) == 1 and words[0].isupper())
+
+    parts: list[tuple[int, int]] = []
+    for start, end, connector in pieces:
+        if not parts:
+            parts.append((start, end))
+            continue
+        first, last = parts[-1]
+        joined = connector.startswith(("of", "for", "de", "del"))
+        if connector == "and":
+            acronym = re.fullmatch(r"[A-Z]{2,}", run[first:last].rsplit(maxsplit=1)[-1])
+            joined = not (acronym or (has_head(first, last) and has_head(start, end)))
+        elif connector in ("in", "on"):
+            joined = run[first:last].rsplit(maxsplit=1)[-1] in ("Embassy", "Consulate")
+        if joined and connector.startswith(("of", "for")) and not has_head(first, last):
+            joined = False  # "Tania Ibarra of the ...": a person, then the organisation
+        if joined:
+            parts[-1] = (first, end)
+        else:
+            parts.append((start, end))
+    return [(a, run[a:b]) for a, b in parts]
+
+
+class _Orgs:
+    """Organisation mentions found so far; the first rule to claim words keeps them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found: list[Mention] = []
+        self.claimed = Spans()
+        #: Acronyms and short names the text defines in parentheses ("(FGR)"), by name.
+        self.defined: dict[str, str] = {}
+
+    def add(self, start: int, end: int, name: str, *, full: bool = True) -> None:
+        if not self.claimed.overlaps(start, end):
+            self.claimed.add(start, end)
+            self.found.append(Mention(start, end, name, "organisation", None, full))
+
+    def runs(self) -> None:
+        """Capitalised runs with an organisation's head word ("Drug Enforcement
+        Administration", "Cárteles Unidos"), or spelled out before an acronym ("the Attorney
+        General of the Republic (FGR)"); the short form in parentheses is an alias."""
+        text = self.text
+        short = re.compile(rf"{SP}\((?P<short>[{UP}][\w\u2019'.-]{{1,20}})\)")
+        for m in re.finditer(_ORG_RUN, text):
+            after = short.match(text, m.end())
+            named = [
+                (m.start() + offset, part, _org_name(part)) for offset, part in _org_parts(m[0])
+            ]
+            if after is not None and after["short"].isupper() and named[-1][2] is None:
+                whole = _org_name(m[0], head=False)
+                if whole is not None and not any(n for _, _, n in named):
+                    named = [(m.start(), m[0], whole)]
+            for at, part, name in named:
+                if name is None:
+                    continue
+                start = at + part.index(name)
+                end = start + len(name)
+                parenthesis = short.match(text, end)
+                if parenthesis is not None and parenthesis["short"] not in self.defined:
+                    self.defined[parenthesis["short"]] = name
+                self.add(start, end, name)
+
+    def others(self) -> None:
+        """Groups with no head word, lowercase heads, administrations and acronyms."""
+        text = self.text
+        # Criminal groups whose names hold no head word: "La Familia Michoacana".
+        for m in re.finditer(rf"(?<![\w-])(?:{alternation(_GROUPS)})(?![\w-])", text):
+            self.add(m.start(), m.end(), m.group(0))
+        # Lowercase heads after a country's name: "Mexico's National Security team".
+        for m in re.finditer(
+            rf"(?:(?:Mexico|U\.S\.)(?:\u2019s|'s)?{SP})(?:[A-Z][\w\u2019'-]+{SP}){{1,3}}"
+            rf"(?:team|cabinet|council|forces|force)\b",
+            text,
+        ):
+            self.add(m.start(), m.end(), m.group(0))
+        # Lowercase "cartel": "the Sinaloa cartel".
+        for m in re.finditer(rf"(?<![\w\u2019'-])(?:[{UP}][\w\u2019'-]+{SP}){{1,3}}cartel\b", text):
+            words = m.group(0).split()
+            while words and (words[0] in _STOP or words[0].casefold() in _UNITS_WORDS):
+                words.pop(0)
+            if len(words) >= 2:
+                name = " ".join(words)
+                self.add(m.end() - len(name), m.end(), name)
+        for m in re.finditer(rf"\b(?P<who>[{UP}][{LO}]+){SP}administration\b", text):
+            if m["who"] not in _NOT_NAME:
+                self.add(m.start(), m.end(), m.group(0))
+        acronyms = alternation((*_ACRONYM_ORGS, *self.defined))
+        for m in re.finditer(
+            rf"(?:(?P<us>U\.S\.){SP})?(?<![\w-])(?P<org>{acronyms})(?![\w-])", text
+        ):
+            name = self.defined.get(m["org"], m["org"])
+            self.add(m.start(), m.end(), name, full=m["us"] is None and name == m["org"])
+
+
+def _org_mentions(text: str) -> tuple[list[Mention], dict[str, str]]:
+    """Organisation mentions, and the acronyms the text defines ("(FGR)") by their
+    organisation's name."""
+    orgs = _Orgs(text)
+    orgs.runs()
+    orgs.others()
+    return sorted(orgs.found, key=lambda x: x.start), orgs.defined
+
+
+_UNITS_WORDS: Final = frozenset({
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "dozens",
+})  # fmt: skip
 
 
 def _country_mentions(text: str) -> list[Mention]:
@@ -355,21 +588,26 @@ class _Cast:
     names: Spans = field(default_factory=Spans)  # the names, titles aside
 
     def add_full_name(self, m: Mention) -> None:
-        """A full name joins the person with the same surname and a compatible first name."""
+        """A full name joins the person with the same surname and a compatible first name
+        (a nickname or middle initials aside)."""
+        plain = plain_name(m.name)
         same = [
             a for a in self.actors.values()
-            if a.kind == "person" and same_surname(a.name, m.name)
-            and (first_names_compatible(a.name, m.name) or ends_with(a.name, m.name)
-                 or ends_with(m.name, a.name))
+            if a.kind == "person" and same_surname(plain_name(a.name), plain)
+            and (first_names_compatible(plain_name(a.name), plain)
+                 or ends_with(plain_name(a.name), plain) or ends_with(plain, plain_name(a.name)))
         ]  # fmt: skip
         actor = (
             same[0] if same else self.actors.setdefault(m.name, Actor(m.name, "person", m.title, m))
         )
-        if ends_with(m.name, actor.name) and m.name != actor.name:
+        if m.name != actor.name and (
+            ends_with(plain, plain_name(actor.name)) or len(m.name) > len(actor.name)
+        ):
             # "García Harfuch" first, "Omar García Harfuch" later: keep the longer name.
             for earlier in self.mentions:
                 if earlier.name == actor.name:
                     earlier.name = m.name
+            actor.forms.append(actor.name)
             actor.name = m.name
         if actor.title is None and m.title is not None:
             actor.title = m.title
@@ -380,7 +618,7 @@ class _Cast:
     def add_surnames(self, org_spans: Spans) -> None:
         """Surnames: "Bondi", "Caro Quintero", "President Trump"; not "Trump administration"."""
         for actor in list(self.actors.values()):
-            for form in surname_forms(actor.name):
+            for form in surname_forms(plain_name(actor.name)):
                 for hit in re.finditer(rf"(?<![\w\u2019'-]){re.escape(form)}(?![\w-])", self.text):
                     span = hit.span()
                     if self.taken.overlaps(*span) or org_spans.overlaps(*span):
@@ -389,6 +627,23 @@ class _Cast:
                     self.taken.add(*span)
                     self.names.add(*span)
                     actor.forms.append(form)
+
+    def add_nicknames(self, nicknames: list[tuple[int, int, int]]) -> None:
+        """A nickname given apart from the name is another form of the person's name."""
+        by_start = {m.start: m for m in self.mentions if m.kind == "person"}
+        for name_start, start, end in nicknames:
+            named = by_start.get(name_start)
+            if named is None or self.taken.overlaps(start + 1, end - 1):
+                continue
+            words = self.text[start + 1 : end - 1].strip(" ,;.")
+            at = start + 1 + self.text[start + 1 : end - 1].index(words)
+            actor = self.actors.get(named.name)
+            if actor is None or not words:
+                continue
+            self.mentions.append(Mention(at, at + len(words), actor.name, "person", None, False))
+            self.taken.add(at, at + len(words))
+            self.names.add(at, at + len(words))
+            actor.forms.append(words)
 
     def add_short_name(self, m: Mention) -> None:
         """A short mention with a title and no full name elsewhere ("President Trump")."""
@@ -423,18 +678,30 @@ class _Cast:
         self.mentions.append(m)
 
 
+def _first_mention(actor: Actor, mentions: list[Mention], text: str, seen: Counter[str]) -> None:
+    """The mention an actor's evidence cites: its first full mention whose words the text
+    names nowhere else among the mentions, else its first mention."""
+    mine = [m for m in mentions if m.name == actor.name and m.kind == actor.kind]
+    if not mine:
+        return
+    unique = [m for m in mine if m.full and seen[text[m.start : m.end]] == 1]
+    actor.first = (unique or mine)[0]
+
+
 def find_actors(text: str) -> tuple[list[Actor], list[Mention]]:
     """Group mentions into actors; return the actors and every mention, linked by name."""
-    persons = _person_mentions(text)
+    people = _person_mentions(text)
+    persons = people.found
     cast = _Cast(text)
     # Full names first, so that surname mentions link to them.
     for m in persons:
         if m.full:
             cast.add_full_name(m)
-    orgs = _org_mentions(text)
+    orgs, _defined = _org_mentions(text)
     # Organisations may sit inside a person's title ("U.S. DEA agent"), not inside a name.
     cast.names = Spans((m.end - len(m.name), m.end) for m in cast.mentions)
     cast.taken = Spans((m.start, m.end) for m in cast.mentions)
+    cast.add_nicknames(people.nicknames)
     cast.add_surnames(Spans((o.start, o.end) for o in orgs))
     for m in persons:
         if not m.full:
@@ -444,7 +711,12 @@ def find_actors(text: str) -> tuple[list[Actor], list[Mention]]:
         cast.add_place(m, places)
     unique = list({id(a): a for a in cast.actors.values()}.values())
     counted = Counter((m.name, m.kind) for m in cast.mentions)
+    cast.mentions.sort(key=lambda x: x.start)
+    seen = Counter(text[m.start : m.end] for m in cast.mentions)
+    by_actor: dict[tuple[str, str], list[Mention]] = {}
+    for m in cast.mentions:
+        by_actor.setdefault((m.name, m.kind), []).append(m)
     for actor in unique:
         actor.n_mentions = counted[actor.name, actor.kind]
-    cast.mentions.sort(key=lambda x: x.start)
+        _first_mention(actor, by_actor.get((actor.name, actor.kind), []), text, seen)
     return unique, cast.mentions

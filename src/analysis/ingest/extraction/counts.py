@@ -1,10 +1,21 @@
-"""Counts: people ("26 suspects"), durations ("40 years"), percentages and sums of dollars,
-each with what it counts."""
+"""Counts: people ("26 suspects", "Four of the 30 defendants", "The 23 are charged"),
+durations ("40 years"), percentages, numbers of transfers ("three transfers", "twice") and a
+transfer's place ("the third such transfer"), each with what it counts.
+
+Numbers are digits or words; words are read by ``text2num`` (cardinals with ``text2num``,
+ordinals with ``alpha2digit``), the package the ledger's number checks use. Not counts (see
+``benchmarks/ANNOTATION.md``): years and days of dates (the dates' spans are claimed first),
+ages, sums of money, "one" picking out a person, numerals that only identify ("the two
+countries"), counts of things other than people, durations, percentages and transfers.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Final
+
+from text_to_num import alpha2digit, text2num
 
 from analysis.ingest.extraction._common import SP, Spans
 
@@ -13,108 +24,259 @@ if TYPE_CHECKING:
 
 __all__ = ["find_counts"]
 
-_WORD_NUMBERS: Final[dict[str, int]] = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "hundred": 100,
-}  # fmt: skip
-_NUM = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
-    r"nineteen|hundred)"
+_UNITS_WORDS: Final = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred",
+    "thousand",
+)  # fmt: skip
+_W = "(?:" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + ")"
+_WORDS = rf"{_W}(?:(?:-|{SP}){_W}|(?:(?<=hundred)|(?<=thousand)){SP}and{SP}{_W})*"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDS})"
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d{1,2}(?:st|nd|rd|th))"
 )
 _PEOPLE_NOUNS = (
     r"members|suspects|men|women|people|persons|fugitives|prisoners|inmates|detainees|"
     r"defendants|operatives|leaders|agents|officers|soldiers|troops|migrants|individuals|"
     r"criminals|capos|bosses|traffickers|figures|deputies|children|victims|citizens|"
-    r"nationals|officials|gunmen|hitmen|kingpins|convicts|accused"
+    r"nationals|officials|gunmen|hitmen|kingpins|convicts|accused|names|others|hostages|"
+    r"captives|relatives|journalists|students|policemen|guards|lawmakers|extraditables|"
+    r"Mexicans|Americans"
 )
-
-
-def _number(word: str) -> int:
-    word = word.casefold().replace(",", "")
-    if word.isdigit():
-        return int(word)
-    if "-" in word:
-        tens, ones = word.split("-", 1)
-        return _WORD_NUMBERS[tens] + _WORD_NUMBERS[ones]
-    return _WORD_NUMBERS[word]
-
-
-_STOP_AFTER: Final = frozenset(
-    [
-        "for",
-        "of",
-        "to",
-        "under",
-        "on",
-        "in",
-        "at",
-        "with",
-        "by",
-        "from",
-        "and",
-        "or",
-        "as",
-        "that",
-        "which",
-        "who",
-        "the",
-        "a",
-        "an",
-    ]
+_TRANSFER_NOUNS = (
+    r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
+    r"deliver(?:y|ies)|handovers?|flights?|waves?|rounds?|contingents?|consignments?"
 )
+#: Words a count's number may be followed by when it stands alone ("The 23 are charged").
+_FOLLOW: Final = frozenset({
+    "are", "were", "is", "was", "will", "would", "have", "had", "has", "face", "faced", "facing",
+    "remain", "remained", "transferred", "sent", "extradited", "expelled", "deported", "handed",
+    "arrested", "detained", "charged", "accused", "wanted", "who", "whom", "that", "which",
+    "after", "to", "from", "in", "on", "at", "for", "with", "by", "before", "and", "or", "but",
+    "of", "into", "aboard", "back", "could", "can", "may", "might", "must", "should",
+})  # fmt: skip
+_STOP_AFTER: Final = frozenset({
+    "for", "of", "to", "under", "on", "in", "at", "with", "by", "from", "and", "or", "as", "that",
+    "which", "who", "the", "a", "an", "are", "were", "is", "was", "be", "been", "have", "has",
+    "had", "will", "would", "can", "could", "may", "might", "must", "should", "do", "did",
+})  # fmt: skip
+#: A modifier between a number and the noun it counts: "26 alleged cartel members", "two
+#: U.S. citizens", "12 other defendants".
+_MOD = r"(?:U\.S\.|[A-Za-z][\w\u2019'-]*)"
 
 
-def find_counts(text: str, dates: list[DateSpan]) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    claimed = Spans((d.start, d.end) for d in dates)
+def _value(words: str) -> int | None:
+    """The number written as digits or words; None when text2num cannot read it."""
+    plain = words.replace(",", "")
+    if plain.isdigit():
+        return int(plain)
+    try:
+        return int(text2num(words.casefold().replace("-", " "), "en"))
+    except ValueError:
+        return None
 
-    def add(start: int, end: int, value: int, unit: str, what: str) -> None:
-        if claimed.overlaps(start, end):
+
+def _ordinal(word: str) -> int | None:
+    digits = re.match(r"\d+", alpha2digit(word.casefold(), "en", threshold=0))
+    return int(digits.group(0)) if digits else None
+
+
+def _bare(text: str, end: int) -> bool:
+    """The number ending at ``end`` stands alone: no noun follows it."""
+    after = re.match(rf"{SP}*(?P<p>[.,;:!?\u201d\"\u2019)\n]|$)?(?P<w>[A-Za-z]+)?", text[end:])
+    if after is None:  # pragma: no cover - the pattern matches the empty string
+        return True
+    if after["p"] is not None:
+        return True
+    word = (after["w"] or "").casefold()
+    return not word or word in _FOLLOW or word.endswith("ed")
+
+
+_FREE = r"(?<![\w$.,\u20ac\u00a3-])"
+_MONEY = re.compile(rf"{SP}(?:million|billion|thousand|pesos|dollars|euros)\b")
+_I = re.IGNORECASE
+#: Coordinated numbers of one noun: "29 and 26 people".
+_COORDINATED = re.compile(
+    rf"{_FREE}(?P<nums>{_NUM}(?:{SP}*,{SP}*{_NUM})*,?{SP}(?:and|or){SP}{_NUM})(?![\w%])"
+    rf"{SP}(?P<what>(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS}))\b",
+    _I,
+)
+#: People: "26 alleged cartel members", "two U.S. citizens".
+_PEOPLE = re.compile(
+    rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}(?P<what>(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS}))\b",
+    _I,
+)
+#: Partitives: "Four of the 30 defendants", "two of them": the part is a count too.
+_PARTITIVE = re.compile(
+    rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}of{SP}(?P<whole>them|those|these|us|"
+    rf"the(?:{SP}{_NUM})?{SP}(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS})\b|the{SP}{_NUM}\b)",
+    _I,
+)
+#: A transfer's place: "the third such transfer", "A second group".
+_PLACE = re.compile(
+    rf"\b(?:the|a|an|its|this|their|that){SP}(?P<ord>{_ORDINAL}){SP}"
+    rf"(?:(?:such|mass|large|major|joint|new){SP})*(?P<what>{_TRANSFER_NOUNS})\b",
+    _I,
+)
+#: Numbers of transfers: "three transfers", "twice" or "three times" where transfers are told.
+_TRANSFERS = re.compile(
+    rf"{_FREE}(?P<num>{_NUM}){SP}(?:(?:such|mass|separate|other){SP})?"
+    r"(?P<what>transfers|extraditions|expulsions|handovers|shipments)\b",
+    _I,
+)
+#: Counted where transfers are told: "twice", "three times", "in three operations".
+_TIMES = re.compile(
+    rf"\b(?:(?P<twice>twice)|(?P<num>{_NUM}){SP}(?:(?:separate|such){SP})?"
+    r"(?P<what>times|operations|flights))\b",
+    _I,
+)
+_TRANSFER_TOLD = re.compile(
+    r"\b(?:transfer|extradit|expel|deport|sent|send|hand(?:ed)?\s+over)", _I
+)
+#: Durations: "a 90-day exemption", "40 years in prison".
+_DURATION = re.compile(rf"{_FREE}(?P<num>{_NUM})(?:-|{SP})(?P<unit>day|week|month|year)s?\b", _I)
+_NOT_COUNTED = ("later", "earlier", "ago", "before", "after", "old")
+#: Percentages: "a 30% tariff", "25 percent", "twenty percent".
+_PERCENT = re.compile(
+    rf"{_FREE}(?P<num>\d+(?:\.\d+)?|{_WORDS})(?P<sign>%|{SP}percent|{SP}per{SP}cent)"
+    rf"(?:{SP}(?P<what>[a-z]+))?",
+    _I,
+)
+#: Groups told by their size: "a second group of 26 followed".
+_GROUP = re.compile(
+    rf"\b(?:group|batch|contingent|total|list|wave|round){SP}of{SP}"
+    rf"(?:(?:about|around|some|nearly|almost|at{SP}least|more{SP}than|over|up{SP}to){SP})?"
+    rf"(?P<num>{_NUM})(?![\w%])",
+    _I,
+)
+#: Numbers standing alone for people: "The 23 are charged", "agreed to send 23".
+_ALONE = re.compile(
+    rf"(?P<before>\b(?:the|The|of{SP}the|[Tt]he{SP}(?:other|remaining)|send|sent|sending|"
+    rf"transfer|transferred|extradite|extradited|expel|expelled|deport|deported|deliver|"
+    rf"delivered|hand{SP}over|handed{SP}over)){SP}(?P<num>{_NUM})(?![\w%])"
+)
+#: A number as the subject of a verb: "five were being prosecuted".
+_SUBJECT = re.compile(
+    rf"(?:^|(?<=[,;]{SP})|(?<=\n)|(?<=[.!?]{SP})|\b(?<=and{SP})|\b(?<=while{SP}))"
+    rf"(?P<num>{_NUM})(?={SP}(?:were|are|was|is|have|had|face|faced|remain|remained|will)\b)",
+    _I | re.MULTILINE,
+)
+#: The same count again after "and": "five for homicide and two for kidnapping".
+_ELLIPSIS = re.compile(rf"(?:,|\band){SP}(?P<num>{_NUM}){SP}(?:for|in|on|with)\b", _I)
+
+
+class _Counts:
+    """The counts found so far; a rule's words are its own, never claimed twice."""
+
+    def __init__(self, text: str, dates: list[DateSpan]) -> None:
+        self.text = text
+        self.rows: list[dict[str, object]] = []
+        self.claimed = Spans((d.start, d.end) for d in dates)
+
+    def add(
+        self, start: int, end: int, value: int | None, unit: str, what: str,
+        *, claim: tuple[int, int] | None = None, least: int = 0,
+    ) -> None:  # fmt: skip
+        """A count at ``text[start:end]`` (claiming ``claim`` only, when given), unless its
+        value is unknown or under ``least``."""
+        if value is None or value < least:
             return
-        claimed.add(start, end)
-        rows.append(
-            {"value": value, "unit": unit, "what": what, "evidence": text[start:end],
+        a, b = claim or (start, end)
+        if self.claimed.overlaps(a, b):
+            return
+        self.claimed.add(a, b)
+        self.rows.append(
+            {"value": value, "unit": unit, "what": what, "evidence": self.text[start:end],
              "char_start": start, "char_end": end}
         )  # fmt: skip
 
-    people = (
-        rf"(?<![\w$.,])(?P<num>{_NUM})(?![\w%]){SP}(?P<what>(?:[a-z][\w\u2019'-]*{SP}){{0,3}}?"
-        rf"(?:{_PEOPLE_NOUNS}))\b"
-    )
-    for m in re.finditer(people, text, re.IGNORECASE):
-        value = _number(m["num"])
-        if value < 2 or m["what"].split()[0].casefold() in _STOP_AFTER:
-            continue
-        add(m.start(), m.end(), value, "people", m["what"])
-    duration = rf"(?<![\w$.,])(?P<num>{_NUM})(?:-|{SP})(?P<unit>day|week|month|year)s?\b"
-    for m in re.finditer(duration, text, re.IGNORECASE):
-        words = re.match(rf"(?:{SP}[a-z][\w-]*){{1,3}}", text[m.end() :])
-        counted: list[str] = []
-        for w in words.group(0).split() if words else []:
-            if w in _STOP_AFTER:
-                break
-            counted.append(w)
-        end = m.end() + (len(" ".join(counted)) + 1 if counted else 0)
-        unit = m["unit"].casefold() + "s"
-        add(m.start(), end, _number(m["num"]), unit, " ".join(counted) or unit)
-    percent = (
-        rf"(?<![\w$.,])(?P<num>\d+)(?P<sign>%|{SP}percent|{SP}per{SP}cent)"
-        rf"(?:{SP}(?P<what>[a-z]+))?"
-    )
-    for m in re.finditer(percent, text):
-        if m["what"] and m["what"] not in _STOP_AFTER:
-            add(m.start(), m.end(), int(m["num"]), "percent", m["what"])
-        else:
-            add(m.start(), m.end("sign"), int(m["num"]), "percent", "percent")
-    money = rf"\$(?P<num>\d+(?:,\d{{3}})*(?:\.\d+)?)(?:{SP}(?P<scale>thousand|million|billion))?"
-    for m in re.finditer(money, text):
-        scale = {"thousand": 10**3, "million": 10**6, "billion": 10**9}.get(m["scale"] or "", 1)
-        value = round(float(m["num"].replace(",", "")) * scale)
-        add(m.start(), m.end(), value, "usd", "dollars")
-    rows.sort(key=lambda r: int(str(r["char_start"])))
-    return rows
+    def people(self) -> None:
+        text = self.text
+        for m in _COORDINATED.finditer(text):
+            for n in re.finditer(_NUM, m["nums"], _I):
+                at = m.start("nums") + n.start()
+                end = m.end() if n.end() == len(m["nums"]) else at + len(n.group(0))
+                self.add(at, end, _value(n.group(0)), "people", m["what"], least=2)
+        for m in _PEOPLE.finditer(text):
+            if not any(w.casefold() in _STOP_AFTER for w in m["what"].split()):
+                self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
+        for m in _PARTITIVE.finditer(text):
+            words = m["whole"].split()
+            if any(w.casefold() in _STOP_AFTER for w in words[1:]):
+                words = words[:2]  # "Five of the 14 are accused": the whole is "the 14"
+            end = m.start("whole") + len(" ".join(words))
+            self.add(m.start(), end, _value(m["num"]), "people", f"of {' '.join(words)}",
+                     claim=m.span("num"), least=2)  # fmt: skip
+
+    def transfers(self) -> None:
+        text = self.text
+        for m in _PLACE.finditer(text):
+            self.add(m.start(), m.end(), _ordinal(m["ord"]), "transfer number", m["what"])
+        for m in _TRANSFERS.finditer(text):
+            self.add(m.start(), m.end(), _value(m["num"]), "transfers", m["what"])
+        for m in _TIMES.finditer(text):
+            window = text[max(0, m.start() - 300) : m.end() + 300]
+            at = m.start() - max(0, m.start() - 300)
+            parts = (
+                re.split(r"[.!?]\s|\n", window[:at])[-1] + re.split(r"[.!?]\s|\n", window[at:])[0]
+            )
+            if _TRANSFER_TOLD.search(parts):
+                value = 2 if m["twice"] else _value(m["num"])
+                self.add(m.start(), m.end(), value, "transfers", m["what"] or "times")
+
+    def durations_and_percentages(self) -> None:
+        text = self.text
+        for m in _DURATION.finditer(text):
+            if re.match(rf"(?:-|{SP})old\b", text[m.end() : m.end() + 5]):
+                continue  # an age: "a 30-year-old man"
+            words_after = re.match(rf"(?:{SP}[a-z][\w-]*){{1,3}}", text[m.end() : m.end() + 80])
+            counted: list[str] = []
+            for w in words_after.group(0).split() if words_after else []:
+                if w in _STOP_AFTER or w in _NOT_COUNTED:
+                    break
+                counted.append(w)
+            end = m.end() + (len(" ".join(counted)) + 1 if counted else 0)
+            unit = m["unit"].casefold() + "s"
+            self.add(m.start(), end, _value(m["num"]), unit, " ".join(counted) or unit)
+        for m in _PERCENT.finditer(text):
+            value = _value(m["num"].split(".")[0])
+            if m["what"] and m["what"] not in _STOP_AFTER:
+                self.add(m.start(), m.end(), value, "percent", m["what"])
+            else:
+                self.add(m.start(), m.end("sign"), value, "percent", "percent")
+
+    def standing_alone(self) -> None:
+        """Numbers that count people without a noun: a group's size, a number for people
+        counted before, the subject of a verb, the same count again after "and"."""
+        text = self.text
+        for m in _GROUP.finditer(text):
+            if _bare(text, m.end()):
+                self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
+        known = {int(str(r["value"])) for r in self.rows if r["unit"] == "people"}
+        for m in _ALONE.finditer(text):
+            value = _value(m["num"])
+            if not _bare(text, m.end()) or _MONEY.match(text, m.end()):
+                continue
+            if value in known or m["before"].casefold() not in ("the", "of the"):
+                self.add(m.start("num"), m.end(), value, "people", "people", least=2)
+        for m in _SUBJECT.finditer(text):
+            self.add(m.start(), m.end(), _value(m["num"]), "people", "people", least=2)
+        people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")
+        for m in _ELLIPSIS.finditer(text):
+            i = bisect.bisect_left(people_at, m.start())
+            last = people_at[i - 1] if i else -1
+            if last > m.start() - 150 and not re.search(r"[.!?]\s", text[last : m.start()]):
+                self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "people",
+                         least=2)  # fmt: skip
+
+
+def find_counts(text: str, dates: list[DateSpan]) -> list[dict[str, object]]:
+    """Every count in ``text``, in order; a date's words are never a count."""
+    counts = _Counts(text, dates)
+    counts.people()
+    counts.transfers()
+    counts.durations_and_percentages()
+    counts.standing_alone()
+    return sorted(counts.rows, key=lambda r: int(str(r["char_start"])))

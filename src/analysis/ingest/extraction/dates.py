@@ -1,41 +1,104 @@
 """Dates: absolute ones as written, relative ones ("Tuesday", "last month", "In July")
-resolved against the publication date, each with its precision.
+resolved against the reference day, anaphoric ones ("that day", "the following Tuesday")
+against the day the text named last, each with its precision.
+
+The **reference day** is the dateline's ("MEXICO CITY, June 28 (Wire) -") when the text opens
+with one, else the publication date. A weekday is the most recent such day on or before it,
+unless the clause says the future ("is due in court on Monday", "next Monday"). A month or day
+written without a year takes the reference day's year, also when it falls after the reference
+day ("from July 9" in a story of June 28), unless the text makes another year plain: a month
+just past in a new year's story ("in December", published in January), a date of the next year
+announced at the end of a year ("from Jan. 1", in November), or a year given earlier for the
+same sequence ("on Feb. 27, 2025 ... A second group followed on Aug. 12", in January 2026).
 
 Every rule proposes spans; the rules run in order and the first to claim words keeps them, so
-"July 4, 2025" is one day and never also a month and a year.
+"July 4, 2025" is one day and never also a month and a year. The spans are then resolved in
+the order of the text, so that an anaphoric date can lean on the one before it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from analysis.ingest.extraction._common import MONTHS, SP, WEEKDAYS, DateSpan, Spans, alternation
+from analysis.ingest.extraction._common import (
+    MONTHS,
+    SP,
+    UP,
+    WEEKDAYS,
+    DateSpan,
+    Spans,
+    alternation,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-__all__ = ["find_dates"]
+__all__ = ["find_dates", "reference_day"]
 
 _FULL_MONTHS: Final = tuple(m for m in MONTHS if len(m) > 4 or m in ("May", "June", "July"))
 _ANY_MONTH: Final = alternation(tuple(MONTHS))
 _FULL_MONTH: Final = alternation(_FULL_MONTHS)
+_WEEKDAY: Final = "|".join(WEEKDAYS)
 
-#: (start, end, date, precision, relative) of one date a rule found.
-_Found = tuple[int, int, dt.date, str, bool]
+#: Words before a date, in its clause, that put it in the future.
+_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|won\u2019t|won't)\b|\w(?:\u2019|')ll\b|"
+    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|to)\b|"
+    r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b",
+    re.IGNORECASE,
+)
+#: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
+_PROSPECTIVE: Final = re.compile(
+    r"\b(?:from|starting|beginning|effective|until|through|by)\s*$", re.IGNORECASE
+)
+#: Where a clause starts: the date's tense is read from there to the date.
+_CLAUSE_BREAK: Final = re.compile(r"[,;:.!?\u201d\"\n]")
 
 
-def _most_recent_weekday(published: dt.date, weekday: int, *, strictly_before: bool) -> dt.date:
-    back = (published.weekday() - weekday) % 7
-    if back == 0 and strictly_before:
+@dataclass(slots=True)
+class _Candidate:
+    """A date a rule found at ``text[start:end]``; ``resolve`` gives its date and precision
+    from the context (the day named last before it), or None."""
+
+    start: int
+    end: int
+    resolve: Callable[[_Context], tuple[dt.date, str] | None]
+    relative: bool
+
+
+@dataclass(slots=True)
+class _Context:
+    text: str
+    reference: dt.date
+    start: int  # where the date being resolved starts
+    last_day: dt.date | None  # the day precision date named last before it
+    last_explicit: dt.date | None  # the last day or month before it written with its year
+
+    def future(self) -> bool:
+        """The date's clause, up to the date, is in the future tense."""
+        before = self.text[max(0, self.start - 200) : self.start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause = before[breaks[-1].end() :] if breaks else before
+        return _FUTURE.search(clause) is not None
+
+    def prospective(self) -> bool:
+        """A preposition that looks ahead stands before the date ("from", "starting")."""
+        return _PROSPECTIVE.search(self.text[max(0, self.start - 20) : self.start]) is not None
+
+
+def _weekday_on_or_before(day: dt.date, weekday: int, *, strictly: bool = False) -> dt.date:
+    back = (day.weekday() - weekday) % 7
+    if back == 0 and strictly:
         back = 7
-    return published - dt.timedelta(days=back)
+    return day - dt.timedelta(days=back)
 
 
-def _month_before(published: dt.date, month: int) -> dt.date:
-    year = published.year if month <= published.month else published.year - 1
-    return dt.date(year, month, 1)
+def _weekday_after(day: dt.date, weekday: int) -> dt.date:
+    ahead = (weekday - day.weekday()) % 7 or 7
+    return day + dt.timedelta(days=ahead)
 
 
 def _shift_month(day: dt.date, months: int) -> dt.date:
@@ -51,95 +114,296 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _full_dates(text: str, published: dt.date) -> Iterator[_Found]:  # noqa: ARG001 - a rule
-    """Full dates: "2025-07-04", "July 4, 2025", "4 July 2025"."""
+def _year_of(ctx: _Context, month: int, day: int) -> int:
+    """The year of a month (and day) written without one; the module's docstring says how."""
+    ref = ctx.reference
+    future = ctx.future()
+    if month - ref.month >= 9 and not future:
+        return ref.year - 1  # a month just past, in the story of a new year
+    if ref.month - month >= 9 and (future or ctx.prospective()):
+        return ref.year + 1  # next year's date, announced at the end of a year
+    year = ref.year
+    same = _safe_date(year, month, day)
+    anchor = ctx.last_explicit
+    if (
+        same is not None
+        and same > ref
+        and not future
+        and anchor is not None
+        and anchor.year < ref.year
+        and anchor <= ref
+    ):
+        # The same sequence as a date written with its year: "on Feb. 27, 2025 ... followed on
+        # Aug. 12" in January 2026 is August 2025, when it comes after that date in its year.
+        inherited = _safe_date(anchor.year, month, day)
+        if inherited is not None and inherited >= anchor:
+            return anchor.year
+    return year
+
+
+# -- the rules: each yields candidates -------------------------------------------------------
+
+
+def _fixed(date: dt.date, precision: str) -> Callable[[_Context], tuple[dt.date, str]]:
+    return lambda _ctx: (date, precision)
+
+
+def _full_dates(text: str) -> Iterator[_Candidate]:
+    """Full dates: "2025-07-04", "July 4, 2025", "4 July 2025", with a weekday before them
+    ("Thursday, October 16, 2025") as one mention."""
+    weekday = rf"(?:(?:{_WEEKDAY}),?{SP})?"
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         if (d := _safe_date(int(m[1]), int(m[2]), int(m[3]))) is not None:
-            yield m.start(), m.end(), d, "day", False
-    months = _ANY_MONTH
-    for m in re.finditer(rf"\b(?P<m>{months})(?!\w){SP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?"
-                         rf"{SP}(?P<y>\d{{4}})\b", text):  # fmt: skip
+            yield _Candidate(m.start(), m.end(), _fixed(d, "day"), relative=False)
+    for m in re.finditer(rf"\b{weekday}(?P<m>{_ANY_MONTH})(?!\w){SP}(?P<d>\d{{1,2}})"
+                         rf"(?:st|nd|rd|th)?,?{SP}(?P<y>\d{{4}})\b", text):  # fmt: skip
         if (d := _safe_date(int(m["y"]), MONTHS[m["m"]], int(m["d"]))) is not None:
-            yield m.start(), m.end(), d, "day", False
-    for m in re.finditer(rf"\b(?P<d>\d{{1,2}}){SP}(?P<m>{months})(?!\w),?{SP}(?P<y>\d{{4}})\b",
-                         text):  # fmt: skip
+            yield _Candidate(m.start(), m.end(), _fixed(d, "day"), relative=False)
+    for m in re.finditer(rf"\b{weekday}(?P<d>\d{{1,2}}){SP}(?P<m>{_ANY_MONTH})(?!\w),?{SP}"
+                         rf"(?P<y>\d{{4}})\b", text):  # fmt: skip
         if (d := _safe_date(int(m["y"]), MONTHS[m["m"]], int(m["d"]))) is not None:
-            yield m.start(), m.end(), d, "day", False
+            yield _Candidate(m.start(), m.end(), _fixed(d, "day"), relative=False)
 
 
-def _days_without_year(text: str, published: dt.date) -> Iterator[_Found]:
-    """A day without a year, "July 4": the most recent one on or before the publication date."""
-    for m in re.finditer(rf"\b(?P<m>{_ANY_MONTH})(?!\w){SP}(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b",
-                         text):  # fmt: skip
-        d = _safe_date(published.year, MONTHS[m["m"]], int(m["d"]))
-        if d is not None and d > published:
-            d = _safe_date(published.year - 1, MONTHS[m["m"]], int(m["d"]))
-        if d is not None:
-            yield m.start(), m.end(), d, "day", True
+def _anaphoric(text: str) -> Iterator[_Candidate]:
+    """Days told from the day named last: "that day", "the same day", "the next day", "the
+    day before", "the following Tuesday", "two days later", "a week later"."""
+
+    def shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
+        def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+            if ctx.last_day is None:
+                return None
+            return ctx.last_day + dt.timedelta(days=days), "day"
+
+        return resolve
+
+    def following(weekday: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
+        def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+            if ctx.last_day is None:
+                return None
+            return _weekday_after(ctx.last_day, weekday), "day"
+
+        return resolve
+
+    same = rf"\b(?:that|[Tt]he{SP}same)(?:{SP}day)\b"
+    for m in re.finditer(same, text, re.IGNORECASE):
+        yield _Candidate(m.start(), m.end(), shifted(0), relative=True)
+    step = (
+        rf"\b(?:the{SP}(?P<after>next|following){SP}day|the{SP}(?P<before>previous|preceding)"
+        rf"{SP}day|the{SP}day{SP}(?P<before2>before|after))\b"
+    )
+    for m in re.finditer(step, text, re.IGNORECASE):
+        back = m["before"] or (m["before2"] or "").casefold() == "before"
+        yield _Candidate(m.start(), m.end(), shifted(-1 if back else 1), relative=True)
+    for m in re.finditer(rf"\bthe{SP}(?:next|following){SP}(?P<w>{_WEEKDAY})\b", text,
+                         re.IGNORECASE):  # fmt: skip
+        weekday = WEEKDAYS.index(m["w"].capitalize())
+        yield _Candidate(m.start(), m.end(), following(weekday), relative=True)
+    later = (
+        rf"\b(?P<n>an?|one|two|three|four|five|six|seven|\d{{1,2}}){SP}(?P<unit>day|week)s?"
+        rf"{SP}(?P<dir>later|earlier|before|after)\b"
+    )
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7}  # fmt: skip
+    for m in re.finditer(later, text, re.IGNORECASE):
+        n = words.get(m["n"].casefold()) or int(m["n"])
+        days = n * (7 if m["unit"].casefold() == "week" else 1)
+        sign = -1 if m["dir"].casefold() in ("earlier", "before") else 1
+        yield _Candidate(m.start(), m.end(), shifted(sign * days), relative=True)
 
 
-def _months(text: str, published: dt.date) -> Iterator[_Found]:
-    """Months: "July 2025", and "In July" (the most recent July); "May" alone is too often the verb."""
+def _ago(text: str) -> Iterator[_Candidate]:
+    """Time counted back from the reference day: "two years ago" (a year), "three months
+    ago" (a month), "10 days ago" (a day)."""
+    words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10}  # fmt: skip
+    pattern = rf"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}}){SP}"
+    pattern += rf"(?P<unit>day|week|month|year)s?{SP}ago\b"
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+        n = words.get(m["n"].casefold()) or int(m["n"])
+        unit = m["unit"].casefold()
+
+        def resolve(ctx: _Context, n: int = n, unit: str = unit) -> tuple[dt.date, str]:
+            ref = ctx.reference
+            if unit == "year":
+                return dt.date(ref.year - n, 1, 1), "year"
+            if unit == "month":
+                return _shift_month(ref.replace(day=1), -n), "month"
+            return ref - dt.timedelta(days=n * (7 if unit == "week" else 1)), "day"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
+def _days_without_year(text: str) -> Iterator[_Candidate]:
+    """A day without a year, "July 4": the reference day's year (see :func:`_year_of`)."""
+    for m in re.finditer(rf"\b(?:(?:{_WEEKDAY}),?{SP})?(?P<m>{_ANY_MONTH})(?!\w){SP}"
+                         rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)", text):  # fmt: skip
+        month, day = MONTHS[m["m"]], int(m["d"])
+
+        def resolve(
+            ctx: _Context, month: int = month, day: int = day
+        ) -> tuple[dt.date, str] | None:
+            d = _safe_date(_year_of(ctx, month, day), month, day)
+            return (d, "day") if d is not None else None
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
+def _months(text: str) -> Iterator[_Candidate]:
+    """Months: "July 2025", and "In July" (see :func:`_year_of`); "May" alone is too often the
+    verb."""
     for m in re.finditer(rf"(?:\b[Ii]n{SP})?\b(?P<m>{_ANY_MONTH})(?!\w),?{SP}(?P<y>\d{{4}})\b",
                          text):  # fmt: skip
-        yield m.start(), m.end(), dt.date(int(m["y"]), MONTHS[m["m"]], 1), "month", False
+        d = dt.date(int(m["y"]), MONTHS[m["m"]], 1)
+        yield _Candidate(m.start(), m.end(), _fixed(d, "month"), relative=False)
     for m in re.finditer(rf"(?P<in>\b[Ii]n{SP}(?:(?:early|late|mid){SP})?)?\b(?P<m>{_FULL_MONTH})\b",
                          text):  # fmt: skip
         if m["m"] == "May" and m["in"] is None:
             continue
-        yield m.start(), m.end(), _month_before(published, MONTHS[m["m"]]), "month", True
+        month = MONTHS[m["m"]]
+
+        def resolve(ctx: _Context, month: int = month) -> tuple[dt.date, str] | None:
+            return dt.date(_year_of(ctx, month, 1), month, 1), "month"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
-def _days_near(text: str, published: dt.date) -> Iterator[_Found]:
-    """Days near publication: "Tuesday", "last Tuesday", "yesterday", "this morning"."""
-    weekdays = "|".join(WEEKDAYS)
-    for m in re.finditer(rf"(?P<last>\b[Ll]ast{SP})?\b(?P<w>{weekdays})\b", text):
-        day = _most_recent_weekday(
-            published, WEEKDAYS.index(m["w"]), strictly_before=m["last"] is not None
-        )
-        yield m.start(), m.end(), day, "day", True
+def _last_next_month(text: str) -> Iterator[_Candidate]:
+    """A month counted from the reference day: "last November" (the latest November before
+    the reference month), "next March" (the first after it), "this March"."""
+    for m in re.finditer(rf"\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his){SP}(?P<m>{_FULL_MONTH})\b", text):
+        month = MONTHS[m["m"]]
+        which = m["which"].casefold()
+
+        def resolve(ctx: _Context, month: int = month, which: str = which) -> tuple[dt.date, str]:
+            ref = ctx.reference
+            year = ref.year
+            if which == "last" and month >= ref.month:
+                year -= 1
+            elif which == "next" and month <= ref.month:
+                year += 1
+            return dt.date(year, month, 1), "month"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
+def _days_near(text: str) -> Iterator[_Candidate]:
+    """Days near the reference day: "Tuesday", "last Tuesday", "next Monday", "this
+    Thursday", "yesterday", "this morning"."""
+    for m in re.finditer(rf"(?:\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his){SP})?\b(?P<w>{_WEEKDAY})\b",
+                         text):  # fmt: skip
+        weekday = WEEKDAYS.index(m["w"])
+        which = (m["which"] or "").casefold()
+
+        def resolve(
+            ctx: _Context, weekday: int = weekday, which: str = which
+        ) -> tuple[dt.date, str]:
+            ref = ctx.reference
+            if which == "next" or (which != "last" and ctx.future()):
+                return _weekday_after(ref, weekday), "day"
+            return _weekday_on_or_before(ref, weekday, strictly=which == "last"), "day"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
     for m in re.finditer(r"\b(today|tonight|this morning|this afternoon|this evening|yesterday|"
                          r"tomorrow)\b", text, re.IGNORECASE):  # fmt: skip
         shift = {"yesterday": -1, "tomorrow": 1}.get(m[1].casefold(), 0)
-        yield m.start(), m.end(), published + dt.timedelta(days=shift), "day", True
+
+        def resolve_near(ctx: _Context, shift: int = shift) -> tuple[dt.date, str]:
+            return ctx.reference + dt.timedelta(days=shift), "day"
+
+        yield _Candidate(m.start(), m.end(), resolve_near, relative=True)
 
 
-def _this_last_next(text: str, published: dt.date) -> Iterator[_Found]:
-    """Years and months counted from publication: "last year", "earlier this month"."""
+def _this_last_next(text: str) -> Iterator[_Candidate]:
+    """Years and months counted from the reference day: "last year", "earlier this month"."""
     for m in re.finditer(rf"\b(?:(?:earlier|later|early|late){SP})?(?P<which>this|last|next)"
                          rf"{SP}(?P<unit>year|month)\b", text, re.IGNORECASE):  # fmt: skip
         step = {"this": 0, "last": -1, "next": 1}[m["which"].casefold()]
-        if m["unit"].casefold() == "year":
-            yield m.start(), m.end(), dt.date(published.year + step, 1, 1), "year", True
-        else:
-            first = _shift_month(published.replace(day=1), step)
-            yield m.start(), m.end(), first, "month", True
+        unit = m["unit"].casefold()
+
+        def resolve(ctx: _Context, step: int = step, unit: str = unit) -> tuple[dt.date, str]:
+            if unit == "year":
+                return dt.date(ctx.reference.year + step, 1, 1), "year"
+            return _shift_month(ctx.reference.replace(day=1), step), "month"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
-def _years(text: str, published: dt.date) -> Iterator[_Found]:  # noqa: ARG001 - a rule
+def _years(text: str) -> Iterator[_Candidate]:
     """A year alone, "2019", not part of a number, a sum or a percentage."""
     for m in re.finditer(r"(?<![$\d,.-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![-%]\d|%|,\d|\d)", text):
-        yield m.start(), m.end(), dt.date(int(m["y"]), 1, 1), "year", False
+        d = dt.date(int(m["y"]), 1, 1)
+        yield _Candidate(m.start(), m.end(), _fixed(d, "year"), relative=False)
 
 
 #: The rules, most specific first: an earlier rule's span wins over a later one's.
-_RULES: Final[tuple[Callable[[str, dt.date], Iterator[_Found]], ...]] = (
+_RULES: Final = (
     _full_dates,
+    _anaphoric,
+    _ago,
     _days_without_year,
+    _last_next_month,
     _months,
     _days_near,
     _this_last_next,
     _years,
 )
 
+#: A dateline: a place in capitals, maybe a country or state, a day, an agency, a dash.
+_DATELINE: Final = re.compile(
+    rf"\A\s*[{UP}][{UP}.\u2019' -]+(?:,{SP}[{UP}][\w.]+(?:{SP}[{UP}][\w.]+)*)*?,{SP}"
+    rf"(?P<date>(?P<m>{_ANY_MONTH})(?!\w){SP}(?P<d>\d{{1,2}})(?:,{SP}(?P<y>\d{{4}}))?)"
+    rf"{SP}*(?:\([^)\n]{{1,60}}\))?{SP}*[-\u2013\u2014]"
+)
+
+
+def reference_day(text: str, published: dt.date) -> tuple[dt.date, tuple[int, int] | None]:
+    """The day relative dates count from: the dateline's when the text opens with one (the
+    latest such day on or before publication), else ``published``; and the dateline's span.
+
+    >>> reference_day("MEXICO CITY, June 28 (Wire) - Mexico sent ...", dt.date(2025, 6, 30))
+    (datetime.date(2025, 6, 28), (13, 20))
+    """
+    m = _DATELINE.match(text)
+    if m is None:
+        return published, None
+    month, day = MONTHS[m["m"]], int(m["d"])
+    if m["y"]:
+        found = _safe_date(int(m["y"]), month, day)
+    else:
+        found = _safe_date(published.year, month, day)
+        if found is not None and found > published:
+            found = _safe_date(published.year - 1, month, day)
+    if found is None:
+        return published, None
+    return found, m.span("date")
+
 
 def find_dates(text: str, published: dt.date) -> list[DateSpan]:
     """Every date in ``text``, in order; no two overlap."""
-    found: list[DateSpan] = []
+    reference, dateline = reference_day(text, published)
+    candidates: list[_Candidate] = []
     claimed = Spans()
+    if dateline is not None:
+        candidates.append(_Candidate(*dateline, _fixed(reference, "day"), relative=True))
+        claimed.add(*dateline)
     for rule in _RULES:
-        for start, end, date, precision, relative in rule(text, published):
-            if not claimed.overlaps(start, end):
-                found.append(DateSpan(start, end, date, precision, relative))
-                claimed.add(start, end)
-    return sorted(found, key=lambda d: d.start)
+        for c in rule(text):
+            if not claimed.overlaps(c.start, c.end):
+                candidates.append(c)
+                claimed.add(c.start, c.end)
+    candidates.sort(key=lambda c: c.start)
+    found: list[DateSpan] = []
+    ctx = _Context(text, reference, 0, None, None)
+    for c in candidates:
+        ctx.start = c.start
+        resolved = c.resolve(ctx)
+        if resolved is None:
+            continue
+        date, precision = resolved
+        found.append(DateSpan(c.start, c.end, date, precision, c.relative))
+        if precision == "day":
+            ctx.last_day = date
+        if not c.relative and precision in ("day", "month"):
+            ctx.last_explicit = date
+    return found

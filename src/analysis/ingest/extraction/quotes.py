@@ -1,13 +1,21 @@
 """Quotes: the words inside quotation marks, chained into quotations across paragraphs, and
-who said them ("…," said X; X said: "…"; what he called "…")."""
+who said them ("…," said X; X said: "…"; X said the plan "…"; what he called "…").
+
+A speaker is a person, an organisation that issues a statement, or an unnamed speaker named by
+role: the role noun phrase without its determiner and what follows the head noun ("a spokesman
+for the ministry said" -> "spokesman"), at its fullest mention ("the press secretary", after
+"The White House press secretary said", -> "White House press secretary"). Quotation marks
+around a nickname or a name (`"El Flaco"`, `Baltazar "N"`) are not quotes.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
-from analysis.ingest.extraction._common import NAME, SP, SPEECH_VERBS, Spans
+from analysis.ingest.extraction._common import SP, SPEECH_VERBS, UP, Spans
 
 if TYPE_CHECKING:
     from analysis.ingest.extraction._common import DateSpan, Mention
@@ -52,11 +60,49 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[\w\u2019'-]+)"
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[\w\u2019'-]+)"
 _WHO = rf"(?:{_TOKEN}(?:{SP}{_TOKEN}){{0,7}}?)"
+_VERB = rf"(?:{SPEECH_VERBS})"
+#: Words that end a speaker's words before the verb but are not part of them ("the FBI has").
+_AUXILIARIES: Final = frozenset({
+    "has", "have", "had", "was", "were", "is", "are", "will", "would", "also", "later", "then",
+    "again", "previously",
+})  # fmt: skip
+_PRONOUNS: Final = frozenset({"he", "she", "they", "i", "we"})
+#: Head nouns of an unnamed speaker named by role.
+_ROLE_HEADS: Final = (
+    "officials", "official", "spokesman", "spokeswoman", "spokesperson", "press secretary",
+    "secretary", "minister", "ambassador", "president", "prosecutor", "judge", "source",
+    "sources", "diplomat", "officer", "agent", "lawyer", "attorney", "analyst", "expert",
+    "director", "chief", "commander", "aide", "adviser", "advisor", "representative", "envoy",
+    "governor", "mayor", "senator", "lawmaker", "negotiator", "administrator", "commissioner",
+    "investigator", "witness", "resident",
+)  # fmt: skip
+_ROLE_HEAD = "|".join(sorted(_ROLE_HEADS, key=len, reverse=True))
+_ROLE_WORD = rf"(?:U\.S\.|[{UP}][\w\u2019'-]*|[a-z][a-z-]*)"
+#: Words that never modify a role noun ("said", "the", "of").
+_NOT_ROLE_WORDS: Final = frozenset({
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "their", "its", "of", "to",
+    "for", "at", "in", "on", "by", "with", "from", "and", "or", "but", "who", "whom", "which",
+    "what", "when", "where", "while", "as", "than", "said", "says", "told", "added", "according",
+    "is", "was", "are", "were", "be", "been", "has", "have", "had", "will", "would", "can",
+    "could", "also", "then", "after", "before", "during",
+})  # fmt: skip
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)"
+#: A sentence ends: not after a single capital ("U.S.", "John Q.").
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\u201d\"]?\s+(?=[\u201c\"A-Z])")
 
 
-def _segments(text: str, paragraphs: list[tuple[int, int]]) -> list[_Segment]:
+def _nickname_shaped(words: str) -> bool:
+    """Capitalised words only, at most four, no sentence inside: a name or a nickname."""
+    tokens = words.strip(" ,.;").split()
+    if not tokens or len(tokens) > 4 or len(words) > 40 or re.search(r"[!?]", words):
+        return False
+    small = {"de", "del", "la", "las", "los", "el", "y"}
+    return all(t[0].isupper() or t in small for t in tokens)
+
+
+def _segments(text: str, paragraphs: list[tuple[int, int]], names: Spans) -> list[_Segment]:
     segments: list[_Segment] = []
     for index, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
@@ -74,82 +120,228 @@ def _segments(text: str, paragraphs: list[tuple[int, int]]) -> list[_Segment]:
             close_at = None
             next_open = p_end
             for j in range(start, p_end):
+                opens = text[j] == "“" or (
+                    text[j] == '"' and text[j - 1].isspace() and text[j + 1 : j + 2].isalnum()
+                )
+                if opens:  # a straight mark after a space opens the next quotation
+                    next_open = j
+                    break
                 if text[j] in '”"':
                     close_at = j
-                    break
-                if text[j] == "“":
-                    next_open = j
                     break
             end = close_at if close_at is not None else next_open
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if end > start:
+            inside_name = names.overlaps(start, end) and _nickname_shaped(text[start:end])
+            if end > start and not inside_name:
                 segments.append(_Segment(start, end, open_at, close_at, index, open_at == p_start))
             i = (close_at + 1) if close_at is not None else next_open
     return segments
 
 
-def _attribute(text: str, seg: _Segment, prev_end: int, next_open: int) -> _Attribution | None:
-    verbs = SPEECH_VERBS
+def _sentence_start(text: str, lo: int, at: int) -> int:
+    """Where the sentence holding ``at`` starts, at ``lo`` at the earliest."""
+    found = lo
+    for m in _SENTENCE_END.finditer(text, lo, at + 1):
+        if m.end() <= at:
+            found = m.end()
+    return found
+
+
+class _Speakers:
+    """Who the words before or after a quotation name, from the mentions of the text."""
+
+    def __init__(self, text: str, mentions: list[Mention]) -> None:
+        self.text = text
+        self.named = [m for m in mentions if m.kind in ("person", "organisation")]
+        self.starts = [m.start for m in self.named]
+        self.persons = [m for m in self.named if m.kind == "person"]
+        self.person_ends = [m.end for m in self.persons]
+        #: Where the last quote's speaker was named, and who it is.
+        self.last_speaker: tuple[int, str] | None = None
+
+    def overlapping(self, start: int, end: int) -> list[Mention]:
+        """Mentions that start or end inside ``[start, end)``."""
+        lo = bisect.bisect_left(self.starts, start - 200)
+        hi = bisect.bisect_left(self.starts, end)
+        return [m for m in self.named[lo:hi] if m.start < end and m.end > start]
+
+    def ending_at(self, lo: int, at: int) -> tuple[int, int] | None:
+        """A mention that ends just before ``at`` (perhaps with an appositive between:
+        "Ruelas, the economy secretary, said"); its span."""
+        between = r"(?:,?{SP}*|,{SP}[^,.;\u201c\u201d\"]{1,60},{SP}*)".replace("{SP}", SP)
+        for m in reversed(self.overlapping(lo, at)):
+            if m.start >= lo and m.end <= at and re.fullmatch(between, self.text[m.end : at]):
+                return m.start, m.end
+        return None
+
+    def resolve(self, who_start: int, who_end: int, quoted: Spans) -> str | None:
+        """The speaker the words ``text[who_start:who_end]`` name."""
+        inside = self.overlapping(who_start, who_end)
+        people = [m for m in inside if m.kind == "person"]
+        if people:
+            return people[-1].name
+        who = self.text[who_start:who_end]
+        role = _role(who)
+        if role is not None:
+            definite = re.match(r"[Tt]he\b", who.strip()) is not None
+            return self.fullest(role, who_start) if definite else role
+        if inside:
+            return inside[-1].name
+        words = who.split()
+        if words and words[-1].casefold() in _PRONOUNS:
+            return self.antecedent(who_start, quoted)
+        return None
+
+    def antecedent(self, at: int, quoted: Spans) -> str | None:
+        """Who a pronoun at ``at`` stands for: whoever was named last before it, of the
+        person named outside quotes, the speaker of the quote before and a speaker named by
+        role with a verb of speech ("A senior official said ... She said")."""
+        i = bisect.bisect_right(self.person_ends, at)
+        person = next(
+            (m for m in reversed(self.persons[:i]) if m.end <= at and not quoted.covers(m.start)),
+            None,
+        )
+        found: list[tuple[int, str]] = []
+        if person is not None:
+            found.append((person.start, person.name))
+        if self.last_speaker is not None:
+            found.append(self.last_speaker)
+        lo = max(person.end if person is not None else 0, at - 600)
+        for r in re.finditer(
+            rf"\b{_DETERMINER}{SP}+(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD})\b"
+            rf"[^.!?\u201c\u201d\"]{{0,80}}?\b{_VERB}\b",
+            self.text[lo:at],
+            re.IGNORECASE,
+        ):
+            role = _role(r.group(0))
+            if role is not None:
+                found.append((lo + r.start(), role))
+        return max(found)[1] if found else None
+
+    def fullest(self, role: str, before: int) -> str:
+        """The longest mention of the role before ``before`` ("White House press secretary"
+        for "press secretary")."""
+        best = role
+        pattern = rf"\b{_DETERMINER}{SP}(?P<role>(?:{_ROLE_WORD}{SP}){{1,4}}?{re.escape(role)})\b"
+        for m in re.finditer(pattern, self.text[:before], re.IGNORECASE):
+            words = m["role"].split()[: -len(role.split())]
+            if any(w.casefold() in _NOT_ROLE_WORDS for w in words):
+                continue
+            if len(m["role"]) > len(best):
+                best = m["role"]
+        return best
+
+
+def _role(who: str) -> str | None:
+    """The role noun phrase of an unnamed speaker: "a spokesman for the ministry" ->
+    "spokesman", "the White House press secretary" -> "White House press secretary"."""
+    m = re.match(
+        rf"\s*(?:{_DETERMINER}{SP}+)?(?P<role>(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD}))\b",
+        who,
+        re.IGNORECASE,
+    )
+    if m is None:
+        return None
+    words = m["role"].split()
+    if any(w.casefold() in _NOT_ROLE_WORDS for w in words) or (
+        words[0][0].isupper() and len(words) == 1 and words[0] not in ("President",)
+    ):
+        return None
+    return m["role"]
+
+
+_WHO_START: Final = frozenset({
+    "the", "a", "an", "one", "another", "he", "she", "they", "we", "i", "his", "her", "their",
+    "its", "our", "my",
+})  # fmt: skip
+
+
+def _who_shaped(who: str) -> bool:
+    """Words that can name a speaker: they start with a capital, a determiner or a pronoun,
+    or hold a role noun ("officials said"); not "but warned"."""
+    first = who.split(maxsplit=1)[0]
+    return first[0].isupper() or first.casefold() in _WHO_START or _role(who) is not None
+
+
+def _trim_who(text: str, start: int, end: int) -> int:
+    """The end of the speaker's words without auxiliaries after them ("the FBI has")."""
+    while True:
+        m = re.search(r"\s+(\w+)$", text[start:end])
+        if m is None or m[1].casefold() not in _AUXILIARIES:
+            return end
+        end = start + m.start()
+
+
+def _attribute(
+    text: str, seg: _Segment, prev_end: int, next_open: int, speakers: _Speakers
+) -> _Attribution | None:
     if seg.close_at is not None:
         after_start = seg.close_at + 1
         after = text[after_start:next_open]
-        m = re.match(rf"{SP}*,?{SP}*(?P<who>{_WHO}){SP}+(?:{verbs})\b(?P<rest>[^.!?;“”\"\n]*)",
-                     after)  # fmt: skip
+        m = re.match(rf"{SP}*,?{SP}*(?P<who>{_WHO}){SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)", after)
+        ended = re.search(r"[.]\W*$", text[seg.start : seg.end]) is not None
+        if m is not None and _who_shaped(m["who"]) and not (ended and len(m["rest"].split()) > 3):
+            who_start = after_start + m.start("who")
+            who_end = _trim_who(text, who_start, after_start + m.end("who"))
+            return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
+        m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
         if m is not None:
-            return _Attribution(
-                "after", after_start + m.start("who"), after_start + m.end("who"),
-                after_start + m.start("who"), after_start + m.end(),
-            )  # fmt: skip
-        m = re.match(rf"{SP}*,?{SP}*(?:{verbs}){SP}+(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
+            who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
+            return _Attribution("after", who_start, who_end, after_start + m.start(), who_end)
+        stop = rf"(?=[.,;:!?(\n]|{SP}+(?:of|for|from|at|in|on|with|who|during|after)\b|$)"
+        m = re.match(rf"{SP}*,?{SP}*{_VERB}{SP}+(?P<who>{_WHO}){stop}", after)
         if m is None:  # "said U.S. Ambassador Ronald Johnson." ends with a dot of its own
-            m = re.match(rf"{SP}*,?{SP}*(?:{verbs}){SP}+(?P<who>{_WHO})\.?", after)
+            m = re.match(rf"{SP}*,?{SP}*{_VERB}{SP}+(?P<who>{_WHO})\.?", after)
         if m is not None:
             return _Attribution(
                 "inverted", after_start + m.start("who"), after_start + m.end("who"),
                 after_start + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,")),
                 after_start + m.end("who"),
             )  # fmt: skip
-    before = text[prev_end : seg.open_at]
-    m = re.search(rf"(?P<who>{_WHO}){SP}+(?:{verbs})\b(?P<rest>(?:{SP}+[\w\u2019'.-]+){{0,4}}?)"
+    lo = _sentence_start(text, prev_end, seg.open_at)
+    before = text[lo : seg.open_at]
+    m = re.search(rf"(?P<who>{_WHO}){SP}+{_VERB}\b(?P<rest>(?:{SP}+[\w\u2019'.-]+){{0,4}}?)"
                   rf"{SP}*[:,]{SP}*$", before)  # fmt: skip
     if m is not None:
-        return _Attribution(
-            "before", prev_end + m.start("who"), prev_end + m.end("who"),
-            prev_end + m.start(), prev_end + m.end("rest"),
-        )  # fmt: skip
-    m = re.search(rf"(?:\bwhat{SP}+)?\b(?P<who>he|she|they|{NAME}){SP}+(?:called|described{SP}as|"
-                  rf"dubbed|termed){SP}*,?{SP}*$", before)  # fmt: skip
-    if m is not None:
-        return _Attribution(
-            "called", prev_end + m.start("who"), prev_end + m.end("who"),
-            prev_end + m.start(), prev_end + len(before.rstrip()),
-        )  # fmt: skip
+        found = _subject(text, speakers, lo, lo + m.start("who"), lo + m.end("who"))
+        if found is not None:
+            return _Attribution("before", *found, found[0], lo + m.end("rest"))
+    # Reported speech: "X said the decision “…”", "X called the transfer “…”", "what he
+    # called “…”": a speaker and a verb earlier in the sentence.
+    verbs = rf"(?:{SPEECH_VERBS}|called|described|dubbed|termed|hailed|praised|denounced)"
+    for v in reversed(list(re.finditer(rf"\b{verbs}\b", before))):
+        if re.search(r"[\u201c\u201d\"]", before[v.end() :]):
+            break  # another quotation stands between the verb and this one
+        found = _subject(text, speakers, lo, lo, lo + v.start())
+        if found is not None:
+            form = "reported" if re.fullmatch(SPEECH_VERBS, v.group(0)) else "called"
+            return _Attribution(form, *found, found[0], lo + v.end())
     return None
 
 
-_PRONOUNS: Final = frozenset({"he", "she", "they", "i", "we"})
-
-
-def _resolve_speaker(
-    text: str, attribution: _Attribution, mentions: list[Mention], quoted: Spans
-) -> str | None:
-    inside = [
-        m for m in mentions
-        if m.start >= attribution.who_start and m.end <= attribution.who_end
-        and m.kind in ("person", "organisation")
-    ]  # fmt: skip
-    if inside:
-        people = [m for m in inside if m.kind == "person"]
-        return (people or inside)[-1].name
-    who = text[attribution.who_start : attribution.who_end].split()
-    if who and who[-1].casefold() in _PRONOUNS:
-        earlier = [
-            m for m in mentions
-            if m.kind == "person" and m.end <= attribution.who_start
-            and not quoted.covers(m.start)
-        ]  # fmt: skip
-        return earlier[-1].name if earlier else None
+def _subject(
+    text: str, speakers: _Speakers, lo: int, start: int, end: int
+) -> tuple[int, int] | None:
+    """The speaker's words just before ``end`` (the verb), no earlier than ``lo``: a
+    mention, a pronoun or a role noun phrase; their span."""
+    with_comma = _trim_who(text, start, len(text[:end].rstrip(" \u00a0")))
+    end = len(text[:with_comma].rstrip(" ,\u00a0"))
+    mention = speakers.ending_at(lo, end)
+    if mention is not None:
+        return mention
+    m = re.search(r"\b(?:he|she|they|I|we|He|She|They|We)$", text[lo:end])
+    if m is not None:
+        return lo + m.start(), end
+    role = re.search(
+        rf"(?:\b{_DETERMINER}{SP}+)(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD})\b"
+        rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.-]+){{1,8}})?"
+        rf"(?:,[^,.;\u201c\u201d\"]{{1,60}},)?$",
+        text[lo:with_comma],
+        re.IGNORECASE,
+    )
+    if role is not None and _role(role.group(0)) is not None:
+        return lo + role.start(), end
     return None
 
 
@@ -157,7 +349,9 @@ def find_quotes(
     text: str, mentions: list[Mention], dates: list[DateSpan]
 ) -> list[dict[str, object]]:
     paragraphs = _paragraphs(text)
-    segments = _segments(text, paragraphs)
+    names = Spans((m.start, m.end) for m in mentions if m.kind == "person")
+    segments = _segments(text, paragraphs, names)
+    speakers = _Speakers(text, mentions)
     for k, seg in enumerate(segments):
         prev_end = paragraphs[seg.paragraph][0]
         if k > 0 and segments[k - 1].paragraph == seg.paragraph:
@@ -166,23 +360,13 @@ def find_quotes(
         next_open = paragraphs[seg.paragraph][1]
         if k + 1 < len(segments) and segments[k + 1].paragraph == seg.paragraph:
             next_open = segments[k + 1].open_at
-        seg.attribution = _attribute(text, seg, prev_end, next_open)
-    # Chain the segments into quotes.
-    chains: list[list[_Segment]] = []
-    for seg in segments:
-        if chains:
-            last = chains[-1][-1]
-            chain_attributed = any(s.attribution is not None for s in chains[-1])
-            runs_on = (
-                last.close_at is None
-                and seg.paragraph == last.paragraph + 1
-                and seg.at_paragraph_start
-            )
-            same_paragraph = seg.paragraph == last.paragraph
-            if runs_on or (same_paragraph and not (chain_attributed and seg.attribution)):
-                chains[-1].append(seg)
-                continue
-        chains.append([seg])
+        seg.attribution = _attribute(text, seg, prev_end, next_open, speakers)
+    segments = [
+        s for s in segments
+        if not (_nickname_shaped(text[s.start : s.end])
+                and (s.attribution is None or s.attribution.form in ("reported", "called")))
+    ]  # fmt: skip
+    chains = _chains(text, segments)
     quoted = Spans((s.start, s.end) for s in segments)
     rows: list[dict[str, object]] = []
     for chain in chains:
@@ -190,7 +374,13 @@ def find_quotes(
         n_words = sum(len(text[s.start : s.end].split()) for s in chain)
         if attribution is None and n_words < 4:
             continue  # a scare quote or a nickname, not a quotation
-        speaker = _resolve_speaker(text, attribution, mentions, quoted) if attribution else None
+        speaker = (
+            speakers.resolve(attribution.who_start, attribution.who_end, quoted)
+            if attribution
+            else None
+        )
+        if attribution is not None and speaker is not None:
+            speakers.last_speaker = (attribution.who_start, speaker)
         said: DateSpan | None = None
         if attribution is not None:
             said = next(
@@ -228,3 +418,48 @@ def find_quotes(
             }
         )
     return rows
+
+
+def _narrative_between(text: str, last: _Segment, seg: _Segment) -> bool:
+    """A sentence of narrative, not only the attribution, stands between two segments."""
+    a = (last.close_at + 1) if last.close_at is not None else last.end
+    between = text[a : seg.open_at]
+    if last.attribution is not None and a <= last.attribution.start < seg.open_at:
+        cut_a = last.attribution.start - a
+        cut_b = min(last.attribution.end, seg.open_at) - a
+        between = between[:cut_a] + between[cut_b:]
+    ended = re.search(r"[.!?]\s*$", text[last.start : last.end]) is not None
+    ends = list(re.finditer(r"[.!?](?=\s|$)", between))
+    if not ended and not ends:
+        return False  # one sentence: fragments woven into reported speech
+    if between[ends[-1].end() if ends else 0 :].strip():
+        return True  # the next part sits in a sentence of its own, after narrative
+    sentences = re.findall(r"[^.!?]*[A-Za-z][^.!?]*[.!?]", between)
+    return bool(sentences) and (ended or len(sentences) > 1)
+
+
+def _chains(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
+    """Segments chained into quotes: a quote running over paragraphs, or interrupted by its
+    attribution, is one quote; another attributed one, or one after a sentence of narrative,
+    starts a new quote."""
+    chains: list[list[_Segment]] = []
+    for seg in segments:
+        if chains:
+            last = chains[-1][-1]
+            chain_attributed = any(s.attribution is not None for s in chains[-1])
+            runs_on = (
+                last.close_at is None
+                and seg.paragraph == last.paragraph + 1
+                and seg.at_paragraph_start
+            )
+            same_paragraph = seg.paragraph == last.paragraph
+            joins = (
+                same_paragraph
+                and not (chain_attributed and seg.attribution)
+                and not _narrative_between(text, last, seg)
+            )
+            if runs_on or joins:
+                chains[-1].append(seg)
+                continue
+        chains.append([seg])
+    return chains
