@@ -28,6 +28,8 @@ BASE = frozenset(
         "analysis.dates",
         "analysis.files",
         "analysis.schema",
+        "analysis.markup",
+        "analysis.vega",
     }
 )
 #: The stages, by rank: a module may import its own stage and those of lower rank.

@@ -13,9 +13,11 @@ from analysis.charts.theme import (
     MAX_TIMELINE_DAYS,
     SPANS,
     country_scale,
+    date_axis,
     drawn,
     finish,
     finish_layers,
+    rows_height,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +43,7 @@ def policy_timeline(
         ledger, start=start, end=end, countries=countries, max_days=MAX_TIMELINE_DAYS
     )
     base = alt.Chart(data).encode(
-        x=alt.X("date_start:T", title="Date"),
+        x=alt.X("date_start:T", title="Date", axis=date_axis(data)),
         y=alt.Y("lane:N", title=None, sort=list(metrics.POLICY_LANES)),
         color=alt.Color("country:N", title="Country", scale=country_scale(data["country"])),
         tooltip=[
@@ -68,7 +70,7 @@ def policy_timeline(
         "the month or year an event is known only to",
         f"Timeline of {int(data['events'].sum())} dated events in {data['lane'].n_unique()} lanes, "
         "coloured by country; bars span the period of an event whose day is not known.",
-        height=alt.Step(60),
+        height=rows_height(len(metrics.POLICY_LANES) if data.height else 1, 60),
     )
 
 
@@ -97,7 +99,7 @@ def quotes_by_speaker(
                 alt.Tooltip("quotes:Q", title="Quotes"),
             ],
         )
-        .properties(height=alt.Step(30))
+        .properties(height=rows_height(counts.height, 30))
     )
     return finish(
         chart,

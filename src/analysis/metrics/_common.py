@@ -42,8 +42,10 @@ def count_evidence(ledger: Ledger, events: pl.DataFrame) -> pl.DataFrame:
     )
     ev = ev.with_columns(
         states_count=pl.struct("text", "people", "language").map_elements(
-            lambda r: r["people"] is not None
-            and Decimal(r["people"]) in stated_numbers(r["text"], r["language"] or "en"),
+            lambda r: (
+                r["people"] is not None
+                and Decimal(r["people"]) in stated_numbers(r["text"], r["language"] or "en")
+            ),
             return_dtype=pl.Boolean,
         )
     )

@@ -3,8 +3,10 @@
 A :class:`Report` collects what a report cites, so its closing evidence section lists every
 sentence a number or chart on the page rests on. Each block is an object with
 ``_repr_html_``: the notebook displays it, nbconvert keeps it, and all source text in it is
-escaped. Charts are embedded as Vega-Lite specs drawn by the one Vega bundle in the page head
-(see :mod:`analysis.render`), with ids numbered in order, so two renders are byte-identical.
+escaped. Charts are embedded as Vega-Lite specs drawn by the Vega bundle that the header
+carries (:mod:`analysis.vega`: so the notebook draws in JupyterLab offline and as a plain
+nbconvert page; ``analysis render`` moves the bundle to the page head), with ids numbered in
+order, so two renders are byte-identical.
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ import polars as pl
 
 from analysis import dates
 from analysis.ledger.export import flatten_lists
-from analysis.report.protocol import SUMMARY_MIMETYPE, script_json
+from analysis.report.protocol import SUMMARY_MIMETYPE
+from analysis.vega import bundle_html, embed_html
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -35,8 +38,6 @@ MAX_TABLE_ROWS = 200
 #: beyond them the page says how many more, so it does not grow with the ledger.
 MAX_HEADLINE_CITES = 8
 MAX_HEADER_SOURCES = 20
-#: vega-embed options: no action menu (it has no accessible name), SVG for crisp text.
-EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 
 
 def sentence_anchor(source_id: str, sentence: int) -> str:
@@ -92,6 +93,21 @@ _FIELD_COLUMNS = {
     "people": ("people",),
     "duration_days": ("duration_days",),
 }
+
+
+#: A column whose longest value is longer than this is given a readable width.
+LONG_TEXT = 60
+
+
+def _is_long(frame: pl.DataFrame, column: str) -> bool:
+    values = frame.get_column(column)
+    if values.dtype != pl.String or values.is_empty():
+        return False
+    return int(values.str.len_chars().max() or 0) > LONG_TEXT  # type: ignore[arg-type]
+
+
+def _long(long: bool) -> str:
+    return ' class="long"' if long else ""
 
 
 def _shown(row: Mapping[str, Any], column: str) -> str:
@@ -201,6 +217,9 @@ class Report:
             '<details class="meta"><summary>Parameters and sources</summary>'
             f'<table class="params"><caption>Parameters of this render</caption>{params}</table>'
             f"<p>Sources this report draws on:</p><ul>{sources}</ul></details></header>"
+            # The charts' library, so that the notebook draws anywhere (JupyterLab offline,
+            # plain nbconvert); `analysis render` moves it to the page's head.
+            + bundle_html()
         )
 
     def _candidates_banner(self) -> str:
@@ -271,7 +290,8 @@ class Report:
         if data is not None and data.height == 0:
             # The chart's title says what would be drawn; its description (of marks) does not apply.
             title = spec.get("title")
-            heading = str(title.get("text", "") if isinstance(title, dict) else title or "")
+            text = title.get("text", "") if isinstance(title, dict) else title or ""
+            heading = " ".join(text) if isinstance(text, list) else str(text)
             return Html(
                 f'<figure class="chart-figure chart-empty" data-name="{html.escape(name)}">'
                 f'<p class="nothing">{html.escape(self._nothing_to_draw())}</p>'
@@ -280,11 +300,7 @@ class Report:
         download = _csv_link(data, f"{name}.csv") if data is not None else ""
         return Html(
             f'<figure class="chart-figure" data-name="{html.escape(name)}">'
-            f'<div class="chart" id="{div}"></div>'
-            f"<script>vegaEmbed({script_json('#' + div)}, {script_json(spec)}, "
-            f"{script_json(EMBED_OPTIONS)}).catch(function (e) {{ "
-            f"document.getElementById({script_json(div)}).textContent = "
-            "'This chart could not be drawn: ' + e; });</script>"
+            f"{embed_html(spec, div)}"
             f"<figcaption>{html.escape(description)} {download}</figcaption></figure>"
         )
 
@@ -316,18 +332,28 @@ class Report:
         evidence sentence; ``empty`` is said instead of rows when there are none.
         """
         shown = frame.head(MAX_TABLE_ROWS)
-        heads = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in columns.values())
+        long = {c for c in columns if _is_long(shown, c)}
+        heads = "".join(
+            f'<th scope="col"{_long(c in long)}>{html.escape(h)}</th>' for c, h in columns.items()
+        )
         if cite:
             heads += '<th scope="col">Evidence</th>'
+        # Each cell carries its heading, shown above its value where rows become cards (phones).
+        opens = {
+            c: f'<td data-label="{html.escape(h)}"{_long(c in long)}>' for c, h in columns.items()
+        }
         rows = []
         for row in shown.iter_rows(named=True):
-            cells = "".join(f"<td>{_shown(row, c)}{_marks(row, c)}</td>" for c in columns)
+            cells = "".join(f"{opens[c]}{_shown(row, c)}{_marks(row, c)}</td>" for c in columns)
             if row.get("status") == "candidate":
-                cells = cells.replace("<td>", '<td><span class="unreviewed">unreviewed</span> ', 1)
+                first = opens[next(iter(columns))]
+                cells = cells.replace(
+                    first, first + '<span class="unreviewed">unreviewed</span> ', 1
+                )
             if cite:
                 src, sent = row[cite[0]], row[cite[1]]
                 link = self.cite([(src, sent)]) if src is not None else ""
-                cells += f"<td>{link}</td>"
+                cells += f'<td data-label="Evidence">{link}</td>'
             rows.append(f"<tr>{cells}</tr>")
         more = ""
         if frame.height > shown.height:
