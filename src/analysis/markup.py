@@ -1,4 +1,5 @@
-"""Text inside HTML: JSON that is safe inside a ``<script>`` element. No dependencies."""
+"""Text for readers: plurals, and JSON that is safe inside a ``<script>`` element. No
+dependencies."""
 
 from __future__ import annotations
 
@@ -17,3 +18,12 @@ def script_json(value: object) -> str:
     """
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
     return text.translate(_JS_ESCAPES)
+
+
+def plural(n: int, noun: str, nouns: str | None = None) -> str:
+    """``1 transfer``, ``2 transfers``; ``1 person``, ``2 people`` with ``nouns``.
+
+    >>> plural(1, "transfer"), plural(2, "transfer"), plural(1, "person", "people")
+    ('1 transfer', '2 transfers', '1 person')
+    """
+    return f"{n} {noun if n == 1 else nouns or noun + 's'}"

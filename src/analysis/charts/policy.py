@@ -12,6 +12,7 @@ from analysis.charts.theme import (
     DAYS,
     MAX_TIMELINE_DAYS,
     SPANS,
+    count_axis,
     country_scale,
     date_axis,
     drawn,
@@ -91,7 +92,11 @@ def quotes_by_speaker(
         .mark_bar()
         .encode(
             y=alt.Y("speaker:N", title=None, sort="-x"),
-            x=alt.X("quotes:Q", title="Quotes", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X(
+                "quotes:Q",
+                title="Quotes",
+                axis=count_axis(max(counts["quotes"].to_list(), default=0)),
+            ),
             color=alt.Color("country:N", title="Country", scale=country_scale(counts["country"])),
             tooltip=[
                 alt.Tooltip("speaker:N", title="Speaker"),

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import altair as alt
 
 from analysis import metrics
-from analysis.charts.theme import ACCENT, finish, plural, rows_height
+from analysis.charts.theme import ACCENT, finish, rows_height
+from analysis.markup import plural
 
 if TYPE_CHECKING:
     from analysis.ledger import Ledger
@@ -114,7 +115,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
                 "facts:Q",
                 title="Facts citing it",
                 scale=alt.Scale(scheme="oranges", domainMin=0),
-                legend=alt.Legend(format="d", tickMinStep=1),
+                legend=alt.Legend(format="d", tickMinStep=1, direction="horizontal"),
             ),
             tooltip=[
                 alt.Tooltip("source:N", title="Source"),

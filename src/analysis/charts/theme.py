@@ -90,11 +90,6 @@ def country_scale(countries: pl.Series) -> alt.Scale:
     )
 
 
-def plural(n: int, noun: str) -> str:
-    """``1 transfer``, ``2 transfers``."""
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 #: Characters per line of a chart's title and subtitle: an SVG title does not wrap, so it is
 #: broken into lines that fit a phone's 320 px (and read as well on a page's 900 px).
 TITLE_CHARS = 36
@@ -108,6 +103,13 @@ def date_axis(data: pl.DataFrame, first: str = "date_start", last: str = "date_e
     days = (lasts.max() - firsts.min()).days if len(firsts) and len(lasts) else 0  # type: ignore[operator, union-attr]
     fmt = "%-d %b %Y" if days <= 62 else "%b %Y" if days <= 3 * 366 else "%Y"
     return alt.Axis(format=fmt, labelFlush=True, labelOverlap=True)
+
+
+def count_axis(most: int, **options: Any) -> alt.Axis:
+    """An axis of counts: whole numbers only (a small range gets a tick at each one, never
+    "0 1 1 2 2" from ticks at the halves)."""
+    values = list(range(max(most, 1) + 1)) if most <= 12 else alt.Undefined
+    return alt.Axis(values=values, format="d", tickMinStep=1, **options)
 
 
 def rows_height(rows: int, step: int) -> int:

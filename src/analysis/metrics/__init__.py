@@ -16,8 +16,11 @@ from analysis.metrics._common import (
     in_range,
     parse_day,
     period_end,
+    source_label,
+    source_names,
     span_label,
     with_first_evidence,
+    with_source_name,
 )
 from analysis.metrics.bounds import (
     MAX_BARS,
@@ -100,6 +103,8 @@ __all__ = [
     "sentence_coverage",
     "single_source_facts",
     "source_disputes",
+    "source_label",
+    "source_names",
     "sources_figures",
     "sources_summary",
     "span_label",
@@ -112,4 +117,5 @@ __all__ = [
     "transfers_summary",
     "undated_policy_events",
     "with_first_evidence",
+    "with_source_name",
 ]

@@ -21,6 +21,7 @@ import polars as pl
 
 from analysis import dates
 from analysis.ledger.export import flatten_lists
+from analysis.markup import plural
 from analysis.report.protocol import SUMMARY_MIMETYPE
 from analysis.vega import bundle_html, embed_html
 
@@ -64,12 +65,17 @@ class _Summary:
         return {SUMMARY_MIMETYPE: self.data, "text/plain": ""}
 
 
+def _is_web(url: object) -> bool:
+    """A source's URL that a page may link to (http or https, nothing a script could run)."""
+    return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
+
+
 def _csv_link(frame: pl.DataFrame, filename: str) -> str:
     payload = base64.b64encode(flatten_lists(frame).write_csv().encode("utf-8")).decode("ascii")
     return (
         f'<a class="download" download="{html.escape(filename)}" '
         f'href="data:text/csv;charset=utf-8;base64,{payload}">'
-        f"Download the data ({html.escape(filename)}, {frame.height} rows)</a>"
+        f"Download the data ({html.escape(filename)}, {plural(frame.height, 'row')})</a>"
     )
 
 
@@ -89,7 +95,7 @@ def _cell(value: object) -> str:
 
 #: The columns that show each field sources may dispute or the ledger may derive.
 _FIELD_COLUMNS = {
-    "date": ("date", "date_as_written"),
+    "date": ("when", "date", "date_as_written"),
     "people": ("people",),
     "duration_days": ("duration_days",),
 }
@@ -130,7 +136,8 @@ def _marks(row: Mapping[str, Any], column: str) -> str:
         if column in _FIELD_COLUMNS.get(name, (name,)):
             out += f' <span class="derived">derived: {html.escape(str(how))}</span>'
     for name in row.get("disputed_fields") or ():
-        if column == _FIELD_COLUMNS.get(name, (name,))[0]:
+        shown = [c for c in _FIELD_COLUMNS.get(name, (name,)) if c in row]
+        if shown and column == shown[0]:
             out += (
                 ' <span class="disputed" title="The sources give this differently; the Sources '
                 'report lists each value and source">sources differ</span>'
@@ -173,6 +180,7 @@ class Report:
     parameters: Mapping[str, Any]
     _cited: set[tuple[str, int]] = field(default_factory=set)
     _charts: int = 0
+    _names: dict[str, str] | None = None
 
     # -- citing --------------------------------------------------------------------------------
 
@@ -183,10 +191,20 @@ class Report:
             self._cited.add((source_id, int(sentence)))
             links.append(
                 f'<a class="cite" href="#{sentence_anchor(source_id, int(sentence))}" '
-                f'title="Source {html.escape(source_id)}, sentence {int(sentence)}">'
+                f'title="{html.escape(self._source_name(source_id))}, sentence {int(sentence)}">'
                 f"[sentence {int(sentence)}]</a>"
             )
         return " ".join(links)
+
+    def _source_name(self, source_id: str) -> str:
+        """The name a reader knows a source by (its outlet and title, or "unknown outlet,
+        published 12 August 2025"), never its file id."""
+        if self._names is None:
+            from analysis.metrics import source_names  # noqa: PLC0415 - the data stack
+
+            names = source_names(self.ledger)
+            self._names = dict(zip(names["source_id"], names["source_name"], strict=True))
+        return self._names.get(source_id, source_id)
 
     # -- blocks ---------------------------------------------------------------------------------
 
@@ -198,10 +216,15 @@ class Report:
         )
         sources = "".join(
             "<li>"
-            f"<strong>{html.escape(r['source_id'])}</strong>: {html.escape(r['kind'])}, "
-            f"published {r['published'].isoformat()}; outlet {_cell(r['outlet'])}; "
-            f"title {_cell(r['title'])}; url {_cell(r['url'])}; "
-            f"{r['n_sentences']} sentences; sha256 <code>{r['sha256'][:16]}…</code>"
+            f"<strong>{html.escape(self._source_name(r['source_id']))}</strong>: "
+            f"{html.escape(r['kind'])}"
+            + (
+                f', <a href="{html.escape(r["url"])}">{html.escape(r["url"])}</a>'
+                if _is_web(r["url"])
+                else ""
+            )
+            + f"; {r['n_sentences']} sentences; file <code>{html.escape(r['source_id'])}</code>, "
+            f"sha256 <code>{r['sha256'][:16]}…</code>"
             "</li>"
             for r in self.ledger.sources.head(MAX_HEADER_SOURCES).iter_rows(named=True)
         )
@@ -384,10 +407,12 @@ class Report:
                 (pl.col("source_id") == source_id) & (pl.col("sentence") == sentence)
             )
             text = row["text"][0] if row.height else "(sentence not found)"
-            published = sources[source_id]["published"].isoformat() if source_id in sources else ""
+            url = str(sources.get(source_id, {}).get("url") or "")
+            link = f' <a href="{html.escape(url)}">{html.escape(url)}</a>' if _is_web(url) else ""
             items.append(
                 f'<li id="{sentence_anchor(source_id, sentence)}">'
-                f'<span class="where">{html.escape(source_id)} ({published}), sentence {sentence}</span>'
+                f'<span class="where">{html.escape(self._source_name(source_id))}, '
+                f"sentence {sentence}{link}</span>"
                 f"<blockquote>{html.escape(text)}</blockquote></li>"
             )
         return Html(
