@@ -10,7 +10,7 @@ of a notebook (:mod:`analysis.charts.offline`) draw it so. Another chart may use
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import altair as alt
 
@@ -55,7 +55,7 @@ def house_theme() -> alt.theme.ThemeConfig:
                 "tickColor": "#888888",
             },
             # The first and last labels of an axis stay inside the chart, never cut at its edge.
-            "axisX": {"labelFlush": True, "labelOverlap": True},
+            "axisX": {"labelFlush": True, "labelOverlap": True, "labelBound": True},
             # Below the chart, one entry a line: a row of entries would run off a phone.
             "legend": {
                 "labelFontSize": 12,
@@ -101,8 +101,18 @@ def date_axis(data: pl.DataFrame, first: str = "date_start", last: str = "date_e
     months, months ("Feb 2025") over a few years, years beyond; never "Tue 12" or "Feb 02"."""
     firsts, lasts = data.get_column(first).drop_nulls(), data.get_column(last).drop_nulls()
     days = (lasts.max() - firsts.min()).days if len(firsts) and len(lasts) else 0  # type: ignore[operator, union-attr]
-    fmt = "%-d %b %Y" if days <= 62 else "%b %Y" if days <= 3 * 366 else "%Y"
-    return alt.Axis(format=fmt, labelFlush=True, labelOverlap=True)
+    # One tick per day, month or year, so that no two labels say the same ("Feb 2025" twice).
+    ticks: Literal["day", "month", "year"]
+    if days <= 62:
+        fmt, ticks = "%-d %b %Y", "day"
+    elif days <= 3 * 366:
+        fmt, ticks = "%b %Y", "month"
+    else:
+        fmt, ticks = "%Y", "year"
+    # A label that would reach past the chart's edge is left out, never cut.
+    return alt.Axis(
+        format=fmt, tickCount=ticks, labelFlush=True, labelOverlap=True, labelBound=True
+    )
 
 
 def count_axis(most: int, **options: Any) -> alt.Axis:
