@@ -57,7 +57,9 @@ return {vw: vw, scroll: document.documentElement.scrollWidth, wide: wide.slice(0
 """
 #: For each chart: drawn marks, its SVG's box against its element's, and marks outside the SVG.
 CHARTS_JS = """
-return Array.from(document.querySelectorAll('div.chart')).map(function (div) {
+var app = window.jupyterapp, shown = app && app.shell.currentWidget;
+var root = shown ? shown.node : document;  // in JupyterLab: the notebook in front only
+return Array.from(root.querySelectorAll('div.chart')).map(function (div) {
   var svg = div.querySelector('svg');
   if (!svg) { return {id: div.id, marks: 0, text: div.textContent.slice(0, 120)}; }
   var box = svg.getBoundingClientRect(), own = div.getBoundingClientRect();
@@ -276,7 +278,18 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("lab")
     shutil.copytree(ROOT / "notebooks", root / "notebooks")
     port, token = _free_port(), "analysis-test"
-    env = {**os.environ, "ANALYSIS_SEEDS": str(SEEDS), "JUPYTER_CONFIG_DIR": str(root / "cfg")}
+    log = (root / "lab.log").open("wb")
+    # Every cell drawn at once (JupyterLab otherwise draws a cell's output when it scrolls
+    # into view), so that the test sees every chart.
+    settings = root / "settings" / "@jupyterlab" / "notebook-extension"
+    settings.mkdir(parents=True)
+    (settings / "tracker.jupyterlab-settings").write_text('{"windowingMode": "none"}')
+    env = {
+        **os.environ,
+        "ANALYSIS_SEEDS": str(SEEDS),
+        "JUPYTER_CONFIG_DIR": str(root / "cfg"),
+        "JUPYTERLAB_SETTINGS_DIR": str(root / "settings"),
+    }
     server = subprocess.Popen(
         [
             str(jupyter),
@@ -289,9 +302,10 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "--LabApp.expose_app_in_browser=True",
             "--LabApp.news_url=None",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            "--allow-root",  # CI containers run as root
         ],
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=log,
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
@@ -300,15 +314,18 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
                 break
+        assert server.poll() is None, (root / "lab.log").read_text(errors="replace")[-2000:]
         time.sleep(0.5)
     try:
-        yield f"{base}/lab/tree/{{}}?token={token}"
+        yield f"{base}/lab/tree/{{}}?reset&token={token}"
     finally:
         server.terminate()
         try:
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+            server.wait()
+        log.close()
 
 
 RUN_ALL_JS = """
@@ -346,9 +363,19 @@ def test_jupyterlab_runs_each_notebook_and_draws_every_chart(
         assert time.monotonic() < deadline, "JupyterLab did not open the notebook"
         time.sleep(0.5)
     chromium.set_script_timeout(240)
-    assert chromium.execute_async_script(RUN_ALL_JS) == "ok"
-    charts = _settled(chromium)
-    chromium.set_script_timeout(60)
+    try:
+        assert chromium.execute_async_script(RUN_ALL_JS) == "ok"
+        charts = _settled(chromium)
+    finally:
+        chromium.set_script_timeout(60)
+        # The next notebook opens alone (its charts' ids are the same as this one's).
+        chromium.execute_async_script(
+            "var done = arguments[arguments.length - 1];"
+            "var a = window.jupyterapp; var w = a.shell.currentWidget;"
+            "w.context.model.dirty = false;"
+            "a.commands.execute('application:close-all').then(function () { done(1); },"
+            " function () { done(0); });"
+        )
     requested = _requests(chromium.get_log("performance"))
     errors = [e for e in chromium.get_log("browser") if e["level"] == "SEVERE"]
     expected = {"transfers": 4, "policy": 2, "sources": 2, "explore": 3}[notebook]

@@ -247,10 +247,9 @@ def _csv(block: str) -> list[str]:
 
 
 def _spec(block: str) -> dict[str, Any]:
-    if '<script>vegaEmbed("#chart-' not in block:  # nothing to draw: no spec
+    if "vegaEmbed(el, " not in block:  # nothing to draw: no spec
         return {}
-    start = block.index('<script>vegaEmbed("#chart-')
-    start = block.index(", ", start) + 2
+    start = block.index("vegaEmbed(el, ") + len("vegaEmbed(el, ")
     spec, _ = json.JSONDecoder().raw_decode(block, start)
     assert isinstance(spec, dict)
     return spec

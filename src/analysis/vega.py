@@ -111,14 +111,18 @@ def embed_html(spec: dict[str, Any], element_id: str) -> str:
     """A chart: its element and the script that draws ``spec`` into it, at once when the
     bundle is on the page, else as soon as a later (or earlier, still loading) script brings
     it; after 10 s without it the element says so (:data:`NOT_LOADED`)."""
-    target = script_json("#" + element_id)
     return (
         f'<div class="chart" id="{element_id}" style="width:100%"></div>'
         "<script>(function () {"
         " var drawn = false;"
-        f" var el = document.getElementById({script_json(element_id)});"
+        # The element just before this script: two notebooks open side by side in JupyterLab
+        # may both have a "chart-1"; the id is the fallback.
+        " var me = document.currentScript;"
+        " var el = (me && me.previousElementSibling &&"
+        f" me.previousElementSibling.id === {script_json(element_id)}) ?"
+        f" me.previousElementSibling : document.getElementById({script_json(element_id)});"
         " function draw() { drawn = true;"
-        f" vegaEmbed({target}, {script_json(spec)}, {script_json(EMBED_OPTIONS)})"
+        f" vegaEmbed(el, {script_json(spec)}, {script_json(EMBED_OPTIONS)})"
         ".catch(function (e) { el.textContent = 'This chart could not be drawn: ' + e; }); }"
         " if (window.vegaEmbed) { draw(); return; }"
         " (window.__analysisVegaQueue = window.__analysisVegaQueue || []).push(draw);"
