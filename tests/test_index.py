@@ -61,16 +61,20 @@ class Runs:
 
 
 def _notebooks(folder: Path, orders: dict[str, int], keep: tuple[str, ...] = ()) -> Path:
-    """A copy of the project's notebooks, each report given its ``order``."""
+    """A copy of the project's notebooks, each report given its ``order`` (or none)."""
     shutil.copytree(ROOT / "notebooks", folder)
     for path in folder.glob("*.ipynb"):
         if keep and path.stem not in keep:
             path.unlink()
             continue
+        nb = nbformat.read(path, as_version=4)
+        if "analysis" not in nb.metadata:
+            continue
         if path.stem in orders:
-            nb = nbformat.read(path, as_version=4)
             nb.metadata["analysis"]["order"] = orders[path.stem]
-            nbformat.write(nb, path)
+        else:
+            nb.metadata["analysis"].pop("order", None)
+        nbformat.write(nb, path)
     return folder
 
 

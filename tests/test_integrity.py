@@ -18,11 +18,11 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from conftest import SECOND_SOURCE, SEEDS, SOURCE_ID, render_into, run_cli
 
 import analysis
 from analysis import metrics
 from analysis.report import Report
-from tests.conftest import SECOND_SOURCE, SEEDS, SOURCE_ID, render_into, run_cli
 
 LEDGER = f"ledger/{SOURCE_ID}.yaml"
 SECOND_LEDGER = "ledger/001_test_second_account.yaml"

@@ -1,4 +1,4 @@
-"""The ``analysis`` command: render, list, check, export, diff and ingest.
+"""The ``analysis`` command: render, list, check, export, diff, ingest and review.
 
 Exit codes (:mod:`analysis.errors`): 0 success; 1 a report failed or the run could not
 complete; 2 bad usage or bad input (an option, a parameter, the seeds, a params file).
@@ -176,6 +176,48 @@ def _build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--outlet")
     ingest.add_argument("--url")
     ingest.add_argument("--title")
+
+    review = sub.add_parser(
+        "review",
+        parents=[common],
+        help="a page to review a draft by; accept or reject its records",
+        description="Without --accept, --reject or --accept-all: write an offline HTML page "
+        "showing SOURCE's text with the evidence of every record of its draft highlighted, "
+        "what each links to and the notes, and print its path. With them: edit the draft in "
+        "place (accepted records lose their candidate status, rejected ones are deleted), "
+        "keeping its comments, after validating the result with the rest of the seeds. An id "
+        "the draft does not hold exits 2 and writes nothing.",
+    )
+    review.add_argument(
+        "source",
+        metavar="SOURCE",
+        help="the source's id, its number (001), or the path of its text or draft",
+    )
+    review.add_argument(
+        "--out",
+        type=Path,
+        help="where the page goes: a file, or a folder for <source>.html "
+        "(default: reports/review/<source>.html)",
+    )
+    review.add_argument(
+        "--accept",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ID",
+        help="accept these records (a supports: entry is support:<fact>)",
+    )
+    review.add_argument(
+        "--reject",
+        nargs="+",
+        action="extend",
+        default=[],
+        metavar="ID",
+        help="delete these records (refused while others depend on them)",
+    )
+    review.add_argument(
+        "--accept-all", action="store_true", help="accept every record left in the draft"
+    )
     return parser
 
 
@@ -235,6 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": _export,
         "diff": _diff,
         "ingest": _ingest,
+        "review": _review,
     }[args.command]
     try:
         return handler(args)
@@ -435,6 +478,27 @@ def _ingest(args: argparse.Namespace) -> int:
         seeds=args.seeds,
     )
     print(result.message)
+    return EXIT_OK
+
+
+def _review(args: argparse.Namespace) -> int:
+    from analysis.ingest.review import review_draft, review_page  # noqa: PLC0415
+
+    if args.accept or args.reject or args.accept_all:
+        result = review_draft(
+            args.source,
+            accept=args.accept,
+            reject=args.reject,
+            accept_all=args.accept_all,
+            seeds=args.seeds,
+        )
+        print(result.message)
+        if args.out is not None:
+            print(review_page(args.source, out=args.out, seeds=args.seeds).path)
+        return EXIT_OK
+    page = review_page(args.source, out=args.out, seeds=args.seeds)
+    print(page.message, file=sys.stderr)
+    print(page.path)
     return EXIT_OK
 
 

@@ -1,25 +1,35 @@
 """The draft ledger of one new source: :class:`Draft` turns what the extractor found into
 candidate records, or into ``supports:`` entries citing the new source for facts the seeds
-already hold (linked by :mod:`~analysis.ingest.link`)."""
+already hold, reviewed or candidate (linked by :mod:`~analysis.ingest.link`).
+
+A record may carry notes for the reviewer under the key :data:`NOTE` (a list of lines): the
+draft's writer turns them into YAML comments inside the record, never into a field, since
+records forbid fields they do not declare.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from analysis.dates import ledger_date
+from analysis.dates import ledger_date, parse_ledger_date, period
 from analysis.ingest import link
 from analysis.ingest.extraction._common import sentences_of
-from analysis.ingest.names import norm
+from analysis.ingest.names import norm, same_organisation
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from analysis.ingest.extraction import Extraction
     from analysis.ledger import Ledger
     from analysis.ledger.text import Sentence
 
-__all__ = ["Draft"]
+__all__ = ["NOTE", "Draft"]
+
+#: The key of a record's notes for the reviewer: written as comments, never as a field.
+NOTE: Final = "#"
 
 
 def _slug(text: str) -> str:
@@ -27,6 +37,11 @@ def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-")
     return slug or "item"
+
+
+def _noted(record: dict[str, Any], note: str | None) -> None:
+    if note:
+        record.setdefault(NOTE, []).append(note)
 
 
 class Draft:
@@ -37,16 +52,30 @@ class Draft:
         self.found = found
         self.sentences: list[Sentence] = sentences_of(text)
         self.starts = [s.start for s in self.sentences]
-        reviewed = known.actors.filter(status="reviewed")
-        self.known_actors: list[dict[str, Any]] = reviewed.to_dicts()
-        self.known_events = known.events.filter(status="reviewed", kind="transfer").to_dicts()
-        self.known_quotes = known.quotes.filter(status="reviewed").to_dicts()
-        self.known_allegations = known.allegations.filter(status="reviewed").to_dicts()
+        # Every fact of every ledger file, reviewed or candidate: a fact an earlier draft holds
+        # is linked to, not drafted twice.
+        self.known_actors: list[dict[str, Any]] = known.actors.to_dicts()
+        self.known_events = known.events.filter(kind="transfer").to_dicts()
+        self.known_quotes = known.quotes.to_dicts()
+        self.known_allegations = known.allegations.to_dicts()
+        self.event_dates: dict[str, list[tuple[dt.date, str]]] = {}
+        self.own_dates: dict[str, str] = {}
+        for value in known.event_values.filter(field="date").iter_rows(named=True):
+            if value["date"] is not None:
+                self.event_dates.setdefault(value["event_id"], []).append(
+                    (value["date"], value["date_precision"])
+                )
+            if value["recorded_in"] == "event":
+                self.own_dates[value["event_id"]] = value["value"]
+        self.known_suspects: dict[str, set[str]] = {}
+        for role in known.event_actors.filter(role="suspect").iter_rows(named=True):
+            self.known_suspects.setdefault(role["event_id"], set()).add(role["actor_id"])
         self.used_ids: set[str] = {
             *known.actors["actor_id"],
             *known.events["event_id"],
             *known.quotes["quote_id"],
             *known.allegations["allegation_id"],
+            *known.claims["claim_id"],
         }
         self.sections: dict[str, list[dict[str, Any]]] = {
             "actors": [],
@@ -59,6 +88,13 @@ class Draft:
         self.actor_ids: dict[str, str] = {}
 
     # -- helpers --------------------------------------------------------------------------------
+
+    def note(self, text: str | None, record: dict[str, Any] | None = None) -> None:
+        """A note for the reviewer: at the top of the draft, and in ``record`` if given."""
+        if text:
+            self.notes.append(text)
+            if record is not None:
+                _noted(record, text)
 
     def new_id(self, base: str) -> str:
         candidate = base
@@ -90,32 +126,63 @@ class Draft:
             else:
                 return None
 
-    def support(self, fact: str, start: int, end: int) -> bool:
+    def sentence_of(self, start: int) -> tuple[int, int]:
+        at = bisect.bisect_right(self.starts, start) - 1
+        if at >= 0 and start < self.sentences[at].end:
+            return self.sentences[at].start, self.sentences[at].end
+        return start, start + 1
+
+    def support(self, fact: str, start: int, end: int) -> dict[str, Any] | None:
+        """The ``supports:`` entry citing this source for ``fact`` (made or extended), or None
+        when the words cannot be cited."""
         words = self.cite(start, end)
         if words is None:
-            self.notes.append(f"no unique words to cite for {fact}; not linked")
-            return False
+            self.note(f"no unique words to cite for {fact}; not linked")
+            return None
         for entry in self.sections["supports"]:
             if entry["fact"] == fact:
                 if words not in entry["evidence"]:
                     entry["evidence"].append(words)
-                return True
-        self.sections["supports"].append({"fact": fact, "evidence": [words]})
-        return True
+                return entry
+        entry = {"fact": fact, "evidence": [words]}
+        self.sections["supports"].append(entry)
+        return entry
 
     # -- actors ---------------------------------------------------------------------------------
+
+    def own_organisation(self, name: str) -> dict[str, Any] | None:
+        """The organisation this draft already adds under another name ("DOJ" after "Justice
+        Department" in the same text)."""
+        for record in self.sections["actors"]:
+            if record["kind"] == "organisation" and any(
+                same_organisation(name, form)
+                for form in [record["name"], *record.get("aliases", [])]
+            ):
+                return record
+        return None
 
     def actors(self) -> None:
         for row in self.found.actors.iter_rows(named=True):
             name, kind = row["name"], row["kind"]
-            linked = link.link_actor(name, kind, self.known_actors, self.notes)
-            if linked is not None:
-                if self.support(linked, row["char_start"], row["char_end"]):
-                    self.actor_ids[name] = linked
+            own = self.own_organisation(name) if kind == "organisation" else None
+            if own is not None:
+                forms = {norm(f) for f in [own["name"], *own.get("aliases", [])]}
+                if norm(name) not in forms:
+                    own.setdefault("aliases", []).append(name)
+                    own["evidence"] = own.pop("evidence")  # evidence stays last
+                self.actor_ids[name] = own["id"]
+                continue
+            found = link.link_actor(name, kind, self.known_actors)
+            if found.target is not None:
+                target = str(found.target["actor_id"])
+                entry = self.support(target, row["char_start"], row["char_end"])
+                if entry is not None:
+                    self.actor_ids[name] = target
+                    self.note(found.note, entry)
                 continue
             words = self.cite(row["char_start"], row["char_end"])
             if words is None:
-                self.notes.append(f"no unique words to cite for {name!r}; left out")
+                self.note(f"no unique words to cite for {name!r}; left out")
                 continue
             record: dict[str, Any] = {
                 "id": self.new_id(_slug(name)),
@@ -128,34 +195,71 @@ class Draft:
             if aliases:
                 record["aliases"] = aliases
             record["evidence"] = [words]
+            self.note(found.note, record)
             self.sections["actors"].append(record)
             self.actor_ids[name] = record["id"]
 
     # -- events ---------------------------------------------------------------------------------
 
-    def events(self) -> list[tuple[int, str]]:
-        """Add or link the transfers; return (char_start, event id) of each."""
-        placed: list[tuple[int, str]] = []
+    def events(self) -> list[tuple[dict[str, Any], str]]:
+        """Add or link the transfers; return each extracted row with its event id."""
+        placed: list[tuple[dict[str, Any], str]] = []
         for row in self.found.events.iter_rows(named=True):
-            twin = link.twin_event(row, self.known_events, self.notes)
-            if twin is not None and self.support(
-                twin["event_id"], row["char_start"], row["char_end"]
-            ):
-                placed.append((row["char_start"], twin["event_id"]))
-                continue
-            link.note_near_events(row, self.known_events, self.notes)
+            origin = self.actor_ids.get(row["origin"] or "")
+            destination = self.actor_ids.get(row["destination"] or "")
+            found = link.twin_event(row, origin, destination, self.known_events, self.event_dates)
+            if found.target is not None:
+                event_id = str(found.target["event_id"])
+                entry = self.support(event_id, row["char_start"], row["char_end"])
+                if entry is not None:
+                    self.note(found.note, entry)
+                    self.dispute(entry, row, found.target)
+                    placed.append((row, event_id))
+                    continue
             record = self.new_event(row)
             if record is not None:
+                self.note(found.note, record)
                 self.sections["events"].append(record)
-                placed.append((row["char_start"], record["id"]))
+                placed.append((row, record["id"]))
         return placed
+
+    def dispute(self, entry: dict[str, Any], row: dict[str, Any], event: dict[str, Any]) -> None:
+        """Give the date in ``entry`` when this source dates the transfer otherwise than the
+        event's own record: the ledger then keeps one event and lists the dispute."""
+        mine = ledger_date(row["date"], row["date_precision"])
+        own = self.own_dates.get(event["event_id"])
+        if mine is None or own is None or mine == own or "date" in entry:
+            return
+        own_day, own_precision = parse_ledger_date(own)
+        if own_day is None:
+            return
+        evidence = entry.pop("evidence")
+        entry["when"] = row["date_as_written"] or mine
+        entry["date"] = mine
+        entry["evidence"] = evidence
+        own_period = period(own_day, own_precision)
+        my_period = period(row["date"], row["date_precision"])
+        nested = (my_period[0] <= own_period[0] and own_period[1] <= my_period[1]) or (
+            own_period[0] <= my_period[0] and my_period[1] <= own_period[1]
+        )
+        how = "in precision only" if nested else "by a day"
+        _noted(
+            entry,
+            f"this source dates {event['event_id']} {mine} ({entry['when']!r}); its own record "
+            f"says {own}. The dates differ {how}: linked as the same transfer, and the ledger "
+            "lists the dispute. Add `accept: [date]` here to show this source's date instead",
+        )
+        self.notes.append(
+            f"the transfer of {row['people']} dated {mine} here is linked to "
+            f"{event['event_id']} (dated {own}): the sources differ on its date {how}"
+        )
 
     def new_event(self, row: dict[str, Any]) -> dict[str, Any] | None:
         """A candidate record for a transfer the seeds do not hold; None when it cannot be cited."""
         people = row["people"]
         words = self.cite(row["char_start"], row["char_end"])
         if words is None:
-            self.notes.append(f"no unique words to cite for the transfer of {people}")
+            self.note(f"no unique words to cite for the transfer of {people}")
             return None
         date_value = ledger_date(row["date"], row["date_precision"])
         origin = self.actor_ids.get(row["origin"] or "")
@@ -201,10 +305,10 @@ class Draft:
             speaker = self.actor_ids.get(row["speaker"] or "")
             first_words = " ".join(parts[0].split()[:6])
             if speaker is None:
-                self.notes.append(f"quote “{first_words}…”: speaker unknown; left out")
+                self.note(f"quote “{first_words}…”: speaker unknown; left out")
                 continue
             if any(self.text.count(p) != 1 for p in parts):
-                self.notes.append(f"quote “{first_words}…”: its words recur in the text; left out")
+                self.note(f"quote “{first_words}…”: its words recur in the text; left out")
                 continue
             twin = link.twin_quote(speaker, parts, self.known_quotes)
             start = row["attribution_start"]
@@ -216,7 +320,7 @@ class Draft:
                 continue
             words = self.cite(start, end)
             if words is None:
-                self.notes.append(f"quote “{first_words}…”: no unique words to cite; left out")
+                self.note(f"quote “{first_words}…”: no unique words to cite; left out")
                 continue
             base = f"{speaker.split('-')[-1]}-{_slug(' '.join(parts[0].split()[:4]))}"
             self.sections["quotes"].append(
@@ -232,25 +336,63 @@ class Draft:
 
     # -- allegations ----------------------------------------------------------------------------
 
-    def allegations(self, placed: list[tuple[int, str]]) -> None:
-        seen: set[tuple[str, str, str | None]] = set()
-        for row in self.found.charges.iter_rows(named=True):
-            if not placed:
-                self.notes.append(
-                    f"charge {row['charge']!r} ({row['as_written']!r}): no transfer in the text "
-                    "to attach it to; left out"
+    def mentions(self, placed: list[tuple[dict[str, Any], str]]) -> list[link.Mention]:
+        """Where the text names each transfer: its sentence, and each count of as many people
+        as it has when no other transfer has that count ("The 12 suspects sent on Monday")."""
+        found = [link.Mention(row["char_start"], row["char_end"], eid) for row, eid in placed]
+        by_count: dict[int, set[str]] = {}
+        for row, eid in placed:
+            by_count.setdefault(row["people"], set()).add(eid)
+        for count in self.found.counts.filter(unit="people").iter_rows(named=True):
+            events = by_count.get(count["value"], set())
+            if len(events) == 1:
+                found.append(
+                    link.Mention(count["char_start"], count["char_end"], next(iter(events)))
                 )
+        return sorted(found, key=lambda m: (m.start, m.end))
+
+    def suspects(self, placed: list[tuple[dict[str, Any], str]]) -> dict[str, set[str]]:
+        """The suspects of each transfer of the text: the ledger's and the draft's."""
+        found = {eid: set(self.known_suspects.get(eid, set())) for _, eid in placed}
+        for record in self.sections["events"]:
+            for role in record.get("actors", []):
+                if role["role"] == "suspect":
+                    found.setdefault(record["id"], set()).add(role["actor"])
+        for row, eid in placed:
+            found[eid] |= {self.actor_ids[s] for s in row["suspects"] if s in self.actor_ids}
+        return found
+
+    def allegations(self, placed: list[tuple[dict[str, Any], str]]) -> None:
+        seen: set[tuple[str, str, str | None]] = set()
+        mentions = self.mentions(placed)
+        suspects = self.suspects(placed)
+        for row in self.found.charges.iter_rows(named=True):
+            what = f"charge {row['charge']!r} ({row['as_written']!r})"
+            if not placed:
+                self.note(f"{what}: no transfer in the text to attach it to; left out")
                 continue
-            before = [eid for at, eid in placed if at <= row["char_start"]]
-            event = before[-1] if before else placed[0][1]
             accused = self.actor_ids.get(row["accused"] or "")
+            where = link.place_charge(
+                row["char_start"],
+                accused,
+                self.text,
+                self.sentence_of(row["char_start"]),
+                mentions,
+                suspects,
+            )
+            if where.target is None:
+                self.note(f"{what}: {where.note}")
+                continue
+            event = str(where.target["event_id"])
             key = (event, row["charge"], accused)
             if key in seen:
                 continue
             seen.add(key)
             twin = link.twin_allegation(key, self.known_allegations)
             if twin is not None:
-                self.support(twin["allegation_id"], row["char_start"], row["char_end"])
+                entry = self.support(twin["allegation_id"], row["char_start"], row["char_end"])
+                if entry is not None:
+                    self.note(where.note and f"{what}: {where.note}", entry)
                 continue
             words = self.cite(row["char_start"], row["char_end"])
             if words is None:
@@ -264,6 +406,7 @@ class Draft:
                 record["accused"] = accused
             record |= {"charge": row["charge"], "as_written": row["as_written"]}
             record["evidence"] = [words]
+            self.note(where.note and f"{what}: {where.note}", record)
             self.sections["allegations"].append(record)
 
     def build(self) -> dict[str, list[dict[str, Any]]]:

@@ -3,10 +3,14 @@
 The text is stored byte for byte as ``seeds/sources/<id>.txt`` beside its metadata
 ``<id>.yaml``; :func:`analysis.extract` reads it and the facts it finds are written to
 ``seeds/ledger/<id>.yaml``, every one marked ``status: candidate`` until a person reviews it.
-Facts the seeds already hold are not repeated: the draft cites the new source for them in
-``supports:`` (people known under another form of the name, a transfer with the same date and
-number of people, the same quote or allegation). What cannot be linked with confidence becomes a
-new candidate record, with a note at the top of the draft for the reviewer.
+Facts the seeds already hold, in any ledger file, reviewed or candidate, are not repeated: the
+draft cites the new source for them in ``supports:`` (people known under another form of the
+name, an organisation under another order of its name or its acronym, a transfer of as many
+people dated within a day or the precision of either date, its date then given as a dispute,
+the same quote or allegation; :mod:`~analysis.ingest.link`). What cannot be linked with
+confidence becomes a new candidate record, with a note at the top of the draft and, as a comment,
+inside the record. ``analysis review`` (:mod:`~analysis.ingest.review`) then accepts or rejects
+the records.
 
 Nothing is written unless everything succeeds: the input is checked (UTF-8 text, not empty, at
 most :data:`MAX_BYTES`), the draft is validated with :func:`analysis.load` against a copy of the
@@ -22,6 +26,7 @@ import json
 import re
 import shutil
 import tempfile
+import textwrap
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +36,7 @@ from filelock import FileLock
 
 from analysis.errors import IngestError, LedgerError
 from analysis.files import sha256_bytes, sha256_file
-from analysis.ingest.draft import Draft
+from analysis.ingest.draft import NOTE, Draft
 from analysis.ingest.inputs import MAX_BYTES, check_field, check_published, read_input
 from analysis.ingest.unit import LOCK, lock_path, recover, unit_files, write_unit
 from analysis.ledger import load
@@ -103,29 +108,55 @@ _REVIEW_HELP = """\
 #
 # Every record below is a CANDIDATE found by the rule-based extractor: reports leave it out
 # until a person has reviewed it. To review:
-#   1. Read the source (seeds/sources/{source_id}.txt) beside this file.
+#   1. `analysis review {source_id}` writes a page (reports/review/{source_id}.html) showing
+#      the source with each record's evidence highlighted, what each links to, and the notes.
+#      Or read the source (seeds/sources/{source_id}.txt) beside this file.
 #   2. Check each record: fix its fields, add what is missing (country, organisation, event
 #      of a quote, roles), or delete the record. `supports:` entries cite this source for
-#      facts already in the ledger: delete any that link to the wrong fact.
-#   3. Accept the file by deleting the `status: candidate` line below, or accept single records
-#      by adding `status: reviewed` to them.
+#      facts already in the ledger: delete any that link to the wrong fact. A comment inside
+#      a record is a note about it.
+#   3. `analysis review {source_id} --accept ID ... --reject ID ...` (or `--accept-all`)
+#      accepts or deletes records and keeps the rest of this file as it is. By hand: accept
+#      the file by deleting the `status: candidate` line below, or accept single records by
+#      adding `status: reviewed` to them.
 #   4. Run `analysis check` (or analysis.load()) to validate.
 """
+
+
+def _dump(value: object) -> str:
+    return yaml.safe_dump(
+        value, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+    )
+
+
+def _comment(note: str, indent: str) -> str:
+    """``note`` as YAML comment lines at ``indent``, wrapped to the file's width; the lines
+    after the first are indented two more spaces, so that a reader tells one note from the next
+    (:func:`analysis.ingest.review.read_draft`)."""
+    first, *rest = textwrap.wrap(" ".join(note.split()), width=94 - len(indent)) or [""]
+    return f"{indent}# {first}\n" + "".join(f"{indent}#   {line}\n" for line in rest)
+
+
+def _item(record: dict[str, Any]) -> str:
+    """One record of a section, as a block sequence item, its notes (:data:`NOTE`) as
+    comments inside it, after its first line: a record's comments are those within it."""
+    notes = record.get(NOTE, [])
+    text = _dump([{k: v for k, v in record.items() if k != NOTE}])
+    if not notes:
+        return text
+    first, rest = text.split("\n", 1)
+    return first + "\n" + "".join(_comment(n, "  ") for n in notes) + rest
 
 
 def _ledger_yaml(source_id: str, sections: dict[str, Any], notes: list[str]) -> str:
     head = _REVIEW_HELP.format(source_id=source_id)
     if notes:
-        head += "#\n# Notes for the reviewer:\n"
+        head += "#\n# Notes for the reviewer (one about a record is also a comment inside it):\n"
         for note in notes:
             head += f"#   - {' '.join(note.split())}\n"
-    body = yaml.safe_dump(
-        {"source": source_id, "status": "candidate", **sections},
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-        default_flow_style=False,
-    )
+    body = _dump({"source": source_id, "status": "candidate"})
+    for name, records in sections.items():
+        body += f"{name}:\n" + "".join(_item(r) for r in records)
     return head + body
 
 
