@@ -164,6 +164,8 @@ def test_printed_charts_fit_the_paper(chromium: WebDriver, rendered: Path, page:
     )
     try:
         chromium.get((rendered / f"{page}.html").as_uri())
+        # What the browser does as it prints (the PDF test below prints for real).
+        chromium.execute_script("window.dispatchEvent(new Event('beforeprint'));")
         charts = _settled(chromium)
         layout = chromium.execute_script(LAYOUT_JS)
         opened = chromium.execute_script(

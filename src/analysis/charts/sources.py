@@ -80,7 +80,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
     With more than a few sources, facts are summed over sources by sentence number.
     """
     data = metrics.facts_per_sentence(ledger)
-    n_sources = data["source"].n_unique()
+    n_sources = data["source_id"].n_unique()
     if n_sources > MAX_FACETS:
         summed = metrics.facts_by_position(data)
         chart = (

@@ -19,6 +19,7 @@ from analysis.metrics._common import (
     source_label,
     source_names,
     span_label,
+    when_words,
     with_first_evidence,
     with_source_name,
 )
@@ -116,6 +117,7 @@ __all__ = [
     "transfers_by_date",
     "transfers_summary",
     "undated_policy_events",
+    "when_words",
     "with_first_evidence",
     "with_source_name",
 ]

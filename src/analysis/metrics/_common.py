@@ -192,13 +192,19 @@ def source_label(outlet: str | None, title: str | None, published: dt.date | Non
 
 
 def source_names(ledger: Ledger) -> pl.DataFrame:
-    """Each source's id and the name a reader knows it by (:func:`source_label`)."""
-    return ledger.sources.select(
+    """Each source's id and the name a reader knows it by (:func:`source_label`); two sources
+    that would read the same are told apart by their file ids."""
+    names = ledger.sources.select(
         "source_id",
         source_name=pl.struct("outlet", "title", "published").map_elements(
             lambda r: source_label(r["outlet"], r["title"], r["published"]),
             return_dtype=pl.String,
         ),
+    )
+    return names.with_columns(
+        source_name=pl.when(pl.col("source_name").is_duplicated())
+        .then(pl.format("{} ({})", "source_name", "source_id"))
+        .otherwise(pl.col("source_name"))
     )
 
 

@@ -177,7 +177,7 @@ def facts_per_sentence(ledger: Ledger) -> pl.DataFrame:
                 lambda t: excerpt(t, EXCERPT_CHARS), return_dtype=pl.String
             ),
         )
-        .sort("source", "sentence")
+        .sort("source_id", "sentence")
     )
 
 
