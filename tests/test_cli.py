@@ -274,7 +274,9 @@ def test_new_user_ingests_an_article_reviews_it_and_the_reports_show_two_sources
     assert 'data-headline="People transferred">55<' in transfers, "nothing is counted twice"
     assert 'data-headline="Transfers">2<' in transfers
     sources = (out / "sources.html").read_text(encoding="utf-8")
-    assert f"<strong>{source_id}</strong>" in sources, "the report lists the new source"
+    # Named as a reader knows it (no outlet or title given: its publication day), with its file.
+    assert "<strong>unknown outlet, published 28 February 2025</strong>" in sources
+    assert f"file <code>{source_id}</code>" in sources, "the report lists the new source"
     summary = json.loads((out / "sources.summary.json").read_text(encoding="utf-8"))
     assert summary["figures"]["Sources"] == 2
 

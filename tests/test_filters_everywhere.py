@@ -247,10 +247,9 @@ def _csv(block: str) -> list[str]:
 
 
 def _spec(block: str) -> dict[str, Any]:
-    if '<script>vegaEmbed("#chart-' not in block:  # nothing to draw: no spec
+    if "vegaEmbed(el, " not in block:  # nothing to draw: no spec
         return {}
-    start = block.index('<script>vegaEmbed("#chart-')
-    start = block.index(", ", start) + 2
+    start = block.index("vegaEmbed(el, ") + len("vegaEmbed(el, ")
     spec, _ = json.JSONDecoder().raw_decode(block, start)
     assert isinstance(spec, dict)
     return spec
@@ -327,7 +326,9 @@ def _section(page: str, name: str) -> Section:
 def _betrayals(case: Case, section: Section) -> list[str]:
     """What in ``section`` belongs to a fact ``case`` leaves out."""
     found = []
-    for text in section.texts:
+    for shown in section.texts:
+        # A source is named by the day it was published: that day is no fact's date.
+        text = re.sub(r"published \d{1,2} [A-Z][a-z]+ \d{4}", "published (day)", shown)
         found += [f"{p!r} in {text[:160]!r}" for p in case.phrases if p in text]
         tokens = set(re.findall(r"\d+", text))
         found += [f"{n} in {text[:160]!r}" for n in case.numbers if str(n) in tokens]

@@ -739,6 +739,7 @@ def test_suspects_with_past_crimes(tiny: Ledger) -> None:
             "transfer": "29 sent in February",
             "transfer_date": D(2025, 2, 1),
             "transfer_precision": "month",
+            "transferred": "February 2025 (“in February”)",
             "years_to_transfer": 40,
             "allegation_id": "a1",
             "status": "reviewed",
@@ -916,11 +917,13 @@ def test_quotes(tiny: Ledger) -> None:
         "quote_id", "speaker", "country", "date", "date_precision", "sources", "evidence_text"
     ).rows()
     assert rows == [
-        ("q3", "Donald Trump", "United States", D(2025, 2, 1), "month", "s1", None),
-        ("q1", "Claudia Sheinbaum", "Mexico", D(2025, 3, 5), "day", "s1", "Sheinbaum said"),
+        ("q3", "Donald Trump", "United States", D(2025, 2, 1), "month", ONE, None),
+        ("q1", "Claudia Sheinbaum", "Mexico", D(2025, 3, 5), "day", ONE, "Sheinbaum said"),
         # Undated: placed on the day it was reported.
-        ("q2", "Donald Trump", "United States", D(2025, 8, 13), "unknown", "s2", None),
+        ("q2", "Donald Trump", "United States", D(2025, 8, 13), "unknown", TWO, None),
     ]
+    # One "When" column: the period in words and the source's own words, or the day reported.
+    assert said["when"].to_list()[2] == "not stated; reported 13 August 2025"
 
 
 @pytest.mark.parametrize(
@@ -1075,26 +1078,75 @@ def test_fact_evidence(tiny: Ledger) -> None:
     ]
     labels = dict(facts.select("fact_id", "fact").unique().iter_rows())
     assert labels["q1"] == "Claudia Sheinbaum quoted: “We will not accept interference”"
-    assert labels["a1"] == "Alleged: drug trafficking (narcotics trafficking)"
-    assert labels["r4"] == "caro is suspect in t1"
+    # Names and titles, never ids; the source's words where they differ from the charge.
+    assert labels["a1"] == (
+        "Alleged against Rafael Caro Quintero: drug trafficking (“narcotics trafficking”)"
+    )
+    assert labels["r4"] == "Rafael Caro Quintero: suspect in “29 sent in February”"
+    assert facts["source_name"].to_list()[0] == ONE
     assert labels["caro"] == "Rafael Caro Quintero"
     assert labels["t1"] == "29 sent in February"
     assert facts.filter(pl.col("fact_id") == "t3")["sentence_text"].to_list() == ["s3 1"]
+
+
+#: How readers know the tiny ledger's first two sources (by outlet, title and day).
+ONE = "Outlet: “One”, published 28 February 2025"
+TWO = "Outlet: “Two”, published 13 August 2025"
+
+
+def test_source_label() -> None:
+    assert metrics.source_label(None, None, D(2025, 8, 12)) == (
+        "unknown outlet, published 12 August 2025"
+    )
+    assert metrics.source_label("Wire", None, D(2025, 8, 12)) == "Wire, published 12 August 2025"
+    assert metrics.source_label(None, "T", None) == "“T” (unknown outlet), date unknown"
+
+
+def test_source_names_tell_apart_two_that_read_the_same(tiny: Ledger) -> None:
+    names = metrics.source_names(tiny)
+    assert names.rows()[:2] == [("s1", ONE), ("s2", TWO)]
+    twins = tiny.sources.with_columns(title=pl.lit("Same"), published=pl.lit(D(2025, 1, 1)))
+    same = metrics.source_names(dataclasses.replace(tiny, sources=twins))
+    assert same["source_name"].to_list()[:2] == [
+        "Outlet: “Same”, published 1 January 2025 (s1)",
+        "Outlet: “Same”, published 1 January 2025 (s2)",
+    ]
+
+
+def test_with_source_name(tiny: Ledger) -> None:
+    frame = pl.DataFrame({"source_id": ["s2", "nope"]})
+    assert metrics.with_source_name(tiny, frame).rows() == [("s2", TWO), ("nope", None)]
+
+
+def test_when_words() -> None:
+    frame = pl.DataFrame(
+        {
+            "date": [D(2025, 2, 1), D(2025, 8, 12), None, None],
+            "date_precision": ["month", "day", "unknown", "unknown"],
+            "date_as_written": ["In February", None, "months", None],
+        }
+    )
+    assert frame.select(metrics.when_words().alias("when"))["when"].to_list() == [
+        "February 2025 (“In February”)",
+        "12 August 2025",
+        "“months” (no date given)",
+        "not stated",
+    ]
 
 
 def test_sentence_coverage(tiny: Ledger) -> None:
     coverage = metrics.sentence_coverage(tiny)
     assert coverage.rows() == [
         # s1: sentences 2, 3 and 4 (q1's words run from 3 to 4); 1 is not cited.
-        ("s1 (2025-02-28)", "s1", 4, 3, 0.75),
-        ("s2 (2025-08-13)", "s2", 2, 2, 1.0),
-        ("s3 (2026-01-21)", "s3", 4, 3, 0.75),
-        ("s4 (2026-02-01)", "s4", 1, 0, 0.0),
+        (ONE, "s1", 4, 3, 0.75),
+        (TWO, "s2", 2, 2, 1.0),
+        ("Outlet: “Three”, published 21 January 2026", "s3", 4, 3, 0.75),
+        ("Outlet: “Four”, published 1 February 2026", "s4", 1, 0, 0.0),
     ]
 
 
 def test_facts_per_sentence(tiny: Ledger) -> None:
-    per = metrics.facts_per_sentence(tiny).select("source", "sentence", "facts")
+    per = metrics.facts_per_sentence(tiny).select("source_id", "sentence", "facts")
     assert per.rows() == [
         ("s1", 1, 0),
         ("s1", 2, 3),  # t1, caro, r4

@@ -81,8 +81,8 @@ def test_candidate_transfer_is_marked_unreviewed_where_it_appears(seeds_copy: Pa
     assert "1 unreviewed candidate facts" in rep.header().html
     table = rep.table(metrics.transfers(ledger), {"title": "Transfer"}, caption="c", name="n").html
     assert (
-        '<td><span class="unreviewed">unreviewed</span> A drafted transfer of 4 people</td>'
-        in table
+        '<td data-label="Transfer" class="long"><span class="unreviewed">unreviewed</span> '
+        "A drafted transfer of 4 people</td>" in table
     )
     timeline = metrics.transfers_by_date(ledger)
     assert timeline.filter(pl.col("unreviewed") > 0)["people"].to_list() == [30]

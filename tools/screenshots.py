@@ -1,8 +1,9 @@
 """Screenshots of the rendered reports for the README, taken by headless Chromium.
 
 Renders the suite from the project's seeds into a temporary folder (``analysis render``), opens
-each page from its file path, waits for its charts to draw, and saves the top of the page
-(1100 px wide, at most 1800 px tall) as docs/screenshots/<page>.png::
+each page from its file path, waits for its charts to draw, and saves the top of the page (at
+most 1800 px tall) as docs/screenshots/<page>.png at 1280 px, <page>-390.png as a 390 px phone
+sees it, and <page>-print.png as Chromium prints it (print stylesheet, A4 width)::
 
     .venv/bin/python tools/screenshots.py            # render, then shoot
     .venv/bin/python tools/screenshots.py --from reports/   # shoot pages already rendered
@@ -28,7 +29,15 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "docs" / "screenshots"
 PAGES = ("transfers", "policy", "sources", "index")
-WIDTH, MAX_HEIGHT = 1100, 1800
+WIDTH, PHONE, MAX_HEIGHT = 1280, 390, 1800
+#: The width an A4 page leaves between 12 mm margins, in CSS pixels (see page.css).
+PRINTABLE = int((210 - 2 * 12) / 25.4 * 96)
+#: (file suffix, width, CSS media, pages) of each kind of shot.
+SHOTS = (
+    ("", WIDTH, "screen", ("transfers", "policy", "sources", "index")),
+    ("-390", PHONE, "screen", ("transfers", "index")),
+    ("-print", PRINTABLE, "print", ("policy",)),
+)
 #: A screenshot kept in the repository should stay small.
 MAX_BYTES = 400_000
 CHROMIUM_ARGS = (
@@ -74,22 +83,26 @@ def browser(profile: Path) -> WebDriver:
     return webdriver.Chrome(options=options, service=Service(driver))
 
 
-def shoot(driver: WebDriver, page: Path, png: Path) -> tuple[int, int]:
-    """Save the top of ``page`` as ``png``; return the height shot and the file's size."""
+def shoot(
+    driver: WebDriver, page: Path, png: Path, width: int = WIDTH, media: str = "screen"
+) -> tuple[int, int]:
+    """Save the top of ``page`` as ``png`` at ``width`` in ``media``; return the height shot
+    and the file's size."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
+    # Lay the page out at the final width in a short viewport, so a short page measures short.
+    metrics = {"width": width, "height": 400, "deviceScaleFactor": 1, "mobile": width < 600}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     driver.get(page.as_uri())
     deadline = time.monotonic() + 20
     while not driver.execute_script(CHARTS_DRAWN_JS) and time.monotonic() < deadline:
         time.sleep(0.1)
-    # Lay the page out at the final width in a short viewport, so a short page measures short.
-    metrics = {"width": WIDTH, "height": 400, "deviceScaleFactor": 1, "mobile": False}
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     full = int(driver.execute_script("return document.documentElement.scrollHeight"))
     height = min(full, MAX_HEIGHT)
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {**metrics, "height": height})
-    time.sleep(0.3)  # let the resize settle (Vega re-lays out on resize)
+    time.sleep(0.5)  # let the resize settle (Vega re-lays out on resize)
     shot = driver.execute_cdp_cmd(
         "Page.captureScreenshot",
-        {"format": "png", "clip": {"x": 0, "y": 0, "width": WIDTH, "height": height, "scale": 1}},
+        {"format": "png", "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}},
     )
     data = base64.b64decode(shot["data"])
     png.write_bytes(data)
@@ -112,15 +125,16 @@ def main(argv: list[str] | None = None) -> int:
         driver = browser(Path(tmp) / "profile")
         too_big = []
         try:
-            for name in PAGES:
-                png = args.out / f"{name}.png"
-                height, size = shoot(driver, pages / f"{name}.html", png)
-                say(
-                    f"{png.relative_to(ROOT) if png.is_relative_to(ROOT) else png}: "
-                    f"{WIDTH}x{height}, {size / 1000:.0f} KB"
-                )
-                if size > MAX_BYTES:
-                    too_big.append(name)
+            for suffix, width, media, names in SHOTS:
+                for name in names:
+                    png = args.out / f"{name}{suffix}.png"
+                    height, size = shoot(driver, pages / f"{name}.html", png, width, media)
+                    say(
+                        f"{png.relative_to(ROOT) if png.is_relative_to(ROOT) else png}: "
+                        f"{width}x{height} ({media}), {size / 1000:.0f} KB"
+                    )
+                    if size > MAX_BYTES:
+                        too_big.append(png.name)
         finally:
             driver.quit()
     if too_big:

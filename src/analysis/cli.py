@@ -116,6 +116,12 @@ def _build_parser() -> argparse.ArgumentParser:
         help="keep every executed notebook in OUT/_executed/ (failed ones are always kept "
         "in OUT/_failed/)",
     )
+    render.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print each page to OUT/<page>.pdf with headless Chromium ($ANALYSIS_CHROMIUM "
+        "or chromium on the PATH); without Chromium the pages are written and the run exits 1",
+    )
 
     sub.add_parser(
         "list",
@@ -362,6 +368,7 @@ def _render(args: argparse.Namespace) -> int:
             execution_timeout=args.execution_timeout,
             keep_executed=args.keep_executed,
             base_url=args.base_url,
+            pdf=args.pdf,
         )
     counts = {
         s: sum(o.status == s for o in result.outcomes) for s in ("rendered", "skipped", "failed")

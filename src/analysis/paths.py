@@ -21,6 +21,8 @@ CACHE_ENV = "ANALYSIS_CACHE_DIR"
 #: Set by ``analysis render`` in its report kernels' environment only: a folder holding the
 #: frames it has just validated (:mod:`analysis.ledger.cache`).
 LEDGER_CACHE_ENV = "ANALYSIS_LEDGER_CACHE"
+#: The Chromium that ``analysis render --pdf`` prints with (else one found on the PATH).
+CHROMIUM_ENV = "ANALYSIS_CHROMIUM"
 #: Every variable above, for the README and the tests.
 ENVIRONMENT = (SEEDS_ENV, NOTEBOOKS_ENV, CACHE_ENV, LEDGER_CACHE_ENV)
 

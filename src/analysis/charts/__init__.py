@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from analysis.charts import offline
 from analysis.charts.policy import policy_timeline, quotes_by_speaker
 from analysis.charts.sources import MAX_FACETS, facts_per_sentence, sentence_coverage
 from analysis.charts.theme import (
@@ -31,6 +32,8 @@ from analysis.charts.transfers import (
     transfers_timeline,
     years_to_transfer,
 )
+
+offline.register()  # charts shown in a notebook draw with no network (analysis.charts.offline)
 
 #: Every chart builder by name.
 BUILDERS: dict[str, Any] = {

@@ -12,10 +12,13 @@ from analysis.charts.theme import (
     DAYS,
     MAX_TIMELINE_DAYS,
     SPANS,
+    count_axis,
     country_scale,
+    date_axis,
     drawn,
     finish,
     finish_layers,
+    rows_height,
 )
 
 if TYPE_CHECKING:
@@ -41,7 +44,7 @@ def policy_timeline(
         ledger, start=start, end=end, countries=countries, max_days=MAX_TIMELINE_DAYS
     )
     base = alt.Chart(data).encode(
-        x=alt.X("date_start:T", title="Date"),
+        x=alt.X("date_start:T", title="Date", axis=date_axis(data)),
         y=alt.Y("lane:N", title=None, sort=list(metrics.POLICY_LANES)),
         color=alt.Color("country:N", title="Country", scale=country_scale(data["country"])),
         tooltip=[
@@ -68,7 +71,7 @@ def policy_timeline(
         "the month or year an event is known only to",
         f"Timeline of {int(data['events'].sum())} dated events in {data['lane'].n_unique()} lanes, "
         "coloured by country; bars span the period of an event whose day is not known.",
-        height=alt.Step(60),
+        height=rows_height(len(metrics.POLICY_LANES) if data.height else 1, 60),
     )
 
 
@@ -89,7 +92,11 @@ def quotes_by_speaker(
         .mark_bar()
         .encode(
             y=alt.Y("speaker:N", title=None, sort="-x"),
-            x=alt.X("quotes:Q", title="Quotes", axis=alt.Axis(tickMinStep=1, format="d")),
+            x=alt.X(
+                "quotes:Q",
+                title="Quotes",
+                axis=count_axis(max(counts["quotes"].to_list(), default=0)),
+            ),
             color=alt.Color("country:N", title="Country", scale=country_scale(counts["country"])),
             tooltip=[
                 alt.Tooltip("speaker:N", title="Speaker"),
@@ -97,7 +104,7 @@ def quotes_by_speaker(
                 alt.Tooltip("quotes:Q", title="Quotes"),
             ],
         )
-        .properties(height=alt.Step(30))
+        .properties(height=rows_height(counts.height, 30))
     )
     return finish(
         chart,

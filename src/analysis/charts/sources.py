@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 import altair as alt
 
 from analysis import metrics
-from analysis.charts.theme import ACCENT, finish, plural
+from analysis.charts.theme import ACCENT, finish, rows_height
+from analysis.markup import plural
 
 if TYPE_CHECKING:
     from analysis.ledger import Ledger
@@ -48,7 +49,7 @@ def sentence_coverage(ledger: Ledger) -> alt.Chart:
             y=alt.Y("source:N", title=None),
             x=alt.X(
                 "share_used:Q",
-                title="Share of sentences cited by the ledger",
+                title="Share of sentences cited",
                 scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format="%"),
             ),
@@ -59,7 +60,7 @@ def sentence_coverage(ledger: Ledger) -> alt.Chart:
                 alt.Tooltip("share_used:Q", title="Share", format=".0%"),
             ],
         )
-        .properties(height=alt.Step(30))
+        .properties(height=rows_height(data.height, 30))
     )
     return finish(
         chart,
@@ -79,7 +80,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
     With more than a few sources, facts are summed over sources by sentence number.
     """
     data = metrics.facts_per_sentence(ledger)
-    n_sources = data["source"].n_unique()
+    n_sources = data["source_id"].n_unique()
     if n_sources > MAX_FACETS:
         summed = metrics.facts_by_position(data)
         chart = (
@@ -102,13 +103,20 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
             f"Facts citing the n-th sentence, summed over {n_sources} sources",
             f"Bars of facts citing each sentence position, summed over {n_sources} sources.",
         )
+    # One view (a grid of sources by sentence), not a facet per source: a facet cannot take
+    # the width of its container, and would be cut off on a phone.
     chart = (
         alt.Chart(data)
-        .mark_bar(color=ACCENT)
+        .mark_rect(stroke="#ffffff", strokeWidth=1)
         .encode(
-            x=alt.X("sentence:O", title="Sentence"),
-            y=alt.Y("facts:Q", title="Facts citing it", axis=alt.Axis(tickMinStep=1)),
-            row=alt.Row("source:N", title=None),
+            x=alt.X("sentence:O", title="Sentence", axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("source:N", title=None),
+            color=alt.Color(
+                "facts:Q",
+                title="Facts citing it",
+                scale=alt.Scale(scheme="oranges", domainMin=0),
+                legend=alt.Legend(format="d", tickMinStep=1, direction="horizontal"),
+            ),
             tooltip=[
                 alt.Tooltip("source:N", title="Source"),
                 alt.Tooltip("sentence:O", title="Sentence"),
@@ -116,7 +124,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
                 alt.Tooltip("excerpt:N", title="Begins"),
             ],
         )
-        .properties(height=120)
+        .properties(height=rows_height(n_sources, 34))
     )
     return finish(
         chart,

@@ -8,7 +8,16 @@ from typing import TYPE_CHECKING
 import altair as alt
 
 from analysis import metrics
-from analysis.charts.theme import ACCENT, DAYS, SPANS, drawn, finish, finish_layers
+from analysis.charts.theme import (
+    ACCENT,
+    DAYS,
+    SPANS,
+    date_axis,
+    drawn,
+    finish,
+    finish_layers,
+    rows_height,
+)
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -27,7 +36,9 @@ def transfers_timeline(
     months (bars over each month).
     """
     data = metrics.transfers_by_date(ledger, start=start, end=end)
-    x = alt.X("date_start:T", title="Date of transfer", scale=alt.Scale(padding=30))
+    x = alt.X(
+        "date_start:T", title="Date of transfer", scale=alt.Scale(padding=30), axis=date_axis(data)
+    )
     tooltip = [
         alt.Tooltip("title:N", title="Transfer"),
         alt.Tooltip("date_label:N", title="Date"),
@@ -39,6 +50,9 @@ def transfers_timeline(
         alt.Tooltip("unreviewed:Q", title="Unreviewed transfers"),
     ]
     base = alt.Chart(data).encode(x=x, tooltip=tooltip)
+    on_days = data.filter(~data["span"]) if data.height else data
+    most = int(on_days["people"].max() or 1) if on_days.height else 1  # type: ignore[arg-type]
+    legend_values = sorted({int(v) for v in on_days["people"].to_list() if v is not None}) or [most]
     days = (
         base.transform_filter(DAYS)
         .mark_circle(opacity=0.8, stroke="#5a1f12", strokeWidth=1)
@@ -47,7 +61,9 @@ def transfers_timeline(
             size=alt.Size(
                 "people:Q",
                 title="People transferred",
-                scale=alt.Scale(range=[80, 1600], zero=True),
+                # The legend covers the data: from 0 to the largest transfer, whose value it shows.
+                scale=alt.Scale(range=[80, 1600], domain=[0, most], zero=True),
+                legend=alt.Legend(values=legend_values, format="d"),
             ),
         )
     )
@@ -95,6 +111,7 @@ def cumulative_transferred(
     )
     path = metrics.running_total(data)
     x_title, y_title = "Date of transfer", "People transferred, running total"
+    x_axis = date_axis(data)
     tooltip = [
         alt.Tooltip("title:N", title="Transfer"),
         alt.Tooltip("date_label:N", title="Date"),
@@ -107,14 +124,16 @@ def cumulative_transferred(
         alt.Chart()
         .transform_filter(SPANS)
         .mark_rect(color=ACCENT, opacity=0.12)
-        .encode(x=alt.X("date_start:T", title=x_title), x2="date_end:T", tooltip=tooltip)
+        .encode(
+            x=alt.X("date_start:T", title=x_title, axis=x_axis), x2="date_end:T", tooltip=tooltip
+        )
     )
     line = (
         alt.Chart(path)
         .mark_line(color=ACCENT)
         .encode(
-            x=alt.X("date:T", title=x_title),
-            y=alt.Y("total:Q", title=y_title),
+            x=alt.X("date:T", title=x_title, axis=x_axis),
+            y=alt.Y("total:Q", title=y_title, axis=alt.Axis(format="d", tickMinStep=1)),
             order=alt.Order("order:Q"),
             tooltip=[
                 alt.Tooltip("date:T", title="Date", format="%-d %B %Y"),
@@ -126,8 +145,8 @@ def cumulative_transferred(
         alt.Chart()
         .mark_point(filled=True, size=70, color=ACCENT)
         .encode(
-            x=alt.X("date_end:T", title=x_title),
-            y=alt.Y("cumulative:Q", title=y_title),
+            x=alt.X("date_end:T", title=x_title, axis=x_axis),
+            y=alt.Y("cumulative:Q", title=y_title, axis=alt.Axis(format="d", tickMinStep=1)),
             tooltip=tooltip,
         )
     )
@@ -159,7 +178,12 @@ def charges_by_transfer(
                 "transfer:N",
                 title=None,
                 sort=alt.EncodingSortField("date"),
-                axis=alt.Axis(labelAngle=0, labelLimit=160),
+                # "February 2025 (29 people)" on two lines, never cut.
+                axis=alt.Axis(
+                    labelAngle=0,
+                    labelLimit=0,
+                    labelExpr="split(replace(datum.label, ' (', '|('), '|')",
+                ),
             ),
             y=alt.Y("charge:N", title="Charge alleged"),
             opacity=alt.Opacity("transfers:Q", legend=None, scale=alt.Scale(range=[0.55, 1])),
@@ -171,7 +195,7 @@ def charges_by_transfer(
                 alt.Tooltip("accused:N", title="Alleged against"),
             ],
         )
-        .properties(height=alt.Step(28))
+        .properties(height=rows_height(data["charge"].n_unique(), 28))
     )
     return finish(
         chart,
@@ -196,7 +220,11 @@ def years_to_transfer(
         .mark_bar(color=ACCENT)
         .encode(
             y=alt.Y("suspect:N", title=None, sort="-x"),
-            x=alt.X("years_to_transfer:Q", title="Years from the crime to the transfer"),
+            x=alt.X(
+                "years_to_transfer:Q",
+                title="Years from the crime to the transfer",
+                axis=alt.Axis(format="d", tickMinStep=1),
+            ),
             tooltip=[
                 alt.Tooltip("suspect:N", title="Suspect"),
                 alt.Tooltip("crime:N", title="Tied to"),
@@ -205,7 +233,7 @@ def years_to_transfer(
                 alt.Tooltip("years_to_transfer:Q", title="Years"),
             ],
         )
-        .properties(height=alt.Step(36))
+        .properties(height=rows_height(data.height, 36))
     )
     more = f" (the {data.height} longest; {left_out} more in the table)" if left_out else ""
     return finish(

@@ -16,8 +16,12 @@ from analysis.metrics._common import (
     in_range,
     parse_day,
     period_end,
+    source_label,
+    source_names,
     span_label,
+    when_words,
     with_first_evidence,
+    with_source_name,
 )
 from analysis.metrics.bounds import (
     MAX_BARS,
@@ -100,6 +104,8 @@ __all__ = [
     "sentence_coverage",
     "single_source_facts",
     "source_disputes",
+    "source_label",
+    "source_names",
     "sources_figures",
     "sources_summary",
     "span_label",
@@ -111,5 +117,7 @@ __all__ = [
     "transfers_by_date",
     "transfers_summary",
     "undated_policy_events",
+    "when_words",
     "with_first_evidence",
+    "with_source_name",
 ]

@@ -135,6 +135,27 @@ def date_label(date: str = "date", precision: str = "date_precision") -> pl.Expr
     return pl.format("{} (known to the {})", words, pl.col(precision).cast(pl.String))
 
 
+def when_words(
+    date: str = "date", precision: str = "date_precision", as_written: str = "date_as_written"
+) -> pl.Expr:
+    """Polars: when a fact happened, for a table's one "When" column: the period in words and
+    the source's own words, ``February 2025 (“In February”)``; ``not stated`` when unknown."""
+    words = _span_words(pl.col(date), dates.period_end_expr(date, precision))
+    said = pl.col(as_written)
+    quoted = pl.format("{} (“{}”)", words, said)
+    return (
+        pl.when(pl.col(date).is_null())
+        .then(
+            pl.when(said.is_null())
+            .then(pl.lit("not stated"))
+            .otherwise(pl.format("“{}” (no date given)", said))
+        )
+        .when(said.is_null() | (said == words))
+        .then(words)
+        .otherwise(quoted)
+    )
+
+
 def with_first_evidence(ledger: Ledger, frame: pl.DataFrame, key: str) -> pl.DataFrame:
     """Add the first evidence of each row's fact (``key`` holds its id): source, sentence, text."""
     first = (
@@ -150,3 +171,46 @@ def with_first_evidence(ledger: Ledger, frame: pl.DataFrame, key: str) -> pl.Dat
         )
     )
     return frame.join(first, on=key, how="left", maintain_order="left")
+
+
+def source_label(outlet: str | None, title: str | None, published: dt.date | None) -> str:
+    """A source as a reader names it: its outlet and title, and when it was published.
+
+    >>> source_label(None, None, dt.date(2025, 8, 12))
+    'unknown outlet, published 12 August 2025'
+    >>> source_label("Wire", "Mexico sends 26", dt.date(2025, 8, 12))
+    'Wire: “Mexico sends 26”, published 12 August 2025'
+    """
+    when = f"published {dates.describe(published, 'day')}" if published else "date unknown"
+    if outlet and title:
+        return f"{outlet}: “{title}”, {when}"
+    if outlet:
+        return f"{outlet}, {when}"
+    if title:
+        return f"“{title}” (unknown outlet), {when}"
+    return f"unknown outlet, {when}"
+
+
+def source_names(ledger: Ledger) -> pl.DataFrame:
+    """Each source's id and the name a reader knows it by (:func:`source_label`); two sources
+    that would read the same are told apart by their file ids."""
+    names = ledger.sources.select(
+        "source_id",
+        source_name=pl.struct("outlet", "title", "published").map_elements(
+            lambda r: source_label(r["outlet"], r["title"], r["published"]),
+            return_dtype=pl.String,
+        ),
+    )
+    return names.with_columns(
+        source_name=pl.when(pl.col("source_name").is_duplicated())
+        .then(pl.format("{} ({})", "source_name", "source_id"))
+        .otherwise(pl.col("source_name"))
+    )
+
+
+def with_source_name(
+    ledger: Ledger, frame: pl.DataFrame, column: str = "source_id", name: str = "source_name"
+) -> pl.DataFrame:
+    """``frame`` with the reader's name of the source in ``column`` as ``name``."""
+    names = source_names(ledger).rename({"source_id": column, "source_name": name})
+    return frame.join(names, on=column, how="left", maintain_order="left")

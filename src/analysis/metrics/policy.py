@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from analysis import dates
-from analysis.metrics._common import in_range, span_label, with_first_evidence
+from analysis.markup import plural
+from analysis.metrics._common import (
+    in_range,
+    source_names,
+    span_label,
+    when_words,
+    with_first_evidence,
+)
 from analysis.metrics.bounds import MAX_DAYS, bucket_span, first_titles
 
 if TYPE_CHECKING:
@@ -156,6 +163,7 @@ def policy_events(
         )
         .join(acting_country(ledger), on="event_id", how="left")
         .filter(_country_filter(countries))
+        .with_columns(when=when_words())
         .sort("date", "event_id")
     )
 
@@ -256,8 +264,9 @@ def quotes(
     ).join(names, on="country_id", how="left")
     sources = (
         ledger.evidence.filter(pl.col("fact_type") == "quote")
+        .join(source_names(ledger), on="source_id", how="left")
         .group_by("fact_id")
-        .agg(sources=pl.col("source_id").unique().sort().str.join(", "))
+        .agg(sources=pl.col("source_name").unique().sort().str.join("; "))
         .rename({"fact_id": "quote_id"})
     )
     said = pl.col("said_on").is_not_null()
@@ -281,7 +290,11 @@ def quotes(
         .drop("_placed")
         .filter(_country_filter(countries))
     )
-    data = with_first_evidence(ledger, data, "quote_id")
+    data = with_first_evidence(ledger, data, "quote_id").with_columns(
+        when=pl.when(pl.col("said_on").is_null())
+        .then(pl.format("not stated; reported {}", pl.col("reported_on").dt.strftime("%-d %B %Y")))
+        .otherwise(when_words("said_on", "said_on_precision", "said_on_as_written"))
+    )
     return data.sort("date", "speaker", "quote_id")
 
 
@@ -309,6 +322,7 @@ def policy_figures(
 def policy_summary(figures: Mapping[str, int]) -> str:
     """The policy report's one-line summary, from :func:`policy_figures`."""
     return (
-        f"{figures['Transfers']} transfers and {figures['Trade moves']} trade moves "
-        f"among {figures['Dated events']} dated events; {figures['Quotes']} quotes"
+        f"{plural(figures['Transfers'], 'transfer')} and "
+        f"{plural(figures['Trade moves'], 'trade move')} among "
+        f"{plural(figures['Dated events'], 'dated event')}; {plural(figures['Quotes'], 'quote')}"
     )

@@ -7,7 +7,12 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from analysis.ledger.text import ELLIPSIS, shorten
-from analysis.metrics._common import format_date, with_first_evidence
+from analysis.metrics._common import (
+    format_date,
+    source_names,
+    with_first_evidence,
+    with_source_name,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -65,23 +70,38 @@ def fact_evidence(ledger: Ledger) -> pl.DataFrame:
                 )
                 .alias("fact"),
             ),
-            ledger.allegations.select(
+            ledger.allegations.join(
+                ledger.actors.select(pl.col("actor_id").alias("accused_id"), "name"),
+                on="accused_id",
+                how="left",
+            ).select(
                 pl.col("allegation_id").alias("fact_id"),
-                pl.format("Alleged: {} ({})", pl.col("charge").cast(pl.String), "as_written").alias(
-                    "fact"
-                ),
+                # "Alleged against Roberto Salazar: murder (“wanted in connection with …”)";
+                # the source's words only where they differ from the charge's name.
+                pl.format(
+                    "Alleged{}: {}{}",
+                    pl.when(pl.col("name").is_not_null())
+                    .then(pl.format(" against {}", "name"))
+                    .otherwise(pl.lit("")),
+                    pl.col("charge").cast(pl.String),
+                    pl.when(pl.col("as_written") != pl.col("charge").cast(pl.String))
+                    .then(pl.format(" (“{}”)", "as_written"))
+                    .otherwise(pl.lit("")),
+                ).alias("fact"),
             ),
             ledger.claims.select(
                 pl.col("claim_id").alias("fact_id"),
-                pl.format("Stated total: {} = {}", pl.col("about").cast(pl.String), "value").alias(
+                pl.format(
+                    "A total the source states: {}, {}", pl.col("about").cast(pl.String), "value"
+                ).alias("fact"),
+            ),
+            ledger.event_actors.join(ledger.actors.select("actor_id", "name"), on="actor_id")
+            .join(ledger.events.select("event_id", pl.col("title").alias("event")), on="event_id")
+            .select(
+                pl.col("role_id").alias("fact_id"),
+                pl.format("{}: {} in “{}”", "name", pl.col("role").cast(pl.String), "event").alias(
                     "fact"
                 ),
-            ),
-            ledger.event_actors.select(
-                pl.col("role_id").alias("fact_id"),
-                pl.format(
-                    "{} is {} in {}", "actor_id", pl.col("role").cast(pl.String), "event_id"
-                ).alias("fact"),
             ),
         ]
     )
@@ -92,11 +112,13 @@ def fact_evidence(ledger: Ledger) -> pl.DataFrame:
         ledger.evidence.join(labels, on="fact_id", how="left")
         .join(sentences, on=["source_id", "sentence"], how="left")
         .with_columns(pl.col("fact_type").cast(pl.String))
+        .join(source_names(ledger), on="source_id", how="left")
         .select(
             "fact_type",
             "fact_id",
             "fact",
             "source_id",
+            "source_name",
             "sentence",
             "char_start",
             "char_end",
@@ -123,10 +145,11 @@ def sentence_coverage(ledger: Ledger) -> pl.DataFrame:
         ledger.sources.select(
             "source_id", pl.col("n_sentences").alias("sentences"), "published", "title"
         )
+        .join(source_names(ledger), on="source_id")
         .join(used, on="source_id", how="left")
         .with_columns(
             pl.col("sentences_used").fill_null(0),
-            source=pl.format("{} ({})", "source_id", pl.col("published").dt.strftime("%Y-%m-%d")),
+            source=pl.col("source_name"),
         )
         .with_columns(share_used=pl.col("sentences_used") / pl.col("sentences"))
         .select("source", "source_id", "sentences", "sentences_used", "share_used")
@@ -144,15 +167,17 @@ def facts_per_sentence(ledger: Ledger) -> pl.DataFrame:
     )
     return (
         ledger.sentences.join(cited, on=["source_id", "sentence"], how="left")
+        .join(source_names(ledger), on="source_id", how="left")
         .select(
-            pl.col("source_id").alias("source"),
+            pl.col("source_name").alias("source"),
+            "source_id",
             "sentence",
             pl.col("facts").fill_null(0),
             excerpt=pl.col("text").map_elements(
                 lambda t: excerpt(t, EXCERPT_CHARS), return_dtype=pl.String
             ),
         )
-        .sort("source", "sentence")
+        .sort("source_id", "sentence")
     )
 
 
@@ -176,7 +201,8 @@ def single_source_facts(ledger: Ledger) -> pl.DataFrame:
     return (
         per_fact.join(labels, on="fact_id", how="left")
         .with_columns(pl.col("fact_type").cast(pl.String))
-        .select("fact_type", "fact_id", "fact", "source_id", "status")
+        .join(source_names(ledger), on="source_id", how="left")
+        .select("fact_type", "fact_id", "fact", "source_id", "source_name", "status")
         .sort("fact_type", "fact_id")
     )
 
@@ -251,13 +277,14 @@ def stated_totals(ledger: Ledger) -> pl.DataFrame:
         "status": pl.String,
     }
     frame = with_first_evidence(ledger, pl.DataFrame(rows, schema=schema), "claim_id")
+    frame = with_source_name(ledger, frame)
     return frame.rename({"evidence_text": "source_says"}).sort("agrees", "claim_id")
 
 
 def claim_warnings(ledger: Ledger) -> list[str]:
     """A sentence for each stated total the ledger does not reach, as the page warns of it."""
     return [
-        f"Source {row['source_id']} states {row['stated']} for “{row['claim']}”; "
+        f"{row['source_name']} states {row['stated']} for “{row['claim']}”; "
         f"{row['verdict'].replace('disagrees: ', '')}. Neither figure is corrected: a reviewer "
         "decides whether a transfer is missing from the ledger or the source counts otherwise."
         for row in stated_totals(ledger)
@@ -296,11 +323,13 @@ def source_disputes(ledger: Ledger) -> pl.DataFrame:
             .then(pl.lit("in precision only"))
             .otherwise(pl.lit("in fact")),
         )
+        .join(source_names(ledger), on="source_id", how="left")
         .select(
             "event_id",
             "title",
             "field",
             "source_id",
+            "source_name",
             "value",
             "source_says",
             "shown",

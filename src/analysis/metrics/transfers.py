@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
+from analysis.markup import plural
 from analysis.metrics._common import (
     Headline,
     count_evidence,
@@ -13,6 +14,7 @@ from analysis.metrics._common import (
     in_range,
     span_label,
     when,
+    when_words,
     with_first_evidence,
 )
 from analysis.metrics.bounds import MAX_COLUMNS, MAX_DAYS, bucket, bucket_span, first_titles
@@ -30,7 +32,11 @@ def transfers(
     """Transfers in the range, oldest first, with the sentence that states each count."""
     events = ledger.events.filter(pl.col("kind") == "transfer", in_range(start, end))
     stated = count_evidence(ledger, events)
-    return events.join(stated, on="event_id", how="left").sort("date", "event_id")
+    return (
+        events.join(stated, on="event_id", how="left")
+        .with_columns(when=when_words())
+        .sort("date", "event_id")
+    )
 
 
 def transfer_headlines(
@@ -92,8 +98,8 @@ def transfers_summary(figures: Mapping[str, int]) -> str:
     """The transfers report's one-line summary, from the values of :func:`transfer_headlines`
     by label."""
     return (
-        f"{figures['People transferred']} people in {figures['Transfers']} transfers "
-        "from Mexico to the United States"
+        f"{plural(figures['People transferred'], 'person', 'people')} in "
+        f"{plural(figures['Transfers'], 'transfer')} from Mexico to the United States"
     )
 
 
@@ -149,6 +155,7 @@ def suspects_with_past_crimes(
         "event_id",
         pl.col("date").alias("transfer_date"),
         pl.col("date_precision").alias("transfer_precision"),
+        pl.col("date_as_written").alias("transfer_as_written"),
         pl.col("title").alias("transfer"),
     )
     names = ledger.actors.select(
@@ -176,6 +183,9 @@ def suspects_with_past_crimes(
             "transfer",
             "transfer_date",
             "transfer_precision",
+            when_words("transfer_date", "transfer_precision", "transfer_as_written").alias(
+                "transferred"
+            ),
             "years_to_transfer",
             "allegation_id",
             pl.col("status").cast(pl.String),

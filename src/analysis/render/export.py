@@ -14,6 +14,7 @@ from analysis._version import __version__
 from analysis.errors import RenderError
 from analysis.render.assets import TEMPLATE, TEMPLATES, page_css, vega_bundle
 from analysis.report.protocol import script_json
+from analysis.vega import bundle_html
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -91,8 +92,16 @@ def export_html(
     return head.replace(BUNDLE_SLOT, bundle if bundle is not None else vega_bundle()) + sep + rest
 
 
+def _without_bundle(markup: str | list[str]) -> str:
+    """An output's HTML without the copy of the Vega bundle a report's header carries for
+    JupyterLab and plain nbconvert: the page has one, in its head."""
+    text = "".join(markup) if isinstance(markup, list) else markup
+    return text.replace(bundle_html(), "")
+
+
 def _without_stray_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Drop what a reader should never see: stderr (warnings) and bare text reprs."""
+    """Drop what a reader should never see: stderr (warnings) and bare text reprs; and the
+    notebook's own copy of the Vega bundle (the page's is in its head)."""
     import copy  # noqa: PLC0415
 
     nb = copy.deepcopy(nb)
@@ -107,6 +116,7 @@ def _without_stray_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
                 data = out.get("data", {})
                 if "text/html" not in data:
                     continue
+                data["text/html"] = _without_bundle(data["text/html"])
             kept.append(out)
         cell.outputs = kept
     return nb

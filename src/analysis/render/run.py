@@ -268,6 +268,7 @@ def render_suite(
     execution_timeout: float | None = None,
     keep_executed: bool = False,
     base_url: str | None = None,
+    pdf: bool = False,
 ) -> RunResult:
     """Render ``jobs`` into ``out_dir`` and rebuild its index. See the module docstring.
 
@@ -275,7 +276,8 @@ def render_suite(
     rendering one report keeps the others' descriptions; ``execution_timeout`` stops a cell
     that runs longer (seconds) and fails its report; ``keep_executed`` keeps each executed
     notebook in ``out_dir/_executed/``; ``base_url``, where the folder is served, makes the
-    feed's links absolute (they are relative to the feed without it).
+    feed's links absolute (they are relative to the feed without it); ``pdf`` prints each
+    page to a PDF beside it with headless Chromium (:mod:`analysis.render.pdf`).
     """
     from filelock import FileLock, Timeout  # noqa: PLC0415
 
@@ -370,6 +372,17 @@ def render_suite(
                     publish.write_manifest(out_dir, manifest)
                     feed.write_feed(out_dir, manifest, base_url=base_url)
                     index_path = index.write_index(out_dir, manifest, all_specs)
+        if pdf and completed:
+            from analysis.render.pdf import print_pdfs  # noqa: PLC0415
+
+            pages = [
+                out_dir / f"{o.job.stem}.html"
+                for o in outcomes
+                if (out_dir / f"{o.job.stem}.html").is_file()
+            ]
+            for problem in print_pdfs(sorted(pages)):
+                log.error("%s", problem)
+                problems.append(problem)
         return RunResult(sorted(outcomes, key=lambda o: o.job.stem), index_path, problems)
     finally:
         lock.release()

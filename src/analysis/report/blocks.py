@@ -3,8 +3,10 @@
 A :class:`Report` collects what a report cites, so its closing evidence section lists every
 sentence a number or chart on the page rests on. Each block is an object with
 ``_repr_html_``: the notebook displays it, nbconvert keeps it, and all source text in it is
-escaped. Charts are embedded as Vega-Lite specs drawn by the one Vega bundle in the page head
-(see :mod:`analysis.render`), with ids numbered in order, so two renders are byte-identical.
+escaped. Charts are embedded as Vega-Lite specs drawn by the Vega bundle that the header
+carries (:mod:`analysis.vega`: so the notebook draws in JupyterLab offline and as a plain
+nbconvert page; ``analysis render`` moves the bundle to the page head), with ids numbered in
+order, so two renders are byte-identical.
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ import polars as pl
 
 from analysis import dates
 from analysis.ledger.export import flatten_lists
-from analysis.report.protocol import SUMMARY_MIMETYPE, script_json
+from analysis.markup import plural
+from analysis.report.protocol import SUMMARY_MIMETYPE
+from analysis.vega import bundle_html, embed_html
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -35,8 +39,6 @@ MAX_TABLE_ROWS = 200
 #: beyond them the page says how many more, so it does not grow with the ledger.
 MAX_HEADLINE_CITES = 8
 MAX_HEADER_SOURCES = 20
-#: vega-embed options: no action menu (it has no accessible name), SVG for crisp text.
-EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 
 
 def sentence_anchor(source_id: str, sentence: int) -> str:
@@ -63,12 +65,17 @@ class _Summary:
         return {SUMMARY_MIMETYPE: self.data, "text/plain": ""}
 
 
+def _is_web(url: object) -> bool:
+    """A source's URL that a page may link to (http or https, nothing a script could run)."""
+    return isinstance(url, str) and url.lower().startswith(("https://", "http://"))
+
+
 def _csv_link(frame: pl.DataFrame, filename: str) -> str:
     payload = base64.b64encode(flatten_lists(frame).write_csv().encode("utf-8")).decode("ascii")
     return (
         f'<a class="download" download="{html.escape(filename)}" '
         f'href="data:text/csv;charset=utf-8;base64,{payload}">'
-        f"Download the data ({html.escape(filename)}, {frame.height} rows)</a>"
+        f"Download the data ({html.escape(filename)}, {plural(frame.height, 'row')})</a>"
     )
 
 
@@ -88,10 +95,25 @@ def _cell(value: object) -> str:
 
 #: The columns that show each field sources may dispute or the ledger may derive.
 _FIELD_COLUMNS = {
-    "date": ("date", "date_as_written"),
+    "date": ("when", "date", "date_as_written"),
     "people": ("people",),
     "duration_days": ("duration_days",),
 }
+
+
+#: A column whose longest value is longer than this is given a readable width.
+LONG_TEXT = 60
+
+
+def _is_long(frame: pl.DataFrame, column: str) -> bool:
+    values = frame.get_column(column)
+    if values.dtype != pl.String or values.is_empty():
+        return False
+    return int(values.str.len_chars().max() or 0) > LONG_TEXT  # type: ignore[arg-type]
+
+
+def _long(long: bool) -> str:
+    return ' class="long"' if long else ""
 
 
 def _shown(row: Mapping[str, Any], column: str) -> str:
@@ -114,7 +136,8 @@ def _marks(row: Mapping[str, Any], column: str) -> str:
         if column in _FIELD_COLUMNS.get(name, (name,)):
             out += f' <span class="derived">derived: {html.escape(str(how))}</span>'
     for name in row.get("disputed_fields") or ():
-        if column == _FIELD_COLUMNS.get(name, (name,))[0]:
+        shown = [c for c in _FIELD_COLUMNS.get(name, (name,)) if c in row]
+        if shown and column == shown[0]:
             out += (
                 ' <span class="disputed" title="The sources give this differently; the Sources '
                 'report lists each value and source">sources differ</span>'
@@ -157,6 +180,7 @@ class Report:
     parameters: Mapping[str, Any]
     _cited: set[tuple[str, int]] = field(default_factory=set)
     _charts: int = 0
+    _names: dict[str, str] | None = None
 
     # -- citing --------------------------------------------------------------------------------
 
@@ -167,10 +191,20 @@ class Report:
             self._cited.add((source_id, int(sentence)))
             links.append(
                 f'<a class="cite" href="#{sentence_anchor(source_id, int(sentence))}" '
-                f'title="Source {html.escape(source_id)}, sentence {int(sentence)}">'
+                f'title="{html.escape(self._source_name(source_id))}, sentence {int(sentence)}">'
                 f"[sentence {int(sentence)}]</a>"
             )
         return " ".join(links)
+
+    def _source_name(self, source_id: str) -> str:
+        """The name a reader knows a source by (its outlet and title, or "unknown outlet,
+        published 12 August 2025"), never its file id."""
+        if self._names is None:
+            from analysis.metrics import source_names  # noqa: PLC0415 - the data stack
+
+            names = source_names(self.ledger)
+            self._names = dict(zip(names["source_id"], names["source_name"], strict=True))
+        return self._names.get(source_id, source_id)
 
     # -- blocks ---------------------------------------------------------------------------------
 
@@ -182,10 +216,15 @@ class Report:
         )
         sources = "".join(
             "<li>"
-            f"<strong>{html.escape(r['source_id'])}</strong>: {html.escape(r['kind'])}, "
-            f"published {r['published'].isoformat()}; outlet {_cell(r['outlet'])}; "
-            f"title {_cell(r['title'])}; url {_cell(r['url'])}; "
-            f"{r['n_sentences']} sentences; sha256 <code>{r['sha256'][:16]}…</code>"
+            f"<strong>{html.escape(self._source_name(r['source_id']))}</strong>: "
+            f"{html.escape(r['kind'])}"
+            + (
+                f', <a href="{html.escape(r["url"])}">{html.escape(r["url"])}</a>'
+                if _is_web(r["url"])
+                else ""
+            )
+            + f"; {r['n_sentences']} sentences; file <code>{html.escape(r['source_id'])}</code>, "
+            f"sha256 <code>{r['sha256'][:16]}…</code>"
             "</li>"
             for r in self.ledger.sources.head(MAX_HEADER_SOURCES).iter_rows(named=True)
         )
@@ -201,6 +240,9 @@ class Report:
             '<details class="meta"><summary>Parameters and sources</summary>'
             f'<table class="params"><caption>Parameters of this render</caption>{params}</table>'
             f"<p>Sources this report draws on:</p><ul>{sources}</ul></details></header>"
+            # The charts' library, so that the notebook draws anywhere (JupyterLab offline,
+            # plain nbconvert); `analysis render` moves it to the page's head.
+            + bundle_html()
         )
 
     def _candidates_banner(self) -> str:
@@ -271,7 +313,8 @@ class Report:
         if data is not None and data.height == 0:
             # The chart's title says what would be drawn; its description (of marks) does not apply.
             title = spec.get("title")
-            heading = str(title.get("text", "") if isinstance(title, dict) else title or "")
+            text = title.get("text", "") if isinstance(title, dict) else title or ""
+            heading = " ".join(text) if isinstance(text, list) else str(text)
             return Html(
                 f'<figure class="chart-figure chart-empty" data-name="{html.escape(name)}">'
                 f'<p class="nothing">{html.escape(self._nothing_to_draw())}</p>'
@@ -280,11 +323,7 @@ class Report:
         download = _csv_link(data, f"{name}.csv") if data is not None else ""
         return Html(
             f'<figure class="chart-figure" data-name="{html.escape(name)}">'
-            f'<div class="chart" id="{div}"></div>'
-            f"<script>vegaEmbed({script_json('#' + div)}, {script_json(spec)}, "
-            f"{script_json(EMBED_OPTIONS)}).catch(function (e) {{ "
-            f"document.getElementById({script_json(div)}).textContent = "
-            "'This chart could not be drawn: ' + e; });</script>"
+            f"{embed_html(spec, div)}"
             f"<figcaption>{html.escape(description)} {download}</figcaption></figure>"
         )
 
@@ -316,18 +355,28 @@ class Report:
         evidence sentence; ``empty`` is said instead of rows when there are none.
         """
         shown = frame.head(MAX_TABLE_ROWS)
-        heads = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in columns.values())
+        long = {c for c in columns if _is_long(shown, c)}
+        heads = "".join(
+            f'<th scope="col"{_long(c in long)}>{html.escape(h)}</th>' for c, h in columns.items()
+        )
         if cite:
             heads += '<th scope="col">Evidence</th>'
+        # Each cell carries its heading, shown above its value where rows become cards (phones).
+        opens = {
+            c: f'<td data-label="{html.escape(h)}"{_long(c in long)}>' for c, h in columns.items()
+        }
         rows = []
         for row in shown.iter_rows(named=True):
-            cells = "".join(f"<td>{_shown(row, c)}{_marks(row, c)}</td>" for c in columns)
+            cells = "".join(f"{opens[c]}{_shown(row, c)}{_marks(row, c)}</td>" for c in columns)
             if row.get("status") == "candidate":
-                cells = cells.replace("<td>", '<td><span class="unreviewed">unreviewed</span> ', 1)
+                first = opens[next(iter(columns))]
+                cells = cells.replace(
+                    first, first + '<span class="unreviewed">unreviewed</span> ', 1
+                )
             if cite:
                 src, sent = row[cite[0]], row[cite[1]]
                 link = self.cite([(src, sent)]) if src is not None else ""
-                cells += f"<td>{link}</td>"
+                cells += f'<td data-label="Evidence">{link}</td>'
             rows.append(f"<tr>{cells}</tr>")
         more = ""
         if frame.height > shown.height:
@@ -358,10 +407,12 @@ class Report:
                 (pl.col("source_id") == source_id) & (pl.col("sentence") == sentence)
             )
             text = row["text"][0] if row.height else "(sentence not found)"
-            published = sources[source_id]["published"].isoformat() if source_id in sources else ""
+            url = str(sources.get(source_id, {}).get("url") or "")
+            link = f' <a href="{html.escape(url)}">{html.escape(url)}</a>' if _is_web(url) else ""
             items.append(
                 f'<li id="{sentence_anchor(source_id, sentence)}">'
-                f'<span class="where">{html.escape(source_id)} ({published}), sentence {sentence}</span>'
+                f'<span class="where">{html.escape(self._source_name(source_id))}, '
+                f"sentence {sentence}{link}</span>"
                 f"<blockquote>{html.escape(text)}</blockquote></li>"
             )
         return Html(
