@@ -20,6 +20,7 @@ from analysis.charts.theme import (
     finish_layers,
     rows_height,
 )
+from analysis.markup import plural
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -69,7 +70,8 @@ def policy_timeline(
         "Security cooperation and trade pressure, side by side",
         "Each mark is an event, in its lane, coloured by the countries that acted; a bar spans "
         "the month or year an event is known only to",
-        f"Timeline of {int(data['events'].sum())} dated events in {data['lane'].n_unique()} lanes, "
+        f"Timeline of {plural(int(data['events'].sum()), 'dated event')} in "
+        f"{plural(data['lane'].n_unique(), 'lane')}, "
         "coloured by country; bars span the period of an event whose day is not known.",
         height=rows_height(len(metrics.POLICY_LANES) if data.height else 1, 60),
     )
@@ -111,5 +113,5 @@ def quotes_by_speaker(
         "Who is quoted",
         "Quotes per speaker across the sources"
         + (f" (the {counts.height} most quoted; {left_out} more in the table)" if left_out else ""),
-        f"Bars of quotes per speaker for {counts.height} speakers.",
+        f"Bars of quotes per speaker for {plural(counts.height, 'speaker')}.",
     )

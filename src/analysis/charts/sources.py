@@ -101,7 +101,7 @@ def facts_per_sentence(ledger: Ledger) -> alt.Chart:
             chart,
             "Facts per sentence",
             f"Facts citing the n-th sentence, summed over {n_sources} sources",
-            f"Bars of facts citing each sentence position, summed over {n_sources} sources.",
+            f"Bars of facts citing each sentence position, summed over {plural(n_sources, 'source')}.",
         )
     # One view (a grid of sources by sentence), not a facet per source: a facet cannot take
     # the width of its container, and would be cut off on a phone.

@@ -18,6 +18,7 @@ from analysis.charts.theme import (
     finish_layers,
     rows_height,
 )
+from analysis.markup import plural
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -84,7 +85,8 @@ def transfers_timeline(
         "Transfers of alleged cartel members to the United States",
         "Circles: transfers on a known day, sized by people. Bars: the month or year of the "
         "others, with their people",
-        f"Timeline of {n} transfers totalling {total} people; circle size shows people per "
+        f"Timeline of {plural(n, 'transfer')} totalling {plural(total, 'person', 'people')}; "
+        "circle size shows people per "
         "transfer, bars span the period of a transfer whose day is not known.",
         height=120,
     )
@@ -201,8 +203,8 @@ def charges_by_transfer(
         chart,
         "Charges alleged, by transfer",
         "A filled cell means a source alleges that charge against people in the transfer",
-        f"Grid of {data['charge'].n_unique()} charges against {data['transfer'].n_unique()} "
-        "transfers; filled cells mark charges alleged.",
+        f"Grid of {plural(data['charge'].n_unique(), 'charge')} against "
+        f"{plural(data['transfer'].n_unique(), 'transfer')}; filled cells mark charges alleged.",
     )
 
 
@@ -240,6 +242,7 @@ def years_to_transfer(
         chart,
         "Years from the crime to the transfer",
         "Named suspects the sources tie to an older crime" + more,
-        f"Bars for {data.height} named suspects showing the years between the crime they are "
+        f"Bars for {plural(data.height, 'named suspect')} showing the years between the crime "
+        "they are "
         "tied to and their transfer.",
     )
