@@ -39,7 +39,9 @@ def tests(session: nox.Session) -> None:
     if Path("package-lock.json").is_file() and shutil.which("npm"):
         # axe-core, injected into the browser tests, comes from the npm registry.
         session.run("npm", "ci", "--no-audit", "--no-fund", "--silent", external=True)
-    session.run("pytest", *session.posargs)
+    # Three workers, each test file on one of them (its module fixtures render once): most of
+    # the suite waits on kernels and Chromium, so three share two cores well.
+    session.run("pytest", "-n", "3", "--dist", "loadfile", *session.posargs)
 
 
 @nox.session
