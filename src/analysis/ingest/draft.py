@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
 from analysis.dates import ledger_date, parse_ledger_date, period
 from analysis.ingest import link
 from analysis.ingest.extraction._common import sentences_of
 from analysis.ingest.names import norm, same_organisation
+from analysis.ledger.numbers import stated_numbers
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -83,6 +85,7 @@ class Draft:
             "quotes": [],
             "allegations": [],
             "supports": [],
+            "claims": [],
         }
         self.notes: list[str] = []
         self.actor_ids: dict[str, str] = {}
@@ -204,7 +207,8 @@ class Draft:
     def events(self) -> list[tuple[dict[str, Any], str]]:
         """Add or link the transfers; return each extracted row with its event id."""
         placed: list[tuple[dict[str, Any], str]] = []
-        for row in self.found.events.iter_rows(named=True):
+        self.event_of_row: dict[int, str] = {}
+        for index, row in enumerate(self.found.events.iter_rows(named=True)):
             origin = self.actor_ids.get(row["origin"] or "")
             destination = self.actor_ids.get(row["destination"] or "")
             found = link.twin_event(row, origin, destination, self.known_events, self.event_dates)
@@ -215,13 +219,45 @@ class Draft:
                     self.note(found.note, entry)
                     self.dispute(entry, row, found.target)
                     placed.append((row, event_id))
+                    self.event_of_row[index] = event_id
                     continue
             record = self.new_event(row)
             if record is not None:
                 self.note(found.note, record)
                 self.sections["events"].append(record)
                 placed.append((row, record["id"]))
+                self.event_of_row[index] = record["id"]
         return placed
+
+    # -- stated totals --------------------------------------------------------------------------
+
+    def claims(self) -> None:
+        """The totals the text states, as claims the ledger checks against what it computes.
+        A transfer's place is a claim about that transfer's record, so it is drafted only
+        when the transfer is (new or linked)."""
+        for row in self.found.totals.iter_rows(named=True):
+            event_id = None
+            if row["about"] == "transfer number":
+                event_id = self.event_of_row.get(row["event_index"])
+                if event_id is None:
+                    continue
+            words = self.cite(row["char_start"], row["char_end"])
+            if words is None:
+                self.note(f"no unique words to cite for the stated total of {row['value']}")
+                continue
+            if Decimal(row["value"]) not in stated_numbers(words):
+                continue  # the ledger's check must find the number in the words
+            since = ledger_date(row["since"], row["since_precision"])
+            base = f"total-{row['about'].replace(' ', '-')}-{row['value']}"
+            record: dict[str, Any] = {"id": self.new_id(base), "about": row["about"]}
+            record["value"] = row["value"]
+            if event_id is not None:
+                record["event"] = event_id
+            if since is not None:
+                record["since"] = since
+                record["when"] = row["when"]
+            record["evidence"] = [words]
+            self.sections["claims"].append(record)
 
     def dispute(self, entry: dict[str, Any], row: dict[str, Any], event: dict[str, Any]) -> None:
         """Give the date in ``entry`` when this source dates the transfer otherwise than the
@@ -413,6 +449,7 @@ class Draft:
         """The sections of the draft in the ledger's order, the empty ones left out."""
         self.actors()
         placed = self.events()
+        self.claims()
         self.quotes()
         self.allegations(placed)
         return {k: v for k, v in self.sections.items() if v}

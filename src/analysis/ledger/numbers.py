@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
 #: Languages whose number words ``text2num`` reads, by the code a source's metadata uses.
 WORD_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl", "da")
@@ -41,6 +42,11 @@ _DAY_OF_DATE = re.compile(
 )
 
 
+#: Multiplicative adverbs ("Mexico has twice sent ..."): text2num does not read them.
+_TIMES: Final = {"en": {"twice": 2, "thrice": 3}}
+_TIMES_WORD = re.compile(r"\b(twice|thrice)\b", re.IGNORECASE)
+
+
 def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
     """Every number ``text`` states, in digits or (in a known language) in words.
 
@@ -50,6 +56,8 @@ def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
     [3, 1000]
     >>> sorted(int(n) for n in stated_numbers("29 suspects on 28 February 2025"))
     [29, 2025]
+    >>> sorted(int(n) for n in stated_numbers("Mexico has twice this year sent prisoners"))
+    [2]
     """
     text = _DAY_OF_DATE.sub(" ", text)
     found = _digits(text)
@@ -60,6 +68,10 @@ def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
         # "ninety-day" and "twenty-nine-year-old" read as words: text2num wants spaces.
         spaced = _HYPHEN_IN_WORDS.sub(" ", text)
         found |= _digits(alpha2digit(spaced, lang, threshold=0))
+    times = _TIMES.get(lang, {})
+    found |= {
+        Decimal(times[w.casefold()]) for w in _TIMES_WORD.findall(text) if w.casefold() in times
+    }
     return found
 
 

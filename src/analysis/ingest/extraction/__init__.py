@@ -5,7 +5,8 @@ and withheld surnames), organisations and countries, quotes and who said them (a
 organisation or a speaker named by role), counts of people and other figures (partial counts,
 numbers in words), dates (absolute, relative ones resolved against the dateline's day or the
 publication date, anaphoric ones against the day named before), charges normalised to
-:data:`analysis.schema.CHARGES`, and transfer or extradition events. It uses regular
+:data:`analysis.schema.CHARGES`, transfer or extradition events, and the totals the text
+states (people transferred over a period, numbers of transfers, a transfer's place). It uses regular
 expressions, the standard library, ``text2num`` for number words and the project's sentence
 splitter only: it runs offline and always gives the same answer. The decisions follow
 ``benchmarks/ANNOTATION.md``.
@@ -40,7 +41,7 @@ from analysis.ingest.extraction._common import sentences_of
 from analysis.ingest.extraction.actors import find_actors
 from analysis.ingest.extraction.charges import find_charges
 from analysis.ingest.extraction.counts import find_counts
-from analysis.ingest.extraction.dates import find_dates
+from analysis.ingest.extraction.dates import find_dates, reference_day
 from analysis.ingest.extraction.events import find_events
 from analysis.ingest.extraction.frames import (
     ACTORS_SCHEMA,
@@ -49,6 +50,7 @@ from analysis.ingest.extraction.frames import (
     DATES_SCHEMA,
     EVENTS_SCHEMA,
     QUOTES_SCHEMA,
+    TOTALS_SCHEMA,
     Extraction,
 )
 from analysis.ingest.extraction.quotes import find_quotes
@@ -63,6 +65,7 @@ __all__ = [
     "DATES_SCHEMA",
     "EVENTS_SCHEMA",
     "QUOTES_SCHEMA",
+    "TOTALS_SCHEMA",
     "Extraction",
     "extract",
 ]
@@ -127,7 +130,7 @@ def extract(text: str, *, published: dt.date) -> Extraction:
     Returns
     -------
     Extraction
-        Frames of actors, quotes, counts, dates, charges and transfer events, each row with its
+        Frames of actors, quotes, counts, dates, charges, transfer events and stated totals, each row with its
         evidence (``evidence`` equals ``text[char_start:char_end]``).
 
     Examples
@@ -148,7 +151,8 @@ def extract(text: str, *, published: dt.date) -> Extraction:
     ]
     sentences = sentences_of(text)
     charges = find_charges(text, sentences, mentions, quoted)
-    events = find_events(text, sentences, mentions, dates, counts, quoted)
+    _, dateline = reference_day(text, published)
+    events, totals = find_events(text, sentences, mentions, dates, counts, quoted, dateline)
     ordered = sorted(actors, key=lambda a: a.first.start)
     cited = [
         _unique_words(text, a.first.start, a.first.end)
@@ -190,4 +194,5 @@ def extract(text: str, *, published: dt.date) -> Extraction:
         dates=pl.DataFrame(date_rows, schema=DATES_SCHEMA),
         charges=pl.DataFrame(charges, schema=CHARGES_SCHEMA),
         events=pl.DataFrame(events, schema=EVENTS_SCHEMA),
+        totals=pl.DataFrame(totals, schema=TOTALS_SCHEMA),
     )

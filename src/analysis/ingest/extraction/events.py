@@ -1,11 +1,26 @@
-"""Transfers and extraditions: a sentence outside quotation marks with a transfer verb and a
-count of people, with its date, origin, destination and the suspects it names."""
+"""Transfers and extraditions, and the totals a text states.
+
+A **transfer** is a clause outside quotation marks in which a transfer verb ("sent",
+"extradited", "handed over", "flown", "the sending of") governs a count of people: the count
+follows the verb ("Mexico sent 23 alleged cartel figures", "the transfer of 26") or is its
+subject in the passive ("30 defendants who were expelled", "26 were flown out"). A clause that
+says the transfer did not (yet) happen is no transfer: suspended, planned, requested, in the
+future or conditional ("suspended the transfer of two of them", "will be extradited", "asked
+for 40 names"). Its date is the date written nearest the verb in the same sentence, not the
+dateline's when the sentence gives another.
+
+A **stated total** is a count of people transferred over a period ("a total of 55 people
+handed over this year", "so far 73 people have been sent", "55 people in two transfers"), a
+number of transfers ("twice this year", "three transfers") or a transfer's place in the
+sequence ("the third such transfer") said of a transfer the text reports: the ledger records it
+as a claim, checked against what it computes, never as a transfer.
+"""
 
 from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from analysis.ingest.extraction._common import COUNTRIES, SP, Spans, alternation
 
@@ -19,14 +34,49 @@ __all__ = ["find_events"]
 
 T = TypeVar("T")
 
-_VICTIM = re.compile(
+_VICTIM: Final = re.compile(
     r"\b(?:killing|murder|death|kidnapping|abduction|assassination)s?\s+of(?:\s+[\w.\u2019'-]+){0,6}"
     r"\s*$"
 )
-_TRANSFER_VERBS = re.compile(
-    r"\b(?:extradit(?:ed|es|e|ing)|transferr(?:ed|ing)|transfers?|sent|sends|sending|"
-    r"handed|hands|handing|expelled|expels|deported|deports|delivered|surrendered|shipped)\b"
+_TRANSFER_VERBS: Final = re.compile(
+    r"\b(?:extradit(?:ed|es|e|ing|ion)|transferr(?:ed|ing)|transfers?|sent|sends|sending|send|"
+    r"handed|hands|handing|expelled|expels|expulsion|deported|deports|delivered|surrendered|"
+    r"shipped|flown|flew|airlifted)\b",
+    re.IGNORECASE,
 )
+#: Words that may stand between a verb and the count it governs ("handed over 29", "sent a
+#: total of 55", "the sending of 18").
+_BETWEEN_VERB_AND_COUNT: Final = re.compile(
+    r"(?:\s+(?:over|out|back|up|off|north|the|a|an|another|of|group|groups|batch|total|at|"
+    r"least|more|than|about|nearly|almost|around|roughly|some|other|additional|further|"
+    r"new|its|these|those|another))*\s+",
+    re.IGNORECASE,
+)
+#: Words that may stand between a count and the passive verb it is the subject of ("30
+#: defendants who were expelled", "73 people have been sent", "26 followed, flown out").
+_BETWEEN_COUNT_AND_VERB: Final = re.compile(
+    r"(?:\s*,?\s+(?:who|that|which|were|was|have|has|had|been|being|are|is|later|then|also|"
+    r"already|all|subsequently|eventually|formally|finally|followed|reportedly|each))*\s*,?\s+",
+    re.IGNORECASE,
+)
+#: A clause that says the transfer did not (or not yet) happen.
+_NOT_DONE: Final = re.compile(
+    r"\b(?:suspend\w*|halt\w*|block\w*|stop\w*|delay\w*|postpon\w*|cancel\w*|plan\w*|"
+    r"prepar\w*|request\w*|ask\w*|seek\w*|sought|want\w*|would|will|could|may|might|should|"
+    r"expect\w*|due\s+to|set\s+to|to\s+be|if|pending|await\w*|not|never|refus\w*|reject\w*|"
+    r"oppos\w*|consider\w*|propos\w*|possible|list|demand\w*|call\w*\s+for)\b",
+    re.IGNORECASE,
+)
+#: A count over a period or over several transfers: a total, not a transfer.
+_TOTAL: Final = re.compile(
+    r"\b(?:total(?:s|ing|led|ling)?|in\s+all|altogether|so\s+far|to\s+date|combined|"
+    r"bringing|brings|overall|cumulative|all\s+told|since|"
+    r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+    r"(?:transfers|operations|groups|rounds|flights|shipments|batches))\b",
+    re.IGNORECASE,
+)
+#: How far (characters) a clause may reach either side of a count to look for its verb.
+_REACH: Final = 60
 
 
 def _by_sentence(
@@ -42,6 +92,70 @@ def _by_sentence(
     return found
 
 
+def _clause_start(text: str, lower: int, at: int) -> int:
+    """Where the clause holding ``at`` begins: after the last comma, semicolon, colon or dash
+    before it (not before ``lower``)."""
+    cut = max(text.rfind(mark, lower, at) for mark in (",", ";", ":", " - ", "\u2014"))
+    return lower if cut < 0 else cut + 1
+
+
+def _governing_verb(
+    text: str, sentence: Sentence, count: dict[str, object], in_quotes: Spans
+) -> re.Match[str] | None:
+    """The transfer verb that governs ``count`` in its sentence, or None."""
+    c_start, c_end = int(str(count["char_start"])), int(str(count["char_end"]))
+    lo = max(sentence.start, c_start - _REACH)
+    hi = min(sentence.end, c_end + _REACH)
+    for verb in _TRANSFER_VERBS.finditer(text, lo, hi):
+        if in_quotes.covers(verb.start()):
+            continue
+        if verb.end() <= c_start:
+            if _BETWEEN_VERB_AND_COUNT.fullmatch(text, verb.end(), c_start):
+                return verb
+        elif verb.start() >= c_end and _BETWEEN_COUNT_AND_VERB.fullmatch(text, c_end, verb.start()):
+            return verb
+    return None
+
+
+def _verbs_of(
+    text: str, sentence: Sentence, people: list[dict[str, object]], in_quotes: Spans
+) -> list[re.Match[str] | None]:
+    """The verb governing each count of people; counts joined by "and" or a comma share the
+    verb of the last ("in which 29 and 26 people were sent")."""
+    verbs = [_governing_verb(text, sentence, c, in_quotes) for c in people]
+    for i in range(len(people) - 2, -1, -1):
+        if verbs[i] is None and verbs[i + 1] is not None:
+            gap = text[int(str(people[i]["char_end"])) : int(str(people[i + 1]["char_start"]))]
+            if re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s*", gap):
+                verbs[i] = verbs[i + 1]
+    return verbs
+
+
+def _respectively(
+    sentence: Sentence,
+    people: list[dict[str, object]],
+    verbs: list[re.Match[str] | None],
+    dates: list[DateSpan],
+) -> dict[int, DateSpan]:
+    """Dates paired with counts in order when the sentence says "respectively" ("those of
+    February and August, in which 29 and 26 people were sent, respectively")."""
+    if not re.search(r"\brespectively\b", sentence.text, re.IGNORECASE):
+        return {}
+    governed = [c for c, v in zip(people, verbs, strict=True) if v is not None]
+    first = min((int(str(c["char_start"])) for c in governed), default=0)
+    before = [d for d in dates if d.end <= first]
+    if len(governed) < 2 or len(before) < len(governed):
+        return {}
+    return {id(c): d for c, d in zip(governed, before[-len(governed) :], strict=True)}
+
+
+def _done(text: str, sentence: Sentence, count_start: int, verb: re.Match[str]) -> bool:
+    """Whether the clause reports the transfer as done (not suspended, planned, future)."""
+    first = min(count_start, verb.start())
+    start = _clause_start(text, max(sentence.start, first - _REACH), first)
+    return _NOT_DONE.search(text, start, max(count_start, verb.start())) is None
+
+
 def find_events(
     text: str,
     sentences: list[Sentence],
@@ -49,71 +163,158 @@ def find_events(
     dates: list[DateSpan],
     counts: list[dict[str, object]],
     quoted: list[tuple[int, int]],
-) -> list[dict[str, object]]:
+    dateline: tuple[int, int] | None = None,
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """The transfers the text reports and the totals it states (see the module's docstring)."""
     rows: list[dict[str, object]] = []
+    totals: list[dict[str, object]] = []
     in_quotes = Spans(quoted)
     begins = [s.start for s in sentences]
     counts_in = _by_sentence(begins, sentences, counts, lambda c: int(str(c["char_start"])))
     dates_in = _by_sentence(begins, sentences, dates, lambda d: d.start)
     mentions_in = _by_sentence(begins, sentences, mentions, lambda m: m.start)
+    ordinals: list[tuple[int, dict[str, object]]] = []
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.start, sentence.end
-        verbs = [
-            v for v in _TRANSFER_VERBS.finditer(sentence.text)
-            if not in_quotes.covers(s_start + v.start())
+        in_sentence = [
+            d for d in dates_in.get(index, [])
+            if d.end <= s_end and (dateline is None or (d.start, d.end) != dateline)
         ]  # fmt: skip
-        if not verbs:
-            continue  # a quotation is not the report of an event
-        verb = verbs[0]
-        people = [
-            c for c in counts_in.get(index, [])
-            if c["unit"] == "people" and not in_quotes.covers(int(str(c["char_start"])))
-        ]  # fmt: skip
-        if not people:
-            continue
-        count = people[0]
-        verb_at = s_start + verb.start()
-        extradition = re.search(r"\bextradit\w*", sentence.text)
-        mechanism = (extradition or verb).group(0)
-        in_sentence = [d for d in dates_in.get(index, []) if d.end <= s_end]
-        date = min(in_sentence, key=lambda d: abs(d.start - verb_at), default=None)
-        in_mentions = mentions_in.get(index, [])
-        countries = [m for m in in_mentions if m.kind == "country"]
-        origin = next((m.name for m in reversed(countries) if m.end <= verb_at), None)
-        destination = None
-        to_country = re.search(
-            rf"\bto{SP}(?:the{SP})?(?:{alternation(tuple(COUNTRIES))})(?![\w-])",
-            sentence.text,
-        )
-        if to_country is not None:
-            at = s_start + to_country.start()
-            destination = next(
-                (m.name for m in countries if at <= m.start <= at + len(to_country.group(0))),
-                None,
+        if not in_sentence:  # the dateline's day only when the sentence gives no other
+            in_sentence = [d for d in dates_in.get(index, []) if d.end <= s_end]
+        people: list[dict[str, object]] = []
+        for count in counts_in.get(index, []):
+            if in_quotes.covers(int(str(count["char_start"]))):
+                continue
+            if count["unit"] in ("transfers", "transfer number"):
+                ordinals.append((index, count))
+            elif count["unit"] == "people":
+                people.append(count)
+        verbs = _verbs_of(text, sentence, people, in_quotes)
+        paired = _respectively(sentence, people, verbs, in_sentence)
+        for count, verb in zip(people, verbs, strict=True):
+            c_start, c_end = int(str(count["char_start"])), int(str(count["char_end"]))
+            if verb is None or not _done(text, sentence, c_start, verb):
+                continue
+            verb_at = verb.start()
+            clause = text[_clause_start(text, s_start, min(c_start, verb_at)) : s_end]
+            date = paired.get(id(count)) or min(
+                in_sentence, key=lambda d: abs(d.start - verb_at), default=None
             )
-        suspects = [
-            m.name for m in in_mentions
-            if m.kind == "person" and m.full
-            and not _VICTIM.search(text[s_start : m.start])
-        ]  # fmt: skip
-        rows.append(
-            {
-                "kind": "transfer",
-                "date": date.date if date else None,
-                "date_precision": date.precision if date else "unknown",
-                "date_as_written": text[date.start : date.end] if date else None,
-                "people": count["value"],
-                "what": count["what"],
-                "mechanism": mechanism,
-                "origin": origin,
-                "destination": destination,
-                "suspects": list(dict.fromkeys(suspects)),
-                "evidence": sentence.text,
-                "char_start": s_start,
-                "char_end": s_end,
-            }
-        )
-    # One row per transfer: the same count on the same (or an unstated) date is one event.
+            total = _TOTAL.search(text, max(s_start, min(c_start, verb_at) - _REACH), s_end)
+            if total is not None and total.start() < max(c_end, verb.end()) + _REACH:
+                since = _since(text, in_sentence, c_start)
+                totals.append(
+                    {
+                        "about": "people transferred",
+                        "value": count["value"],
+                        "since": since.date if since else None,
+                        "since_precision": since.precision if since else "unknown",
+                        "when": text[since.start : since.end] if since else None,
+                        "event_index": None,
+                        "evidence": sentence.text,
+                        "char_start": s_start,
+                        "char_end": s_end,
+                    }
+                )
+                continue
+            extradition = re.search(r"\bextradit\w*", clause, re.IGNORECASE)
+            mechanism = (extradition or verb).group(0).lower()
+            in_mentions = mentions_in.get(index, [])
+            countries = [m for m in in_mentions if m.kind == "country"]
+            origin = _origin(text, s_start, verb_at, countries)
+            destination = _destination(sentence, countries)
+            suspects = [
+                m.name for m in in_mentions
+                if m.kind == "person" and m.full
+                and not _VICTIM.search(text[s_start : m.start])
+                and not re.search(r"\b(?:said|says|told|added|according)\b", text[m.end : s_end][:40])
+            ]  # fmt: skip
+            rows.append(
+                {
+                    "kind": "transfer",
+                    "date": date.date if date else None,
+                    "date_precision": date.precision if date else "unknown",
+                    "date_as_written": text[date.start : date.end] if date else None,
+                    "people": count["value"],
+                    "what": count["what"],
+                    "mechanism": mechanism,
+                    "origin": origin,
+                    "destination": destination,
+                    "suspects": list(dict.fromkeys(suspects)),
+                    "evidence": sentence.text,
+                    "char_start": s_start,
+                    "char_end": s_end,
+                }
+            )
+    merged = _merge(rows)
+    named = {m.name for m in mentions if m.kind == "country"}
+    for row in merged:
+        _pair(row, named)
+    totals.extend(_ordinal_totals(text, sentences, ordinals, merged, dates_in))
+    return merged, _distinct(totals)
+
+
+def _since(text: str, dates: list[DateSpan], at: int) -> DateSpan | None:
+    """The start of the period a total counts: the year or month written nearest it in its
+    sentence ("this year", "since March"), or a day after "since"; None when none is."""
+    fit = [
+        d for d in dates
+        if d.precision in ("year", "month")
+        or re.search(r"\b(?:since|from)\s+$", text[max(0, d.start - 7) : d.start], re.IGNORECASE)
+    ]  # fmt: skip
+    return min(fit, key=lambda d: abs(d.start - at), default=None)
+
+
+def _distinct(totals: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Each stated total once: the same thing, value and period stated again is one claim."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for row in totals:
+        key = (row["about"], row["value"], row["since"], row["event_index"])
+        if key not in seen:
+            seen.add(key)
+            out.append(row)
+    return out
+
+
+def _origin(text: str, s_start: int, verb_at: int, countries: list[Mention]) -> str | None:
+    """The country the people left: "from Mexico" anywhere in the sentence, else the last
+    country named before the verb (its subject: "Mexico sent ...")."""
+    for m in countries:
+        if re.search(rf"\bfrom{SP}(?:the{SP})?$", text[max(s_start, m.start - 10) : m.start]):
+            return m.name
+    return next((m.name for m in reversed(countries) if m.end <= verb_at), None)
+
+
+def _destination(sentence: Sentence, countries: list[Mention]) -> str | None:
+    """The country named after "to" in the sentence."""
+    to_country = re.search(
+        rf"\bto{SP}(?:the{SP})?(?:{alternation(tuple(COUNTRIES))})(?![\w-])", sentence.text
+    )
+    if to_country is None:
+        return None
+    at = sentence.start + to_country.start()
+    return next((m.name for m in countries if at <= m.start <= at + len(to_country.group(0))), None)
+
+
+#: The two countries of this story: a transfer to one of them that a text tells without its
+#: other end is from the other, when the text names it ("the sending of 18 persons ... to the
+#: United States" in a statement of Mexico's authorities).
+_PAIR: Final = ("Mexico", "United States")
+
+
+def _pair(row: dict[str, object], named: set[str]) -> None:
+    for end, other in (("origin", "destination"), ("destination", "origin")):
+        if row[end] is None and row[other] in _PAIR:
+            counterpart = _PAIR[1 - _PAIR.index(str(row[other]))]
+            if counterpart in named:
+                row[end] = counterpart
+
+
+def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
+    """One row per transfer: the same count on the same (or an unstated) date is one event;
+    the first mention keeps its words, a later one fills in what it lacks."""
     merged: list[dict[str, object]] = []
     by_people: dict[object, list[dict[str, object]]] = {}
     for row in rows:
@@ -127,7 +328,70 @@ def find_events(
         if twin is None:
             merged.append(row)
             by_people.setdefault(row["people"], []).append(row)
-        elif twin["date"] is None and row["date"] is not None:
+            continue
+        if twin["date"] is None and row["date"] is not None:
             for key in ("date", "date_precision", "date_as_written"):
                 twin[key] = row[key]
+        for key in ("origin", "destination"):
+            twin[key] = twin[key] or row[key]
+        twin["suspects"] = list(dict.fromkeys([*twin["suspects"], *row["suspects"]]))  # type: ignore[misc]
     return merged
+
+
+def _ordinal_totals(
+    text: str,
+    sentences: list[Sentence],
+    ordinals: list[tuple[int, dict[str, object]]],
+    events: list[dict[str, object]],
+    dates_in: dict[int, list[DateSpan]],
+) -> list[dict[str, object]]:
+    """Stated numbers of transfers and a transfer's place ("the third such transfer"), of
+    transfers that happened. A place is said of the text's first transfer when the sentence
+    says "this is" or "it was", else of the transfer of its sentence, or of the text's only
+    transfer; one in a clause about the future or a plan is left out. Its period is a year or
+    month written just after it ("the second such operation this year")."""
+    found: list[dict[str, object]] = []
+    for index, count in ordinals:
+        sentence = sentences[index]
+        c_start = int(str(count["char_start"]))
+        start = _clause_start(text, sentence.start, c_start)
+        after = text[c_start : sentence.end]
+        if _NOT_DONE.search(text, start, c_start) or re.match(
+            r"[^,;.]*?\b(?:is|are)\s+being\b|[^,;.]*?\bwould\b", after
+        ):
+            continue
+        event_index = None
+        if count["unit"] == "transfer number":
+            own = [
+                i for i, e in enumerate(events)
+                if sentence.start <= int(str(e["char_start"])) < sentence.end
+            ]  # fmt: skip
+            this = re.search(
+                r"\b(?:this|it)\s+(?:is|was|marks|marked|becomes|became)\s+$",
+                text[max(sentence.start, c_start - 20) : c_start],
+                re.IGNORECASE,
+            )
+            if this and events:
+                event_index = 0
+            elif len(own) == 1:
+                event_index = own[0]
+            elif not own and len(events) == 1:
+                event_index = 0
+            else:
+                continue  # no transfer to place
+        here = [d for d in dates_in.get(index, []) if c_start < d.start < c_start + 40]
+        since = _since(text, here, c_start)
+        found.append(
+            {
+                "about": "transfer number" if count["unit"] == "transfer number" else "transfers",
+                "value": count["value"],
+                "since": since.date if since else None,
+                "since_precision": since.precision if since else "unknown",
+                "when": text[since.start : since.end] if since else None,
+                "event_index": event_index,
+                "evidence": sentence.text,
+                "char_start": sentence.start,
+                "char_end": sentence.end,
+            }
+        )
+    return found

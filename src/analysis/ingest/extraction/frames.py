@@ -20,6 +20,7 @@ __all__ = [
     "DATES_SCHEMA",
     "EVENTS_SCHEMA",
     "QUOTES_SCHEMA",
+    "TOTALS_SCHEMA",
     "Extraction",
 ]
 
@@ -119,6 +120,23 @@ EVENTS_SCHEMA: Final = pl.Schema(
 )
 
 
+#: Totals the text states: people transferred over a period, a number of transfers, or the
+#: place of one of ``events`` in the sequence (``event_index``, its row there).
+TOTALS_SCHEMA: Final = pl.Schema(
+    {
+        "about": pl.String(),
+        "value": pl.Int64(),
+        "since": pl.Date(),
+        "since_precision": Precision,
+        "when": pl.String(),
+        "event_index": pl.Int64(),
+        "evidence": pl.String(),
+        "char_start": pl.Int64(),
+        "char_end": pl.Int64(),
+    }
+)
+
+
 @dataclass(frozen=True)
 class Extraction:
     """What :func:`extract` found in one text; each frame has the schema of the same name.
@@ -129,10 +147,10 @@ class Extraction:
         The text the offsets point into.
     published
         The publication date relative dates were resolved against.
-    actors, quotes, counts, dates, charges, events
+    actors, quotes, counts, dates, charges, events, totals
         The frames, with the schemas :data:`ACTORS_SCHEMA`, :data:`QUOTES_SCHEMA`,
-        :data:`COUNTS_SCHEMA`, :data:`DATES_SCHEMA`, :data:`CHARGES_SCHEMA` and
-        :data:`EVENTS_SCHEMA`.
+        :data:`COUNTS_SCHEMA`, :data:`DATES_SCHEMA`, :data:`CHARGES_SCHEMA`,
+        :data:`EVENTS_SCHEMA` and :data:`TOTALS_SCHEMA`.
     """
 
     text: str
@@ -143,6 +161,7 @@ class Extraction:
     dates: pl.DataFrame
     charges: pl.DataFrame
     events: pl.DataFrame
+    totals: pl.DataFrame
 
     def tables(self) -> dict[str, pl.DataFrame]:
         """The frames by name."""
@@ -153,4 +172,5 @@ class Extraction:
             "dates": self.dates,
             "charges": self.charges,
             "events": self.events,
+            "totals": self.totals,
         }
