@@ -55,7 +55,7 @@ _CAP_HEADS = (
     "Secretary of State", "Secretary", "Ambassador", "Foreign Minister", "Prime Minister",
     "Minister", "Governor", "Senator", "Sen.", "Representative", "Rep.", "Gov.", "Mayor",
     "Chief Justice", "Judge", "Director", "Administrator", "Commissioner", "Deputy", "Sheriff",
-    "Officer", "Special Agent", "Agent", "Prosecutor", "General", "Gen.", "Admiral", "Colonel",
+    "Officer", "Special Agent in Charge", "Agent in Charge", "Special Agent", "Agent", "Prosecutor", "General", "Gen.", "Admiral", "Colonel",
     "Col.", "Lt.", "Capt.", "Sgt.", "Spokesperson", "Spokesman", "Spokeswoman", "Chancellor",
     "Pope", "King", "Queen", "Chief", "Czar", "Envoy", "Consul", "Congressman", "Congresswoman",
     "Marshal", "Superintendent", "Commander", "Dr.", "Mr.", "Mrs.", "Ms.", "Head", "Chairman",
@@ -73,10 +73,14 @@ _LOW_HEADS = (
     "operator", "head", "lieutenant", "financier", "accountant", "enforcer", "chemist",
     "pilot", "guard", "soldier", "adviser", "advisor", "historian", "economist", "consultant",
     "coordinator", "negotiator", "diplomat", "legislator", "congressman", "congresswoman",
+    "deputy attorney general", "attorney general", "scientist", "political scientist",
+    "fellow", "senior fellow", "strategist", "columnist", "criminologist", "sociologist",
+    "specialist", "commentator", "author", "editor", "correspondent",
     "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
     "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
 )  # fmt: skip
 
+_CAP_HEADS_LONGEST: Final = tuple(sorted(_CAP_HEADS, key=len, reverse=True))
 #: Words of a title that a run of capitalised words may start with ("Ambassador Howard Lyle").
 _TITLE_WORDS: Final = frozenset(w for h in _CAP_HEADS for w in h.split())
 _HEAD = rf"(?:{alternation(_CAP_HEADS)}|\b(?:{alternation(_LOW_HEADS)}))(?![\w-])"
@@ -151,6 +155,7 @@ _ORG_HEADS: Final = frozenset({
     "Reserve", "Group", "Board", "Authority", "Directorate", "Division", "Corps", "Mission",
     "Enforcement", "Banco", "Grupo", "Secretaría", "Fiscalía", "Procuraduría", "Instituto",
     "Universidad", "Ejército", "Guardia", "Comisión", "Consejo", "Policía", "Marina",
+    "Colegio", "Centro", "Escuela", "Suprema", "Cámara",
 })  # fmt: skip
 #: Single words that are organisations alone.
 _SINGLE_ORGS: Final = frozenset({"Senate", "Congress", "Navy", "Army", "Pentagon", "Interpol"})
@@ -230,6 +235,9 @@ def _title_ok(title: str | None) -> bool:
     """The words of a title before its head and complement ("of the ...") are modifiers."""
     if title is None:
         return False
+    head = next((h for h in _CAP_HEADS_LONGEST if title.endswith(h) and " " in h), None)
+    if head is not None:  # "Special Agent in Charge": the head's own words are not modifiers
+        title = title[: -len(head)] + head.replace(" ", "_")
     words = re.split(rf"{SP}(?:of|for|to|at){SP}", title, maxsplit=1)[0].split()
     return not any(w in _NOT_MODS for w in words[:-1])
 
@@ -243,6 +251,20 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
     if any(t in WEEKDAYS or t in MONTHS for t in tokens):
         return False
     return not all(t in _PLACE_WORDS for t in tokens) and tokens[0] not in _PLACE_WORDS
+
+
+def _paternal(name: str) -> list[str]:
+    """The first of two surnames, as Spanish-language news shortens a name ("Bañuelos" for
+    Rodrigo Bañuelos Ferrer, "Cifuentes" for Gustavo Adolfo Cifuentes Lara): the word before
+    the last, when the name has three words or more, both end words are capitalised words,
+    and the last is not a compound surname of its own ("Ana María López-Ortega")."""
+    tokens = plain_name(name).split()
+    if len(tokens) < 3 or "-" in tokens[-1]:
+        return []
+    first, last = tokens[-2], tokens[-1]
+    if not (re.fullmatch(r"[^\W\d_][\w’'-]+", first) and first[0].isupper()):
+        return []
+    return [first] if last[0].isupper() and first not in _NOT_NAME else []
 
 
 def _least(name: str) -> int:
@@ -290,6 +312,15 @@ class _People:
         return mention
 
 
+#: Lowercase words that end a title's complement ("professor of international law at ...").
+_NOT_COMPLEMENT = (
+    r"(?:who|whom|whose|which|that|at|in|on|of|and|or|with|from|for|since|until|the|a|an|"
+    r"said|says|told|is|was|has|had|whose|during|after|before)"
+)
+#: An age written as an adjective: "a 71-year-old former financier" -> "former financier".
+_AGE_WORD = r"\d{1,3}-year-old"
+
+
 def _titled_people(people: _People) -> None:
     """Titles before the name, in apposition before or after it, or assigned to it."""
     text = people.text
@@ -320,11 +351,12 @@ def _titled_people(people: _People) -> None:
         rf"(?P<nick>{NICKNAME}),?{SP})?(?:(?:described|identified)"
         rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP})?(?:a|an|the){SP}"
         rf"(?P<title>(?:[\w\u2019'-]+{SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
-        rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?(?!the\b)[a-z]+\b)?)"
+        rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?"
+        rf"(?:(?!{_NOT_COMPLEMENT}\b)[a-z]+\b{SP}?){{1,3}})?)"
     )
     for m in re.finditer(after, text):
         words = m["title"].split()
-        while words and words[0].casefold() in _HEDGES:
+        while words and (words[0].casefold() in _HEDGES or re.fullmatch(_AGE_WORD, words[0])):
             words.pop(0)
         title = " ".join(words)
         if title and _title_ok(title) and not any(w.endswith("ing") for w in words[:-1]):
@@ -618,7 +650,7 @@ class _Cast:
     def add_surnames(self, org_spans: Spans) -> None:
         """Surnames: "Bondi", "Caro Quintero", "President Trump"; not "Trump administration"."""
         for actor in list(self.actors.values()):
-            for form in surname_forms(plain_name(actor.name)):
+            for form in [*surname_forms(plain_name(actor.name)), *_paternal(actor.name)]:
                 for hit in re.finditer(rf"(?<![\w\u2019'-]){re.escape(form)}(?![\w-])", self.text):
                     span = hit.span()
                     if self.taken.overlaps(*span) or org_spans.overlaps(*span):

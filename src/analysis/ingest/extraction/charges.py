@@ -62,9 +62,10 @@ _CHARGE_WORDS: Final = (
         "drug trafficking",
     ),
     (
-        rf"protect\w*{SP}(?:[a-z]+{SP})?(?:drug|{_DRUGS}){SP}(?:shipments|loads|routes)",
+        rf"[a-z]+ing{SP}(?:[a-z]+{SP})?(?:drug|{_DRUGS}){SP}(?:shipments|loads|routes)",
         "drug trafficking",
     ),
+    (rf"(?:drug|{_DRUGS}){SP}(?:brokers?|smugglers?|suppliers?|distributors?)", "drug trafficking"),
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),
     (rf"(?:drug|narcotics){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
@@ -91,14 +92,16 @@ _CHARGE_WORDS: Final = (
     (
         (
             rf"torture|fuel{SP}theft|(?:illegal|illicit){SP}sale{SP}of{SP}hydrocarbons|"
-            rf"hydrocarbon{SP}theft|corruption|bribery|obstruction(?:{SP}of{SP}justice)?"
+            rf"hydrocarbon{SP}theft|corruption|bribery|obstruction(?:{SP}of{SP}justice)?|"
+            rf"(?:taking|took|accepting|accepted|paying|paid|receiving|received){SP}bribes|"
+            rf"(?:illegal{SP})?(?:carrying|possession){SP}of{SP}(?:firearms|weapons)"
         ),
         "other",
     ),
 )
 _COMPILED: Final = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), c) for p, c in _CHARGE_WORDS)
 _CHARGE_CUES = re.compile(
-    r"\b(?:accus\w*|charg\w*|indict\w*|convict\w*|wanted|suspected of|tied to|ties? \w+(?: \w+)* to|"
+    r"\b(?:accus\w*|charg\w*|indict\w*|warrants?|convict\w*|wanted|suspected of|tied to|ties? \w+(?: \w+)* to|"
     r"linked to|in connection with|for (?:his|her|their) (?:\w+ )?(?:role|participation)|"
     r"participation in|sought|faces?|facing|sentenced|crimes|alleged|allegedly|guilty|"
     r"prosecut\w*|responsible for|identified (?:\w+ ){0,4}?as|described (?:\w+ ){0,4}?as|"

@@ -32,7 +32,9 @@ _UNITS_WORDS: Final = (
 )  # fmt: skip
 _W = "(?:" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + ")"
 _WORDS = rf"{_W}(?:(?:-|{SP}){_W}|(?:(?<=hundred)|(?<=thousand)){SP}and{SP}{_W})*"
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORDS})"
+#: "two dozen", "a dozen": twelve times the number (text2num does not read "dozen").
+_DOZEN = rf"(?:{_W}|a|half{SP}a){SP}dozen"
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_DOZEN}|{_WORDS})"
 _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\d{1,2}(?:st|nd|rd|th))"
@@ -43,7 +45,8 @@ _PEOPLE_NOUNS = (
     r"criminals|capos|bosses|traffickers|figures|deputies|children|victims|citizens|"
     r"nationals|officials|gunmen|hitmen|kingpins|convicts|accused|names|others|hostages|"
     r"captives|relatives|journalists|students|policemen|guards|lawmakers|extraditables|"
-    r"Mexicans|Americans"
+    r"Mexicans|Americans|minors|teenagers|adults|youths|civilians|farmers|workers|"
+    r"employees|passengers|residents|inmates|fighters|recruits"
 )
 _TRANSFER_NOUNS = (
     r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
@@ -64,7 +67,10 @@ _STOP_AFTER: Final = frozenset({
 })  # fmt: skip
 #: A modifier between a number and the noun it counts: "26 alleged cartel members", "two
 #: U.S. citizens", "12 other defendants".
-_MOD = r"(?:U\.S\.|[A-Za-z][\w\u2019'-]*)"
+_MOD = (
+    r"(?!(?:of|the|a|an|and|or|to|in|on|at|for|with|by|from|as|that|which|who|are|were|is|"
+    rf"was|be|been|have|has|had|{_W})\b)(?:U\.S\.|[A-Za-z][\w\u2019'-]*)"
+)
 
 
 def _value(words: str) -> int | None:
@@ -72,6 +78,13 @@ def _value(words: str) -> int | None:
     plain = words.replace(",", "")
     if plain.isdigit():
         return int(plain)
+    dozen = re.fullmatch(rf"(?P<n>.+?){SP}dozen", words, _I)
+    if dozen is not None:
+        n = dozen["n"].casefold()
+        if n in ("a", "half a"):
+            return 12 if n == "a" else 6
+        times = _value(dozen["n"])
+        return None if times is None else 12 * times
     try:
         return int(text2num(words.casefold().replace("-", " "), "en"))
     except ValueError:
@@ -111,14 +124,23 @@ _PEOPLE = re.compile(
 #: Partitives: "Four of the 30 defendants", "two of them": the part is a count too.
 _PARTITIVE = re.compile(
     rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}of{SP}(?P<whole>them|those|these|us|"
-    rf"the(?:{SP}{_NUM})?{SP}(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS})\b|the{SP}{_NUM}\b)",
+    rf"the(?:{SP}{_NUM})?{SP}(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS})\b|the{SP}{_NUM}\b|"
+    rf"the{SP}(?:other|remaining){SP}{_NUM}\b)",
     _I,
 )
 #: A transfer's place: "the third such transfer", "A second group".
 _PLACE = re.compile(
-    rf"\b(?:the|a|an|its|this|their|that){SP}(?P<ord>{_ORDINAL}){SP}"
-    rf"(?:(?:such|mass|large|major|joint|new){SP})*(?P<what>{_TRANSFER_NOUNS})\b",
+    rf"\b(?:the|a|an|its|this|their|that){SP}(?P<ord>{_ORDINAL}),?{SP}"
+    rf"(?:(?:such|mass|large|major|joint|new|smaller|larger|bigger|final|last|big|small),?{SP})*"
+    rf"(?P<what>{_TRANSFER_NOUNS})\b",
     _I,
+)
+#: A transfer's place with its noun left out, where transfers are told: "The first came on
+#: Feb. 27", "The third, on Dec. 9, was made up of 24 people", "a fourth is being prepared".
+_PLACE_ALONE = re.compile(
+    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|{SP}(?:came|was|is|took|followed|happened|"
+    r"occurred|involved|included|arrived|left|would|will|could|may|might|reportedly|"
+    r"landed|departed)\b)"
 )
 #: Numbers of transfers: "three transfers", "twice" or "three times" where transfers are told.
 _TRANSFERS = re.compile(
@@ -144,9 +166,10 @@ _PERCENT = re.compile(
     rf"(?:{SP}(?P<what>[a-z]+))?",
     _I,
 )
-#: Groups told by their size: "a second group of 26 followed".
+#: Groups told by their size: "a second group of 26 followed", "bringing the total to
+#: more than 80".
 _GROUP = re.compile(
-    rf"\b(?:group|batch|contingent|total|list|wave|round){SP}of{SP}"
+    rf"\b(?:(?:group|batch|contingent|total|list|wave|round){SP}of|total{SP}to){SP}"
     rf"(?:(?:about|around|some|nearly|almost|at{SP}least|more{SP}than|over|up{SP}to){SP})?"
     rf"(?P<num>{_NUM})(?![\w%])",
     _I,
@@ -157,10 +180,18 @@ _ALONE = re.compile(
     rf"transfer|transferred|extradite|extradited|expel|expelled|deport|deported|deliver|"
     rf"delivered|hand{SP}over|handed{SP}over)){SP}(?P<num>{_NUM})(?![\w%])"
 )
-#: A number as the subject of a verb: "five were being prosecuted".
+#: A number as the subject of a verb: "five were being prosecuted", "and at least five are
+#: accused", ": of the 92, only 11 had".
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[,;]{SP})|(?<=\n)|(?<=[.!?]{SP})|\b(?<=and{SP})|\b(?<=while{SP}))"
+    rf"(?:^|(?<=[,;:]{SP})|(?<=\n)|(?<=[.!?]{SP})|\b(?<=and{SP})|\b(?<=while{SP}))"
+    rf"(?:(?:at{SP}least|at{SP}most|more{SP}than|about|nearly|almost|only|some|just){SP})?"
     rf"(?P<num>{_NUM})(?={SP}(?:were|are|was|is|have|had|face|faced|remain|remained|will)\b)",
+    _I | re.MULTILINE,
+)
+#: A line of a list of figures: "31 - people sent on Feb. 27", "82 — people sent in all".
+_LIST_LINE = re.compile(
+    rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*"
+    rf"(?P<what>(?:{_MOD}{SP}){{0,2}}?(?:{_PEOPLE_NOUNS}))\b",
     _I | re.MULTILINE,
 )
 #: The same count again after "and": "five for homicide and two for kidnapping".
@@ -202,6 +233,8 @@ class _Counts:
         for m in _PEOPLE.finditer(text):
             if not any(w.casefold() in _STOP_AFTER for w in m["what"].split()):
                 self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
+        for m in _LIST_LINE.finditer(text):
+            self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
         for m in _PARTITIVE.finditer(text):
             words = m["whole"].split()
             if any(w.casefold() in _STOP_AFTER for w in words[1:]):
@@ -214,6 +247,10 @@ class _Counts:
         text = self.text
         for m in _PLACE.finditer(text):
             self.add(m.start(), m.end(), _ordinal(m["ord"]), "transfer number", m["what"])
+        for m in _PLACE_ALONE.finditer(text):
+            told = text[max(0, m.start() - 400) : m.start()]
+            if re.search(rf"\b(?:{_TRANSFER_NOUNS})\b", told, _I):
+                self.add(m.start(), m.end(), _ordinal(m["ord"]), "transfer number", "transfer")
         for m in _TRANSFERS.finditer(text):
             self.add(m.start(), m.end(), _value(m["num"]), "transfers", m["what"])
         for m in _TIMES.finditer(text):
@@ -262,7 +299,7 @@ class _Counts:
             if value in known or m["before"].casefold() not in ("the", "of the"):
                 self.add(m.start("num"), m.end(), value, "people", "people", least=2)
         for m in _SUBJECT.finditer(text):
-            self.add(m.start(), m.end(), _value(m["num"]), "people", "people", least=2)
+            self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
         people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")
         for m in _ELLIPSIS.finditer(text):
             i = bisect.bisect_left(people_at, m.start())

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Final
 from analysis.ingest.extraction._common import (
     MONTHS,
     SP,
+    SPEECH_VERBS,
     UP,
     WEEKDAYS,
     DateSpan,
@@ -45,9 +46,25 @@ _WEEKDAY: Final = "|".join(WEEKDAYS)
 
 #: Words before a date, in its clause, that put it in the future.
 _FUTURE: Final = re.compile(
-    r"\b(?:will|shall|won\u2019t|won't)\b|\w(?:\u2019|')ll\b|"
+    r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b|\w(?:\u2019|')ll\b|"
     r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|to)\b|"
-    r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b",
+    r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
+    r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
+    r"lapses?|ends)\b|\b(?:set|scheduled|moved|postponed|rescheduled|adjourned|pushed\s+back|"
+    r"deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|hearing|trial|"
+    r"vote|sentencing|case))*\s*$|\bdeadline\b",
+    re.IGNORECASE,
+)
+#: A past-tense verb in the date's sentence: a day or month written without a year that
+#: would fall after the reference day is then the previous year's ("Mexico sent 29 people
+#: on Oct. 3", published in March).
+_PAST: Final = re.compile(
+    rf"\b(?!(?:{SPEECH_VERBS}|announced|reported|confirmed|informed|detailed|explained|"
+    r"stressed|insisted|acknowledged|indicated|revealed|disclosed|cancell?ed|called|asked|"
+    r"expected|scheduled|planned|proposed|threatened|warned|vowed|pledged|promised|agreed|"
+    r"decided|ordered|approved|delayed|postponed|moved|set)\b)"
+    r"(?:was|were|had|did|sent|took|came|flew|met|made|began|led|left|held|gave|went|"
+    r"brought|caught|fled|fought|paid|sought|won|lost|handed\s+over|[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
 #: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
@@ -84,9 +101,24 @@ class _Context:
         clause = before[breaks[-1].end() :] if breaks else before
         return _FUTURE.search(clause) is not None
 
+    def past(self) -> bool:
+        """The date's sentence tells of the past (a past-tense verb, no future)."""
+        text = self.text
+        start = max(text.rfind(". ", 0, self.start), text.rfind("\n", 0, self.start)) + 1
+        ends = [i for i in (text.find(". ", self.start), text.find("\n", self.start)) if i >= 0]
+        sentence = text[start : min(ends) if ends else len(text)]
+        return _PAST.search(sentence) is not None and _FUTURE.search(sentence) is None
+
     def prospective(self) -> bool:
         """A preposition that looks ahead stands before the date ("from", "starting")."""
         return _PROSPECTIVE.search(self.text[max(0, self.start - 20) : self.start]) is not None
+
+    def bounded(self) -> bool:
+        """A preposition that bounds a period stands before the date ("before December")."""
+        before = self.text[max(0, self.start - 20) : self.start]
+        return (
+            re.search(r"\b(?:before|by|until|till|through)\s*$", before, re.IGNORECASE) is not None
+        )
 
 
 def _weekday_on_or_before(day: dt.date, weekday: int, *, strictly: bool = False) -> dt.date:
@@ -120,10 +152,19 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     future = ctx.future()
     if month - ref.month >= 9 and not future:
         return ref.year - 1  # a month just past, in the story of a new year
-    if ref.month - month >= 9 and (future or ctx.prospective()):
+    if ref.month - month >= 8 and (future or ctx.prospective()):
         return ref.year + 1  # next year's date, announced at the end of a year
     year = ref.year
     same = _safe_date(year, month, day)
+    if (
+        same is not None
+        and same > ref
+        and not future
+        and not ctx.prospective()
+        and not ctx.bounded()
+        and ctx.past()
+    ):
+        return ref.year - 1  # told in the past tense: it cannot lie ahead
     anchor = ctx.last_explicit
     if (
         same is not None

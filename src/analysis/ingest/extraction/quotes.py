@@ -279,7 +279,10 @@ def _attribute(
     if seg.close_at is not None:
         after_start = seg.close_at + 1
         after = text[after_start:next_open]
-        m = re.match(rf"{SP}*,?{SP}*(?P<who>{_WHO}){SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)", after)
+        m = re.match(
+            rf"{SP}*,?{SP}*(?P<who>{_WHO})(?:,{SP}\d{{1,3}},)?{SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)",
+            after,
+        )  # "Lemus, 68, said": an age between the speaker and the verb
         ended = re.search(r"[.]\W*$", text[seg.start : seg.end]) is not None
         if m is not None and _who_shaped(m["who"]) and not (ended and len(m["rest"].split()) > 3):
             who_start = after_start + m.start("who")
