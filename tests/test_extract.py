@@ -1009,3 +1009,21 @@ def test_charges_told_as_deeds() -> None:
     assert sorted(c for c, _, _ in charges_of(text)) == [
         "drug trafficking", "organised crime", "other",
     ]  # fmt: skip
+
+
+def test_a_speaker_with_an_appositive_or_a_long_description_before_the_verb() -> None:
+    text = (
+        "Senator Mark Hale, a Republican from Texas, said in an interview that Mexico had "
+        '"finally woken up." “We are ready,” Judge Ana Ruiz of the federal court in Toluca '
+        "told the hearing."
+    )
+    assert quote_rows(run(text)) == [
+        ("Mark Hale", ["finally woken up."]),
+        ("Ana Ruiz", ["We are ready,"]),
+    ]
+
+
+def test_the_number_of_people_counted_before_as_a_subject() -> None:
+    assert [(v, u) for v, u, _ in counts_of("The 26 were flown to eight U.S. cities.")] == [
+        (26, "people")
+    ]

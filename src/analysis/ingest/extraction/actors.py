@@ -394,6 +394,13 @@ def _untitled_people(people: _People) -> None:
         people.add(m.start("name"), m.start("name"), m["name"], None)
     for m in re.finditer(rf"\b(?:{SPEECH_VERBS}){SP}(?P<name>{NAME})\b", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
+    # Name, appositive, speech verb: "Mark Hale, a Republican from Texas, said".
+    for m in re.finditer(
+        rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:a|an|the){SP}[^,.;\n\u201c\u201d\"]{{1,60}},"
+        rf"{SP}(?:{SPEECH_VERBS})\b",
+        text,
+    ):
+        people.add(m.start("name"), m.start("name"), m["name"], None)
     # A relative clause, an age or an accusation: "Jorge Tellez, who ran ...", "Ortiz Ruiz,
     # 58,", "Teodoro Bañuelos, accused of ordering ...".
     tied = (

@@ -184,8 +184,8 @@ _ALONE = re.compile(
 #: accused", ": of the 92, only 11 had".
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[,;:]{SP})|(?<=\n)|(?<=[.!?]{SP})|\b(?<=and{SP})|\b(?<=while{SP}))"
-    rf"(?:(?:at{SP}least|at{SP}most|more{SP}than|about|nearly|almost|only|some|just){SP})?"
-    rf"(?P<num>{_NUM})(?={SP}(?:were|are|was|is|have|had|face|faced|remain|remained|will)\b)",
+    rf"(?:(?:at{SP}least|at{SP}most|more{SP}than|about|nearly|almost|only|some|just|the)"
+    rf"{SP})?(?P<num>{_NUM})(?={SP}(?:were|are|was|is|have|had|face|faced|remain|remained|will)\b)",
     _I | re.MULTILINE,
 )
 #: A line of a list of figures: "31 - people sent on Feb. 27", "82 — people sent in all".

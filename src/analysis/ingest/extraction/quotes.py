@@ -61,7 +61,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[\w\u2019'-]+)"
-_WHO = rf"(?:{_TOKEN}(?:{SP}{_TOKEN}){{0,7}}?)"
+_WHO = rf"(?:{_TOKEN}(?:{SP}{_TOKEN}){{0,11}}?)"
 _VERB = rf"(?:{SPEECH_VERBS})"
 #: Words that end a speaker's words before the verb but are not part of them ("the FBI has").
 _AUXILIARIES: Final = frozenset({
@@ -169,7 +169,7 @@ class _Speakers:
     def ending_at(self, lo: int, at: int) -> tuple[int, int] | None:
         """A mention that ends just before ``at`` (perhaps with an appositive between:
         "Ruelas, the economy secretary, said"); its span."""
-        between = r"(?:,?{SP}*|,{SP}[^,.;\u201c\u201d\"]{1,60},{SP}*)".replace("{SP}", SP)
+        between = r"(?:,?{SP}*|,{SP}[^,.;\u201c\u201d\"]{1,60},?{SP}*)".replace("{SP}", SP)
         for m in reversed(self.overlapping(lo, at)):
             if m.start >= lo and m.end <= at and re.fullmatch(between, self.text[m.end : at]):
                 return m.start, m.end
