@@ -822,7 +822,7 @@ def test_the_count_follows_the_verb_or_is_its_passive_subject() -> None:
     assert transfers_of(text) == [
         (dt.date(2025, 8, 8), 14, "Mexico", "United States"),
         (dt.date(2025, 3, 1), 9, "Mexico", "United States"),
-        (dt.date(2025, 8, 1), 7, None, None),
+        (dt.date(2025, 8, 1), 7, "Mexico", "United States"),  # the text's one direction
     ]
 
 
@@ -860,6 +860,37 @@ def test_a_transfer_s_place_is_said_of_its_own_transfer() -> None:
         ("transfer number", 4, dt.date(2025, 1, 1), 0),
         ("transfer number", 3, dt.date(2025, 1, 1), 0),
     ]
+
+
+def test_people_named_as_transferred_are_a_transfer_or_among_one() -> None:
+    text = (
+        "Former police chief Tomás Ledesma Ruiz was extradited to the United States on "
+        "Friday. In a second case, the FGR reported on Monday the extradition to the United "
+        "States of Rita Olvera Paz and Juan Solís Cano."
+    )
+    found = run(text)
+    assert found.events.select("date", "people", "suspects").rows() == [
+        (dt.date(2025, 8, 8), 1, ["Tomás Ledesma Ruiz"]),
+        (dt.date(2025, 8, 11), 2, ["Rita Olvera Paz", "Juan Solís Cano"]),
+    ]
+    among = (
+        "Mexico sent 20 prisoners to the United States on Friday. Tomás Ledesma Ruiz was also "
+        "extradited."
+    )
+    assert run(among).events.select("people", "suspects").rows() == [(20, ["Tomás Ledesma Ruiz"])]
+
+
+def test_a_smaller_count_on_the_same_day_is_part_of_the_larger() -> None:
+    text = (
+        "Nine defendants who were sent to the United States on Saturday appeared in court. "
+        "They were among 22 prisoners Mexico transferred on Saturday."
+    )
+    assert transfers_of(text) == [(dt.date(2025, 8, 9), 22, "Mexico", "United States")]
+
+
+def test_handing_over_to_an_authority_at_home_is_no_transfer() -> None:
+    text = "Two minors were handed over to the juvenile authorities on Monday."
+    assert transfers_of(text) == []
 
 
 def test_counts_joined_by_and_share_the_verb_and_dates_pair_respectively() -> None:

@@ -15,7 +15,7 @@ import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
-from analysis.dates import ledger_date, parse_ledger_date, period
+from analysis.dates import ledger_date, overlaps, parse_ledger_date, period
 from analysis.ingest import link
 from analysis.ingest.extraction._common import sentences_of
 from analysis.ingest.names import norm, same_organisation
@@ -212,6 +212,8 @@ class Draft:
             origin = self.actor_ids.get(row["origin"] or "")
             destination = self.actor_ids.get(row["destination"] or "")
             found = link.twin_event(row, origin, destination, self.known_events, self.event_dates)
+            if found.target is None:
+                found = self.by_suspect(row, found)
             if found.target is not None:
                 event_id = str(found.target["event_id"])
                 entry = self.support(event_id, row["char_start"], row["char_end"])
@@ -258,6 +260,28 @@ class Draft:
                 record["when"] = row["when"]
             record["evidence"] = [words]
             self.sections["claims"].append(record)
+
+    def by_suspect(self, row: dict[str, Any], found: link.Link) -> link.Link:
+        """A transfer told by the people it names ("Caro Quintero was extradited in
+        February"), fewer than a known transfer that already holds them as suspects at a
+        compatible date, is that transfer: linked, not counted again."""
+        ids = {self.actor_ids.get(name) for name in row["suspects"]} - {None}
+        if not ids or row["people"] > len(row["suspects"]):
+            return found
+        for event in self.known_events:
+            held = self.known_suspects.get(event["event_id"], set())
+            if not ids <= held or (event["people"] or 0) < row["people"]:
+                continue
+            dates = self.event_dates.get(event["event_id"], [])
+            if (
+                row["date"] is None
+                or not dates
+                or any(
+                    overlaps(row["date"], row["date_precision"], *period(d, p)) for d, p in dates
+                )
+            ):
+                return link.Link(event, None)
+        return found
 
     def dispute(self, entry: dict[str, Any], row: dict[str, Any], event: dict[str, Any]) -> None:
         """Give the date in ``entry`` when this source dates the transfer otherwise than the
@@ -319,6 +343,9 @@ class Draft:
         roles = self.suspect_roles(row)
         if roles:
             record["actors"] = roles
+        if Decimal(people) not in stated_numbers(words):
+            named = ", ".join(row["suspects"]) or "the person the sentence names"
+            record["derived"] = {"people": f"the people the source names as transferred: {named}"}
         record["evidence"] = [words]
         return record
 

@@ -389,6 +389,35 @@ def _untitled_people(people: _People) -> None:
     for m in re.finditer(rf"(?<![\w\u2019'-])(?P<name>{NAME})", text):
         if re.search(NICKNAME, m["name"]):
             people.add(m.start(), m.start(), m["name"], None)
+    # Lists: "The group included Ana María López-Ortega, Pedro Ruiz and Tomás Vega"; three
+    # names or more, or two after a word that introduces people.
+    cue = (
+        r"(?:included|includes|including|among them|among those|such as|named|were|are|"
+        r"identified as|namely|(?:extradition|transfer|expulsion|deportation)"
+        r"(?: to the United States| to Mexico)? of)"
+    )
+    listed = (
+        rf"(?P<cue>\b{cue}:?{SP})?(?<![\w\u2019'-])(?P<list>{NAME}(?:,{SP}{NAME})*,?{SP}"
+        rf"(?:and|or){SP}{NAME})"
+    )
+    for m in re.finditer(listed, text):
+        names = list(re.finditer(NAME, m["list"]))
+        if len(names) < 3 and m["cue"] is None:
+            continue
+        if not all(_name_ok(_trim_name(n.group(0))) for n in names):
+            continue
+        for n in names:
+            at = m.start("list") + n.start()
+            people.add(at, at, n.group(0), None)
+    for m in re.finditer(rf"\b{cue}:?{SP}(?P<name>{NAME})(?=[,.;:]|{SP}(?:and|who|of)\b)", text):
+        people.add(m.start("name"), m.start("name"), m["name"], None)
+
+
+def _people_by_what_they_do(people: _People) -> None:
+    """People named with no title as the subject of a speech verb (an appositive between
+    allowed), with a relative clause, an age or an accusation, or as the subject of what is
+    done to suspects."""
+    text = people.text
     # Name + speech verb, or speech verb + name: "Roberto Salazar said", "said Pam Bondi".
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),?{SP}(?:{SPEECH_VERBS})\b", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
@@ -409,26 +438,14 @@ def _untitled_people(people: _People) -> None:
     )
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:{tied})", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
-    # Lists: "The group included Ana María López-Ortega, Pedro Ruiz and Tomás Vega"; three
-    # names or more, or two after a word that introduces people.
-    cue = (
-        r"(?:included|includes|including|among them|among those|such as|named|were|are|"
-        r"identified as|namely)"
+    # The subject of a passive of what is done to suspects: "Tomás Ledesma Ruiz was also
+    # extradited".
+    done_to = (
+        r"(?:was|has\s+been|had\s+been)\s+(?:also\s+|later\s+|then\s+)?(?:extradited|arrested|"
+        r"detained|captured|charged|indicted|sentenced|convicted|transferred|expelled|deported|"
+        r"sent|flown|handed\s+over)\b"
     )
-    listed = (
-        rf"(?P<cue>\b{cue}:?{SP})?(?<![\w\u2019'-])(?P<list>{NAME}(?:,{SP}{NAME})*,?{SP}"
-        rf"(?:and|or){SP}{NAME})"
-    )
-    for m in re.finditer(listed, text):
-        names = list(re.finditer(NAME, m["list"]))
-        if len(names) < 3 and m["cue"] is None:
-            continue
-        if not all(_name_ok(_trim_name(n.group(0))) for n in names):
-            continue
-        for n in names:
-            at = m.start("list") + n.start()
-            people.add(at, at, n.group(0), None)
-    for m in re.finditer(rf"\b{cue}:?{SP}(?P<name>{NAME})(?=[,.;:]|{SP}(?:and|who|of)\b)", text):
+    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}){SP}{done_to}", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
 
 
@@ -436,6 +453,7 @@ def _person_mentions(text: str) -> _People:
     people = _People(text)
     _titled_people(people)
     _untitled_people(people)
+    _people_by_what_they_do(people)
     people.found.sort(key=lambda x: x.start)
     return people
 

@@ -56,7 +56,35 @@ _BETWEEN_VERB_AND_COUNT: Final = re.compile(
 #: defendants who were expelled", "73 people have been sent", "26 followed, flown out").
 _BETWEEN_COUNT_AND_VERB: Final = re.compile(
     r"(?:\s*,?\s+(?:who|that|which|were|was|have|has|had|been|being|are|is|later|then|also|"
-    r"already|all|subsequently|eventually|formally|finally|followed|reportedly|each))*\s*,?\s+",
+    r"already|all|subsequently|eventually|formally|finally|followed|reportedly|each|"
+    r"Mexico|Washington|the\s+United\s+States|the\s+government|authorities|officials|it|they|"
+    r"Mexican\s+authorities))*\s*,?\s+",
+    re.IGNORECASE,
+)
+#: A group told by its size that "followed" an earlier one: "a second group of 19 followed".
+_GROUP_FOLLOWED: Final = re.compile(r"\s+(?P<verb>followed|came|arrived)\b", re.IGNORECASE)
+#: A count over a period told in the perfect tense: "76 people have been handed over this
+#: year", "Mexico has now sent 92 ... this year".
+_PERFECT: Final = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\b|sent|handed|"
+    r"extradited|transferred|expelled|flown|delivered)",
+    re.IGNORECASE,
+)
+_PERIOD: Final = re.compile(
+    r"\b(?:this\s+year|this\s+administration|since|so\s+far|to\s+date|in\s+all)\b",
+    re.IGNORECASE,
+)
+#: One or a few named people transferred: "he was flown to San Diego two days later",
+#: "Ochoa was extradited on Friday", "the extradition to the United States of A and B".
+_NAMED_PASSIVE: Final = re.compile(
+    r"\b(?:was|had\s+been|has\s+been)\s+(?:also\s+|then\s+|finally\s+)?"
+    r"(?P<verb>extradited|flown|sent|handed\s+over|transferred|expelled|deported|delivered|"
+    r"surrendered)\b",
+    re.IGNORECASE,
+)
+_NAMED_NOUN: Final = re.compile(
+    r"\bthe\s+(?P<verb>extradition|transfer|expulsion|deportation)\s+"
+    r"(?:to\s+the\s+United\s+States\s+|to\s+Mexico\s+)?of\s+",
     re.IGNORECASE,
 )
 #: A clause that says the transfer did not (or not yet) happen.
@@ -72,9 +100,19 @@ _TOTAL: Final = re.compile(
     r"\b(?:total(?:s|ing|led|ling)?|in\s+all|altogether|so\s+far|to\s+date|combined|"
     r"bringing|brings|overall|cumulative|all\s+told|since|"
     r"in\s+(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+    r"(?:(?:mass|separate|such|large|major)\s+)?"
     r"(?:transfers|operations|groups|rounds|flights|shipments|batches))\b",
     re.IGNORECASE,
 )
+#: A sentence that opens by saying it counts a total: "So far, 95 prisoners have been ...".
+_LEADING_TOTAL: Final = re.compile(
+    r"\s*(?:So\s+far|In\s+all|Altogether|In\s+total|To\s+date|Overall|All\s+told),",
+    re.IGNORECASE,
+)
+#: Verbs of handing over: a transfer only when a country receives ("delivered to agents of
+#: the U.S. Marshals Service"), not an authority at home ("handed over to the specialized
+#: authority").
+_HAND_OVER: Final = re.compile(r"handed|hands|handing|delivered|surrendered", re.IGNORECASE)
 #: How far (characters) a clause may reach either side of a count to look for its verb.
 _REACH: Final = 60
 
@@ -106,6 +144,11 @@ def _governing_verb(
     c_start, c_end = int(str(count["char_start"])), int(str(count["char_end"]))
     lo = max(sentence.start, c_start - _REACH)
     hi = min(sentence.end, c_end + _REACH)
+    followed = _GROUP_FOLLOWED.match(text, c_end)
+    if followed and re.search(
+        r"\b(?:group|batch|contingent|wave)\s+of\s+$", text[max(lo, c_start - 20) : c_start]
+    ):
+        return followed
     for verb in _TRANSFER_VERBS.finditer(text, lo, hi):
         if in_quotes.covers(verb.start()):
             continue
@@ -174,6 +217,7 @@ def find_events(
     dates_in = _by_sentence(begins, sentences, dates, lambda d: d.start)
     mentions_in = _by_sentence(begins, sentences, mentions, lambda m: m.start)
     ordinals: list[tuple[int, dict[str, object]]] = []
+    persons = [m for m in mentions if m.kind == "person" and not in_quotes.covers(m.start)]
     for index, sentence in enumerate(sentences):
         s_start, s_end = sentence.start, sentence.end
         in_sentence = [
@@ -201,8 +245,17 @@ def find_events(
             date = paired.get(id(count)) or min(
                 in_sentence, key=lambda d: abs(d.start - verb_at), default=None
             )
-            total = _TOTAL.search(text, max(s_start, min(c_start, verb_at) - _REACH), s_end)
-            if total is not None and total.start() < max(c_end, verb.end()) + _REACH:
+            reach = _clause_start(text, s_start, min(c_start, verb_at))
+            last = max(c_end, verb.end())
+            breaks = [
+                i for i in (text.find(",", last, s_end), text.find(";", last, s_end)) if i >= 0
+            ]
+            upto = min(breaks) if breaks else s_end
+            total = _TOTAL.search(text, reach, upto) or _LEADING_TOTAL.match(text, s_start)
+            perfect = _PERFECT.search(text, reach, last + 5)
+            if total is not None or (
+                perfect is not None and _PERIOD.search(text, reach, upto) is not None
+            ):
                 since = _since(text, in_sentence, c_start)
                 totals.append(
                     {
@@ -217,6 +270,10 @@ def find_events(
                         "char_end": s_end,
                     }
                 )
+                continue
+            if _HAND_OVER.fullmatch(verb.group(0)) and not re.search(
+                r"\b(?:United\s+States|U\.S\.|Mexico|American|Washington)\b", clause
+            ):
                 continue
             extradition = re.search(r"\bextradit\w*", clause, re.IGNORECASE)
             mechanism = (extradition or verb).group(0).lower()
@@ -245,14 +302,28 @@ def find_events(
                     "evidence": sentence.text,
                     "char_start": s_start,
                     "char_end": s_end,
+                    "count_at": c_start,
                 }
             )
+        rows.extend(_named_transfers(text, sentence, persons, in_sentence, in_quotes))
     merged = _merge(rows)
     named = {m.name for m in mentions if m.kind == "country"}
     for row in merged:
         _pair(row, named)
+    _one_direction(text, merged, named)
     totals.extend(_ordinal_totals(text, sentences, ordinals, merged, dates_in))
+    for row in merged:
+        row.pop("count_at", None)
     return merged, _distinct(totals)
+
+
+def _dated_as(events: list[dict[str, object]], dates: list[DateSpan]) -> int | None:
+    """The one transfer dated to the day by a date of the sentence, or None."""
+    days = {d.date for d in dates if d.precision == "day"}
+    hits = [
+        i for i, e in enumerate(events) if e["date_precision"] == "day" and e["date"] in days
+    ]  # fmt: skip
+    return hits[0] if len(hits) == 1 else None
 
 
 def _since(text: str, dates: list[DateSpan], at: int) -> DateSpan | None:
@@ -312,9 +383,131 @@ def _pair(row: dict[str, object], named: set[str]) -> None:
                 row[end] = counterpart
 
 
+def _named_transfers(
+    text: str,
+    sentence: Sentence,
+    persons: list[Mention],
+    dates: list[DateSpan],
+    in_quotes: Spans,
+) -> list[dict[str, object]]:
+    """Transfers of people the sentence names, with no count: one person ("he was flown to
+    San Diego two days later") or the people named after "the extradition of"."""
+    found = []
+    for m in _NAMED_PASSIVE.finditer(text, sentence.start, sentence.end):
+        if in_quotes.covers(m.start()) or not _done(text, sentence, m.start(), m):
+            continue
+        before = text[max(sentence.start, m.start() - 40) : m.start()]
+        who = next((p for p in reversed(persons) if p.end <= m.start()
+                    and re.fullmatch(r"[\s,]*(?:\d{1,3},\s*)?", text[p.end : m.start()])), None)  # fmt: skip
+        if who is None:
+            if not re.search(r"\b(?:he|she)\s+$", before, re.IGNORECASE):
+                continue
+            # "he was flown ...": the person named last before the pronoun
+            who = next((p for p in reversed(persons) if p.end <= m.start()), None)
+        if re.search(r"\b(?:they|them|who|which|that)\s+$", before, re.IGNORECASE):
+            continue
+        names = [who.name] if who is not None else []
+        found.append(_named_row(text, sentence, m, names, 1, dates))
+    for m in _NAMED_NOUN.finditer(text, sentence.start, sentence.end):
+        if in_quotes.covers(m.start()) or not _done(text, sentence, m.start(), m):
+            continue
+        listed = re.match(r"[^.;:()]{0,200}", text[m.end() : sentence.end]).group(0)  # type: ignore[union-attr]
+        names = [p.name for p in persons if m.end() <= p.start < m.end() + len(listed)]
+        first = next((p for p in persons if p.start >= m.end()), None)
+        if first is None or first.start != m.end() or not names:
+            continue
+        found.append(_named_row(text, sentence, m, list(dict.fromkeys(names)), None, dates))
+    return found
+
+
+def _named_row(
+    text: str,
+    sentence: Sentence,
+    verb: re.Match[str],
+    names: list[str],
+    people: int | None,
+    dates: list[DateSpan],
+) -> dict[str, object]:
+    date = min(dates, key=lambda d: abs(d.start - verb.start()), default=None)
+    countries = re.search(r"\bto\s+(?:the\s+)?(United\s+States|U\.S\.|Mexico)\b", sentence.text)
+    destination = None
+    if countries is not None:
+        destination = "Mexico" if countries[1] == "Mexico" else "United States"
+    return {
+        "kind": "transfer",
+        "date": date.date if date else None,
+        "date_precision": date.precision if date else "unknown",
+        "date_as_written": text[date.start : date.end] if date else None,
+        "people": people or len(names),
+        "what": "person" if (people or len(names)) == 1 else "people",
+        "mechanism": re.sub(r"\s+", " ", verb["verb"].lower()),
+        "origin": None,
+        "destination": destination,
+        "suspects": names,
+        "evidence": sentence.text,
+        "char_start": sentence.start,
+        "char_end": sentence.end,
+        "count_at": verb.start(),
+        "named": True,
+    }
+
+
+def _one_direction(text: str, rows: list[dict[str, object]], named: set[str]) -> None:
+    """A transfer told with neither end, in a text whose other transfers (or words) go one
+    way, goes that way: the explainer's "when 31 prisoners were flown to six U.S. cities"."""
+    ways = {(r["origin"], r["destination"]) for r in rows if r["origin"] and r["destination"]}
+    if len(ways) > 1:
+        return
+    if ways:
+        origin, destination = next(iter(ways))
+    elif set(_PAIR) <= named and re.search(r"\bto\s+(?:the\s+)?(?:United\s+States|U\.S\.)", text):
+        origin, destination = _PAIR
+    else:
+        return
+    for row in rows:
+        if row["origin"] is None and row["destination"] is None:
+            row["origin"], row["destination"] = origin, destination
+
+
+def _compatible(a: dict[str, object], b: dict[str, object]) -> bool:
+    """Dates that may be one: equal, one unstated, or one within the other's month or year."""
+    if a["date"] is None or b["date"] is None or a["date"] == b["date"]:
+        return True
+    da, db = a["date"], b["date"]
+    for x, y, px in ((da, db, a["date_precision"]), (db, da, b["date_precision"])):
+        if px == "month" and (x.year, x.month) == (y.year, y.month):  # type: ignore[attr-defined]
+            return True
+        if px == "year" and x.year == y.year:  # type: ignore[attr-defined]
+            return True
+    return False
+
+
 def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     """One row per transfer: the same count on the same (or an unstated) date is one event;
-    the first mention keeps its words, a later one fills in what it lacks."""
+    the first mention keeps its words, a later one fills in what it lacks. In one text, a
+    smaller count on the same day is part of the larger ("Fourteen ... sent on Saturday" and
+    "among 26 prisoners Mexico transferred on Saturday"), and people named as transferred
+    are among the text's transfer of a compatible date."""
+    counted = [r for r in rows if not r.get("named")]
+    for row in [r for r in rows if r.get("named")]:
+        home = next((r for r in counted if _compatible(r, row)), None)
+        if home is None:
+            counted.append(row)
+        else:
+            if home["date"] is None and row["date"] is not None:
+                for key in ("date", "date_precision", "date_as_written"):
+                    home[key] = row[key]
+            home["suspects"] = list(dict.fromkeys([*home["suspects"], *row["suspects"]]))  # type: ignore[misc]
+    for row in counted:
+        row.pop("named", None)
+    by_day: dict[object, dict[str, object]] = {}
+    for row in sorted(counted, key=lambda r: -int(str(r["people"]))):
+        if row["date_precision"] == "day":
+            by_day.setdefault(row["date"], row)
+    rows = [
+        r for r in sorted(counted, key=lambda r: int(str(r["char_start"])))
+        if r["date_precision"] != "day" or by_day[r["date"]] is r
+    ]  # fmt: skip
     merged: list[dict[str, object]] = []
     by_people: dict[object, list[dict[str, object]]] = {}
     for row in rows:
@@ -373,13 +566,21 @@ def _ordinal_totals(
             )
             if this and events:
                 event_index = 0
-            elif len(own) == 1:
-                event_index = own[0]
+            elif own:  # the transfer whose count is nearest the place
+                event_index = min(own, key=lambda i: abs(int(str(events[i]["count_at"])) - c_start))
             elif not own and len(events) == 1:
                 event_index = 0
+            elif not own and (dated := _dated_as(events, dates_in.get(index, []))) is not None:
+                event_index = dated  # "The third, on Dec. 9, was ...": the transfer of that day
             else:
                 continue  # no transfer to place
-        here = [d for d in dates_in.get(index, []) if c_start < d.start < c_start + 40]
+        # a period written just after the place ("this year", "since February"), not the
+        # date of the transfer itself ("the first such transfer, in March")
+        here = [
+            d for d in dates_in.get(index, [])
+            if c_start < d.start < c_start + 40
+            and (d.precision == "year" or re.search(r"\bsince\s+$", text[d.start - 7 : d.start]))
+        ]  # fmt: skip
         since = _since(text, here, c_start)
         found.append(
             {
