@@ -241,3 +241,23 @@ def test_a_transfer_two_days_off_stays_a_candidate_with_a_note_naming_the_other(
     row = {"date": dt.date(2025, 8, 13), "date_precision": "day", "people": 26}
     assert link.twin_event(row, "mx", "us", known, {}).target is not None
     assert link.twin_event(row, "gt", "us", known, {}).target is None  # another origin
+
+
+def test_a_suspect_named_as_extradited_links_to_the_transfer_that_holds_him(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """The seeds hold Rafael Caro Quintero among the 29 of February 2025: a later article
+    saying he "was extradited ... in February" supports that transfer, it is not a transfer
+    of one more person."""
+    article = tmp_path / "caro.txt"
+    article.write_text(
+        "MEXICO CITY - Rafael Caro Quintero was extradited to the United States in February, "
+        "prosecutors said on Monday. He faces murder charges in New York.\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(article, published="2025-09-01", seeds=seeds_copy)
+    draft = draft_of(result.ledger_path)
+    assert "events" not in draft
+    assert "transfer-2025-02" in supported(draft)
+    ledger = analysis.load(seeds_copy, include_candidates=True)
+    assert ledger.events.filter(kind="transfer")["people"].sum() == 26 + 29
