@@ -1,7 +1,8 @@
 """Score :func:`analysis.extract` against hand-made gold annotations: the seed, a development
 set and a held-out test set.
 
-Run: ``python benchmarks/extraction.py [--set seed|dev|test|all] [--details] [--no-timings]``.
+Run: ``python benchmarks/extraction.py [--set seed|dev|retired|test|all] [--articles GLOB] [--details]
+[--no-timings]``.
 
 **The seed** (``--set seed``). First, as before, the hand-curated ledger of source
 ``000_a622ddb6cab2c3b2`` (read with :func:`analysis.load`) is the gold standard: for each kind
@@ -75,6 +76,7 @@ each time to the one before (linear growth: about 10x a step); ``--no-timings`` 
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import datetime as dt
 import re
 import string
@@ -236,7 +238,7 @@ def timings() -> list[tuple[int, float]]:
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "benchmarks" / "articles"
-SETS = ("seed", "dev", "test")
+SETS = ("seed", "dev", "retired", "test")
 
 #: People's roles a gold file may give; only those the ledger records for an event are
 #: compared when counting edits.
@@ -884,6 +886,8 @@ def set_tables(total: dict[str, Tally], *, targets: bool) -> tuple[pl.DataFrame,
 SET_TITLES = {
     "seed": "the seed's gold file (benchmarks/articles/seed/; the rules were written on it)",
     "dev": "the development set (benchmarks/articles/dev/)",
+    "retired": "the retired test articles (benchmarks/articles/retired/: the first test batch, "
+    "scored twice, then used for development)",
     "test": "the TEST set (benchmarks/articles/test/: scored only at the end; never read "
     "while changing rules)",
 }
@@ -923,12 +927,18 @@ def main(argv: Sequence[str] | None = None) -> int:
                         "matched with edits (edit), paired but not matched (wrong), not "
                         "found (missed), and each drafted record no gold pairs with (extra)")  # fmt: skip
     parser.add_argument("--no-timings", action="store_true", help="skip the timings")
+    parser.add_argument("--articles", metavar="GLOB", default="*",
+                        help="score only the articles whose id matches GLOB, or one of "
+                        "several separated by commas (for instance 't0[7-9]*,t1[0-2]*' for "
+                        "the second batch of the test set)")  # fmt: skip
     args = parser.parse_args(argv)
     chosen = SETS if args.set == "all" else (args.set,)
 
     loaded, problems = {}, []
     for name in chosen:
         loaded[name], found = load_set(name)
+        globs = args.articles.split(",")
+        loaded[name] = [a for a in loaded[name] if any(fnmatch.fnmatch(a.id, g) for g in globs)]
         problems += found
     if problems:
         for problem in problems:

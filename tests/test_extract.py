@@ -1058,3 +1058,53 @@ def test_the_number_of_people_counted_before_as_a_subject() -> None:
     assert [(v, u) for v, u, _ in counts_of("The 26 were flown to eight U.S. cities.")] == [
         (26, "people")
     ]
+
+
+def test_totals_and_places_told_by_verbs_and_of_its_kind() -> None:
+    text = (
+        "Tuesday's flight was the fourth of its kind, after Mexico sent 30 prisoners in "
+        "March and 21 more in June. With it, the number handed over stands at 95. Officials "
+        "said that all 44 were in custody, among them the killers of 12 merchants."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (4, "transfer number"), (30, "people"), (21, "people"), (95, "people"), (44, "people"),
+        (12, "people"),
+    ]  # fmt: skip
+
+
+def test_the_definite_role_of_a_named_person_is_that_person() -> None:
+    text = (
+        "President Ximena Ortiz Lara took questions. “We act out of conviction,” the president "
+        "said. A senior official, who asked not to be named, disagreed. “Not so,” the "
+        "official said."
+    )
+    assert quote_rows(run(text)) == [
+        ("Ximena Ortiz Lara", ["We act out of conviction,"]),
+        ("senior official", ["Not so,"]),
+    ]
+
+
+def test_an_institution_calls_or_thanks_in_a_fragment() -> None:
+    text = (
+        "The State Department praised Mexico for what it called “unusual resolve.” The U.S. "
+        "Embassy thanked the Mexican navy for its “steady partnership” in the operation."
+    )
+    assert quote_rows(run(text)) == [
+        ("State Department", ["unusual resolve."]),
+        ("U.S. Embassy", ["steady partnership"]),
+    ]
+
+
+def test_months_share_the_year_written_after_them() -> None:
+    text = "They took place in March and October 2025 and in January of this year."
+    assert dates_of(text, dt.date(2026, 3, 5)) == [
+        ("in March", dt.date(2025, 3, 1), "month"),
+        ("October 2025", dt.date(2025, 10, 1), "month"),
+        ("in January of this year", dt.date(2026, 1, 1), "month"),
+    ]
+
+
+def test_a_justice_of_the_supreme_court_is_titled() -> None:
+    assert people_of("Critics, including former Supreme Court Justice Irma Salas, objected.") == [
+        ("Irma Salas", "former Supreme Court Justice")
+    ]

@@ -54,7 +54,7 @@ _CAP_HEADS = (
     "Deputy Attorney General", "Attorney General", "Vice President", "President",
     "Secretary of State", "Secretary", "Ambassador", "Foreign Minister", "Prime Minister",
     "Minister", "Governor", "Senator", "Sen.", "Representative", "Rep.", "Gov.", "Mayor",
-    "Chief Justice", "Judge", "Director", "Administrator", "Commissioner", "Deputy", "Sheriff",
+    "Chief Justice", "Justice", "Magistrate", "Judge", "Director", "Administrator", "Commissioner", "Deputy", "Sheriff",
     "Officer", "Special Agent in Charge", "Agent in Charge", "Special Agent", "Agent", "Prosecutor", "General", "Gen.", "Admiral", "Colonel",
     "Col.", "Lt.", "Capt.", "Sgt.", "Spokesperson", "Spokesman", "Spokeswoman", "Chancellor",
     "Pope", "King", "Queen", "Chief", "Czar", "Envoy", "Consul", "Congressman", "Congresswoman",

@@ -46,7 +46,8 @@ _PEOPLE_NOUNS = (
     r"nationals|officials|gunmen|hitmen|kingpins|convicts|accused|names|others|hostages|"
     r"captives|relatives|journalists|students|policemen|guards|lawmakers|extraditables|"
     r"Mexicans|Americans|minors|teenagers|adults|youths|civilians|farmers|workers|"
-    r"employees|passengers|residents|inmates|fighters|recruits"
+    r"employees|passengers|residents|inmates|fighters|recruits|merchants|vendors|"
+    r"shopkeepers|businessmen|tourists|drivers|farmworkers|miners|teachers|priests"
 )
 _TRANSFER_NOUNS = (
     r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
@@ -132,7 +133,7 @@ _PARTITIVE = re.compile(
 _PLACE = re.compile(
     rf"\b(?:the|a|an|its|this|their|that){SP}(?P<ord>{_ORDINAL}),?{SP}"
     rf"(?:(?:such|mass|large|major|joint|new|smaller|larger|bigger|final|last|big|small),?{SP})*"
-    rf"(?P<what>{_TRANSFER_NOUNS})\b",
+    rf"(?P<what>{_TRANSFER_NOUNS}|of{SP}its{SP}kind)\b",
     _I,
 )
 #: A transfer's place with its noun left out, where transfers are told: "The first came on
@@ -169,7 +170,9 @@ _PERCENT = re.compile(
 #: Groups told by their size: "a second group of 26 followed", "bringing the total to
 #: more than 80".
 _GROUP = re.compile(
-    rf"\b(?:(?:group|batch|contingent|total|list|wave|round){SP}of|total{SP}to){SP}"
+    rf"\b(?:(?:group|batch|contingent|total|list|wave|round){SP}of|total{SP}to|"
+    rf"(?:stands|stood|rises|rose|risen|climbs|climbed|reaches|reached|brings|brought|"
+    rf"bringing)(?:{SP}the{SP}(?:total|number|tally))?{SP}(?:at|to)){SP}"
     rf"(?:(?:about|around|some|nearly|almost|at{SP}least|more{SP}than|over|up{SP}to){SP})?"
     rf"(?P<num>{_NUM})(?![\w%])",
     _I,
@@ -183,8 +186,9 @@ _ALONE = re.compile(
 #: A number as the subject of a verb: "five were being prosecuted", "and at least five are
 #: accused", ": of the 92, only 11 had".
 _SUBJECT = re.compile(
-    rf"(?:^|(?<=[,;:]{SP})|(?<=\n)|(?<=[.!?]{SP})|\b(?<=and{SP})|\b(?<=while{SP}))"
-    rf"(?:(?:at{SP}least|at{SP}most|more{SP}than|about|nearly|almost|only|some|just|the)"
+    rf"(?:^|(?<=[,;:]{SP})|(?<=\n)|(?<=[.!?]{SP})|\b(?<=and{SP})|\b(?<=while{SP})|"
+    rf"\b(?<=that{SP}))"
+    rf"(?:(?:at{SP}least|at{SP}most|more{SP}than|about|nearly|almost|only|some|just|the|all)"
     rf"{SP})?(?P<num>{_NUM})(?={SP}(?:were|are|was|is|have|had|face|faced|remain|remained|will)\b)",
     _I | re.MULTILINE,
 )
@@ -193,6 +197,10 @@ _LIST_LINE = re.compile(
     rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*"
     rf"(?P<what>(?:{_MOD}{SP}){{0,2}}?(?:{_PEOPLE_NOUNS}))\b",
     _I | re.MULTILINE,
+)
+#: A count of more of the same people: "29 prisoners in late February and 26 more in May".
+_MORE = re.compile(
+    rf"{_FREE}(?P<num>{_NUM}){SP}more\b(?!{SP}(?:than|days?|weeks?|months?|years?)\b)", _I
 )
 #: The same count again after "and": "five for homicide and two for kidnapping".
 _ELLIPSIS = re.compile(rf"(?:,|\band){SP}(?P<num>{_NUM}){SP}(?:for|in|on|with)\b", _I)
@@ -298,6 +306,9 @@ class _Counts:
                 continue
             if value in known or m["before"].casefold() not in ("the", "of the"):
                 self.add(m.start("num"), m.end(), value, "people", "people", least=2)
+        for m in _MORE.finditer(text):
+            if _bare(text, m.end()) or re.match(rf"{SP}in\b", text[m.end() :]):
+                self.add(m.start(), m.end(), _value(m["num"]), "people", "more", least=2)
         for m in _SUBJECT.finditer(text):
             self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
         people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")

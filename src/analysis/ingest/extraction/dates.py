@@ -297,6 +297,20 @@ def _months(text: str) -> Iterator[_Candidate]:
                          text):  # fmt: skip
         d = dt.date(int(m["y"]), MONTHS[m["m"]], 1)
         yield _Candidate(m.start(), m.end(), _fixed(d, "month"), relative=False)
+    # "January of this year", "December of last year": one mention, the year counted.
+    for m in re.finditer(rf"(?:\b[Ii]n{SP})?\b(?P<m>{_FULL_MONTH}){SP}of{SP}(?P<which>this|last|next)"
+                         rf"{SP}year\b", text):  # fmt: skip
+        month, step = MONTHS[m["m"]], {"this": 0, "last": -1, "next": 1}[m["which"]]
+
+        def resolve_of(ctx: _Context, month: int = month, step: int = step) -> tuple[dt.date, str]:
+            return dt.date(ctx.reference.year + step, month, 1), "month"
+
+        yield _Candidate(m.start(), m.end(), resolve_of, relative=True)
+    # Months joined to one written with its year share it: "in February and August 2025".
+    for m in re.finditer(rf"(?:\b[Ii]n{SP})?\b(?P<m>{_FULL_MONTH})(?=(?:,{SP}(?:{_FULL_MONTH}))*"
+                         rf",?{SP}and{SP}(?:{_FULL_MONTH}){SP}(?P<y>\d{{4}})\b)", text):  # fmt: skip
+        d = dt.date(int(m["y"]), MONTHS[m["m"]], 1)
+        yield _Candidate(m.start(), m.end(), _fixed(d, "month"), relative=False)
     for m in re.finditer(rf"(?P<in>\b[Ii]n{SP}(?:(?:early|late|mid){SP})?)?\b(?P<m>{_FULL_MONTH})\b",
                          text):  # fmt: skip
         if m["m"] == "May" and m["in"] is None:

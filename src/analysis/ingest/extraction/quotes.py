@@ -185,12 +185,33 @@ class _Speakers:
         role = _role(who)
         if role is not None:
             definite = re.match(r"[Tt]he\b", who.strip()) is not None
+            if definite and (titled := self.titled(role, who_start)) is not None:
+                return titled  # "the president said", after "President Ximena Robledo Cruz"
             return self.fullest(role, who_start) if definite else role
         if inside:
             return inside[-1].name
         words = who.split()
         if words and words[-1].casefold() in _PRONOUNS:
             return self.antecedent(who_start, quoted)
+        if words and words[-1].casefold() == "it":  # "what it called": the body named last
+            orgs = [m for m in self.named if m.kind == "organisation" and m.end <= who_start]
+            return orgs[-1].name if orgs else None
+        return None
+
+    def titled(self, role: str, before: int) -> str | None:
+        """The person named last before ``before`` whose title ends with ``role``."""
+        words = role.casefold().split()
+        for m in reversed(self.persons):
+            if m.start >= before or not m.title:
+                continue
+            if m.title.casefold().split()[-len(words) :] == words:
+                # not when an unnamed one was introduced since ("A senior official ... the
+                # official said")
+                since = self.text[m.end : before]
+                unnamed = (
+                    rf"\b(?:[Aa]n?|[Aa]nother|[Oo]ne)\s+(?:[\w-]+\s+){{0,4}}?{re.escape(role)}\b"
+                )
+                return None if re.search(unnamed, since, re.IGNORECASE) else m.name
         return None
 
     def antecedent(self, at: int, quoted: Spans) -> str | None:
@@ -312,7 +333,10 @@ def _attribute(
             return _Attribution("before", *found, found[0], lo + m.end("rest"))
     # Reported speech: "X said the decision “…”", "X called the transfer “…”", "what he
     # called “…”": a speaker and a verb earlier in the sentence.
-    verbs = rf"(?:{SPEECH_VERBS}|called|described|dubbed|termed|hailed|praised|denounced)"
+    verbs = (
+        rf"(?:{SPEECH_VERBS}|called|described|dubbed|termed|hailed|praised|denounced|thanked|"
+        r"welcomed|celebrated|criticized|criticised|condemned|urged|vowed|pledged|promised)"
+    )
     for v in reversed(list(re.finditer(rf"\b{verbs}\b", before))):
         if re.search(r"[\u201c\u201d\"]", before[v.end() :]):
             break  # another quotation stands between the verb and this one
