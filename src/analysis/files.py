@@ -34,6 +34,17 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
+def sync_folder(folder: Path) -> None:
+    """Make the names created or removed in ``folder`` durable (best effort: a file system
+    that cannot sync a folder is left as it is)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def output_folder(path: Path, what: str = "output folder") -> Path:
     """``path``, created if need be, once it is sure to be a folder this process can write.
 

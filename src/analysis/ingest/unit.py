@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import re
 from typing import TYPE_CHECKING, Final
 
 from analysis.errors import IngestError, ParameterError
-from analysis.files import atomic_write, refuse_symlink, sha256_file
+from analysis.files import atomic_write, refuse_symlink, sha256_file, sync_folder
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -60,16 +59,6 @@ def _remove(path: Path) -> None:
         path.unlink()
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the names created or removed in ``folder`` durable (best effort)."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def write_unit(root: Path, source_id: str, files: dict[Path, bytes]) -> None:
     """Write ``files`` (the unit of ``source_id``) so that a retry finds all or can undo them."""
     journal = root / JOURNAL
@@ -86,9 +75,9 @@ def write_unit(root: Path, source_id: str, files: dict[Path, bytes]) -> None:
         _remove(journal)
         raise
     for folder in {p.parent for p in files}:
-        _sync_folder(folder)
+        sync_folder(folder)
     _remove(journal)
-    _sync_folder(root)
+    sync_folder(root)
 
 
 def _from_journal(root: Path) -> str | None:

@@ -26,7 +26,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analysis.files import sha256_bytes, sha256_file
+from analysis.files import sha256_bytes, sha256_file, sync_folder
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -99,7 +99,7 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> None:
                 os.fsync(handle.fileno())
             (temp / name).chmod(0o644)
         temp.chmod(0o755)
-        _fsync_dir(temp)
+        sync_folder(temp)
         if folder.exists() or folder.is_symlink():
             if not _exchange(temp, folder):
                 # Two renames: the old folder aside, the new one in its place.
@@ -113,7 +113,7 @@ def publish_folder(folder: Path, files: Mapping[str, bytes]) -> None:
                 temp = aside  # the old folder, removed below
         else:
             temp.rename(folder)
-        _fsync_dir(folder.parent)
+        sync_folder(folder.parent)
     finally:
         remove_tree(temp)
 
@@ -131,15 +131,6 @@ def remove_leftovers(out_dir: Path) -> None:
     for stale in out_dir.glob(f".{DATA}.*.tmp"):
         with contextlib.suppress(OSError):
             remove_tree(stale)
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 #: ``renameat2``'s flag that swaps two paths in one step (Linux 3.15+).
