@@ -40,14 +40,18 @@ def count_evidence(ledger: Ledger, events: pl.DataFrame) -> pl.DataFrame:
         .join(events.select("event_id", "people"), left_on="fact_id", right_on="event_id")
         .join(ledger.sources.select("source_id", "language"), on="source_id", how="left")
     )
-    ev = ev.with_columns(
-        states_count=pl.struct("text", "people", "language").map_elements(
-            lambda r: (
-                r["people"] is not None
-                and Decimal(r["people"]) in stated_numbers(r["text"], r["language"] or "en")
-            ),
-            return_dtype=pl.Boolean,
-        )
+    # Each distinct (words, count, language) is read once: the same evidence serves several
+    # events and several sections of a report.
+    pairs = ev.select("text", "people", "language").unique()
+    states = [
+        people is not None and Decimal(people) in stated_numbers(text, language or "en")
+        for text, people, language in pairs.iter_rows()
+    ]
+    ev = ev.join(
+        pairs.with_columns(states_count=pl.Series(states, dtype=pl.Boolean)),
+        on=["text", "people", "language"],
+        how="left",
+        nulls_equal=True,
     )
     return (
         ev.sort("fact_id", pl.col("states_count").not_(), "source_id", "char_start")
