@@ -1108,3 +1108,57 @@ def test_a_justice_of_the_supreme_court_is_titled() -> None:
     assert people_of("Critics, including former Supreme Court Justice Irma Salas, objected.") == [
         ("Irma Salas", "former Supreme Court Justice")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was sent to prison.",
+        "She was handed over to her family.",
+        "Juan Pérez Soto was sent a letter by the court.",
+        "The 2019 murder of Juan Pérez Soto was sent to court.",
+        "The judge approved the extradition of Juan Pérez Soto.",
+        "Ana López Ruiz said on Monday. She was handed over to her family.",
+        "Rafael Caro Quintero was sent to a maximum-security prison in Colorado, his lawyer said.",
+    ],
+)
+def test_a_person_sent_elsewhere_or_not_yet_is_no_transfer(text: str) -> None:
+    assert transfers_of(text) == []
+
+
+def test_a_smaller_count_the_same_day_the_other_way_is_its_own_transfer() -> None:
+    text = (
+        "Mexico sent 26 prisoners to the United States on Monday. On Monday, the United States "
+        "deported 5 Mexicans to Mexico. Separately, Juan Pérez Soto was extradited to Spain."
+    )
+    assert transfers_of(text) == [
+        (dt.date(2025, 8, 11), 26, "Mexico", "United States"),
+        (dt.date(2025, 8, 11), 5, "United States", "Mexico"),
+    ]
+
+
+def test_a_count_with_its_own_noun_does_not_borrow_the_next_verb() -> None:
+    text = "Police arrested 40 people, and 26 were sent to the United States on Friday."
+    assert [p for _, p, _, _ in transfers_of(text)] == [26]
+
+
+def test_a_period_is_not_the_transfer_s_date() -> None:
+    text = (
+        "TIJUANA, Aug. 9 (Wire) - Mexico sent 11 prisoners to the United States, the second "
+        "such transfer this year. Mexico, which had sent no one since 2019, later sent 4 more "
+        "people to the United States on Aug. 8."
+    )
+    assert [d for d, _, _, _ in transfers_of(text)] == [dt.date(2025, 8, 9), dt.date(2025, 8, 8)]
+
+
+def test_a_total_that_opens_with_since_is_a_claim() -> None:
+    assert transfers_of("Since March, 55 people have been sent to the United States.") == []
+    assert totals_of("Since March, 55 people have been sent to the United States.") == [
+        ("people transferred", 55, dt.date(2025, 3, 1), None)
+    ]
+
+
+def test_a_future_date_in_a_sentence_naming_the_united_states_keeps_its_year() -> None:
+    assert dates_of("The hearing in the United States is on Sept. 9.", TUESDAY) == [
+        ("Sept. 9", dt.date(2025, 9, 9), "day")
+    ]

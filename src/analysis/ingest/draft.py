@@ -258,6 +258,9 @@ class Draft:
             if since is not None:
                 record["since"] = since
                 record["when"] = row["when"]
+            for end in ("origin", "destination"):  # a total of one direction only
+                if row[end] and self.actor_ids.get(row[end]):
+                    record[end] = self.actor_ids[row[end]]
             record["evidence"] = [words]
             self.sections["claims"].append(record)
 

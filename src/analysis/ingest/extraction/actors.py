@@ -253,6 +253,17 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
     return not all(t in _PLACE_WORDS for t in tokens) and tokens[0] not in _PLACE_WORDS
 
 
+#: Given names that are the second part of a compound first name ("José Luis", "María José").
+_GIVEN_NAMES: Final = frozenset({
+    "Luis", "Carlos", "José", "María", "Juan", "Antonio", "Manuel", "Alberto", "Eduardo",
+    "Alejandro", "Fernando", "Javier", "Miguel", "Ángel", "Angel", "Francisco", "Jesús",
+    "Guadalupe", "Elena", "Isabel", "Teresa", "Fernanda", "Andrea", "Pablo", "David", "Daniel",
+    "Jorge", "Ramón", "Rafael", "Enrique", "Ignacio", "Alfredo", "Adolfo", "Margarita",
+    "Eugenia", "Cristina", "Patricia", "Alejandra", "Gabriela", "Andrés", "Felipe", "Arturo",
+    "Roberto", "Ricardo", "Armando", "Emilio", "Mario", "Pedro", "Pilar", "Rosa", "Luz",
+})  # fmt: skip
+
+
 def _paternal(name: str) -> list[str]:
     """The first of two surnames, as Spanish-language news shortens a name ("Bañuelos" for
     Rodrigo Bañuelos Ferrer, "Cifuentes" for Gustavo Adolfo Cifuentes Lara): the word before
@@ -263,6 +274,8 @@ def _paternal(name: str) -> list[str]:
         return []
     first, last = tokens[-2], tokens[-1]
     if not (re.fullmatch(r"[^\W\d_][\w’'-]+", first) and first[0].isupper()):
+        return []
+    if first in _GIVEN_NAMES:  # "José Luis Martínez": a compound first name
         return []
     return [first] if last[0].isupper() and first not in _NOT_NAME else []
 

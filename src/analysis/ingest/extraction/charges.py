@@ -62,7 +62,10 @@ _CHARGE_WORDS: Final = (
         "drug trafficking",
     ),
     (
-        rf"[a-z]+ing{SP}(?:[a-z]+{SP})?(?:drug|{_DRUGS}){SP}(?:shipments|loads|routes)",
+        (
+            rf"(?:protect|guard|mov|smuggl|wav|escort|ship|run|send|sell)\w*{SP}(?:[a-z]+{SP})?"
+            rf"(?:drug|{_DRUGS}){SP}(?:shipments|loads|routes)"
+        ),
         "drug trafficking",
     ),
     (rf"(?:drug|{_DRUGS}){SP}(?:brokers?|smugglers?|suppliers?|distributors?)", "drug trafficking"),

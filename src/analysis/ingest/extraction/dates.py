@@ -64,7 +64,10 @@ _PAST: Final = re.compile(
     r"expected|scheduled|planned|proposed|threatened|warned|vowed|pledged|promised|agreed|"
     r"decided|ordered|approved|delayed|postponed|moved|set)\b)"
     r"(?:was|were|had|did|sent|took|came|flew|met|made|began|led|left|held|gave|went|"
-    r"brought|caught|fled|fought|paid|sought|won|lost|handed\s+over|[a-z]{3,}ed)\b",
+    r"brought|caught|fled|fought|paid|sought|won|lost|handed\s+over|extradited|transferred|"
+    r"expelled|deported|arrested|captured|detained|killed|murdered|signed|imposed|raided|"
+    r"seized|landed|arrived|occurred|happened|started|ended|delivered|released|charged|"
+    r"indicted|convicted|sentenced|crossed|attacked|flown|moved|launched|carried\s+out)\b",
     re.IGNORECASE,
 )
 #: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
@@ -105,8 +108,9 @@ class _Context:
         """The date's sentence tells of the past (a past-tense verb, no future)."""
         text = self.text
         start = max(text.rfind(". ", 0, self.start), text.rfind("\n", 0, self.start)) + 1
-        ends = [i for i in (text.find(". ", self.start), text.find("\n", self.start)) if i >= 0]
-        sentence = text[start : min(ends) if ends else len(text)]
+        # the sentence ends at a full stop that is not an abbreviation's ("Sept. 9")
+        end = _SENTENCE_END.search(text, self.start + 1)
+        sentence = text[start : end.start() if end else len(text)]
         return _PAST.search(sentence) is not None and _FUTURE.search(sentence) is None
 
     def prospective(self) -> bool:
@@ -119,6 +123,13 @@ class _Context:
         return (
             re.search(r"\b(?:before|by|until|till|through)\s*$", before, re.IGNORECASE) is not None
         )
+
+
+_SENTENCE_END: Final = re.compile(
+    r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
+    r"(?<!\bNov)(?<!\bDec)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bU\.S)"
+    r"[.!?](?=\s|$)|\n"
+)
 
 
 def _weekday_on_or_before(day: dt.date, weekday: int, *, strictly: bool = False) -> dt.date:

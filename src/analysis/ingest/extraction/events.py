@@ -62,12 +62,12 @@ _BETWEEN_COUNT_AND_VERB: Final = re.compile(
     re.IGNORECASE,
 )
 #: A group told by its size that "followed" an earlier one: "a second group of 19 followed".
-_GROUP_FOLLOWED: Final = re.compile(r"\s+(?P<verb>followed|came|arrived)\b", re.IGNORECASE)
+_GROUP_FOLLOWED: Final = re.compile(r"(?:followed|came)\b", re.IGNORECASE)
 #: A count over a period told in the perfect tense: "76 people have been handed over this
 #: year", "Mexico has now sent 92 ... this year".
 _PERFECT: Final = re.compile(
     r"\b(?:have|has)\s+(?:now\s+|so\s+far\s+)?(?:been\b|sent|handed|"
-    r"extradited|transferred|expelled|flown|delivered)",
+    r"extradited|transferred|expelled|flown|delivered|deported)",
     re.IGNORECASE,
 )
 _PERIOD: Final = re.compile(
@@ -92,7 +92,8 @@ _NOT_DONE: Final = re.compile(
     r"\b(?:suspend\w*|halt\w*|block\w*|stop\w*|delay\w*|postpon\w*|cancel\w*|plan\w*|"
     r"prepar\w*|request\w*|ask\w*|seek\w*|sought|want\w*|would|will|could|may|might|should|"
     r"expect\w*|due\s+to|set\s+to|to\s+be|if|pending|await\w*|not|never|refus\w*|reject\w*|"
-    r"oppos\w*|consider\w*|propos\w*|possible|list|demand\w*|call\w*\s+for)\b",
+    r"oppos\w*|consider\w*|propos\w*|possible|list|demand\w*|call\w*\s+for|approv\w*|"
+    r"authori[sz]\w*|grant\w*|fought|fight\w*|challeng\w*|appeal\w*)\b",
     re.IGNORECASE,
 )
 #: A count over a period or over several transfers: a total, not a transfer.
@@ -106,7 +107,8 @@ _TOTAL: Final = re.compile(
 )
 #: A sentence that opens by saying it counts a total: "So far, 95 prisoners have been ...".
 _LEADING_TOTAL: Final = re.compile(
-    r"\s*(?:So\s+far|In\s+all|Altogether|In\s+total|To\s+date|Overall|All\s+told),",
+    r"\s*(?:So\s+far|In\s+all|Altogether|In\s+total|To\s+date|Overall|All\s+told|"
+    r"Since\s+[^,.;]{1,40}),",
     re.IGNORECASE,
 )
 #: Verbs of handing over: a transfer only when a country receives ("delivered to agents of
@@ -144,7 +146,7 @@ def _governing_verb(
     c_start, c_end = int(str(count["char_start"])), int(str(count["char_end"]))
     lo = max(sentence.start, c_start - _REACH)
     hi = min(sentence.end, c_end + _REACH)
-    followed = _GROUP_FOLLOWED.match(text, c_end)
+    followed = _GROUP_FOLLOWED.match(text, c_end + 1) if text[c_end : c_end + 1] == " " else None
     if followed and re.search(
         r"\b(?:group|batch|contingent|wave)\s+of\s+$", text[max(lo, c_start - 20) : c_start]
     ):
@@ -169,7 +171,8 @@ def _verbs_of(
     for i in range(len(people) - 2, -1, -1):
         if verbs[i] is None and verbs[i + 1] is not None:
             gap = text[int(str(people[i]["char_end"])) : int(str(people[i + 1]["char_start"]))]
-            if re.fullmatch(r"\s*(?:,|,?\s+(?:and|or))\s*", gap):
+            bare = re.fullmatch(r"[\d,]+|[a-z-]+", str(people[i]["evidence"]))
+            if bare and re.fullmatch(r"\s*,?\s+(?:and|or)\s+|\s*,\s*", gap):
                 verbs[i] = verbs[i + 1]
     return verbs
 
@@ -223,6 +226,7 @@ def find_events(
         in_sentence = [
             d for d in dates_in.get(index, [])
             if d.end <= s_end and (dateline is None or (d.start, d.end) != dateline)
+            and not _a_period(text, d, s_start)
         ]  # fmt: skip
         if not in_sentence:  # the dateline's day only when the sentence gives no other
             in_sentence = [d for d in dates_in.get(index, []) if d.end <= s_end]
@@ -242,8 +246,20 @@ def find_events(
                 continue
             verb_at = verb.start()
             clause = text[_clause_start(text, s_start, min(c_start, verb_at)) : s_end]
+            # the date of the verb's own clause first ("..., after Mexico sent 31 prisoners
+            # ... in March"), else the nearest in the sentence
+            own_from = _clause_start(text, s_start, min(c_start, verb_at))
+            own_to = min(
+                [
+                    i
+                    for i in (text.find(",", verb.end(), s_end), text.find(";", verb.end(), s_end))
+                    if i >= 0
+                ]
+                or [s_end]
+            )
+            own = [d for d in in_sentence if own_from <= d.start < own_to]
             date = paired.get(id(count)) or min(
-                in_sentence, key=lambda d: abs(d.start - verb_at), default=None
+                own or in_sentence, key=lambda d: abs(d.start - verb_at), default=None
             )
             reach = _clause_start(text, s_start, min(c_start, verb_at))
             last = max(c_end, verb.end())
@@ -253,10 +269,13 @@ def find_events(
             upto = min(breaks) if breaks else s_end
             total = _TOTAL.search(text, reach, upto) or _LEADING_TOTAL.match(text, s_start)
             perfect = _PERFECT.search(text, reach, last + 5)
+            countries = [m for m in mentions_in.get(index, []) if m.kind == "country"]
             if total is not None or (
                 perfect is not None and _PERIOD.search(text, reach, upto) is not None
             ):
-                since = _since(text, in_sentence, c_start)
+                since = _since(
+                    text, [d for d in dates_in.get(index, []) if d.end <= s_end], c_start
+                )
                 totals.append(
                     {
                         "about": "people transferred",
@@ -265,6 +284,8 @@ def find_events(
                         "since_precision": since.precision if since else "unknown",
                         "when": text[since.start : since.end] if since else None,
                         "event_index": None,
+                        "origin": _origin(text, s_start, verb_at, countries),
+                        "destination": _destination(sentence, countries),
                         "evidence": sentence.text,
                         "char_start": s_start,
                         "char_end": s_end,
@@ -305,16 +326,30 @@ def find_events(
                     "count_at": c_start,
                 }
             )
-        rows.extend(_named_transfers(text, sentence, persons, in_sentence, in_quotes))
-    merged = _merge(rows)
+        starts = (sentences[max(0, index - 3)].start, sentences[max(0, index - 1)].start)
+        rows.extend(_named_transfers(text, sentence, persons, in_sentence, in_quotes, starts))
     named = {m.name for m in mentions if m.kind == "country"}
-    for row in merged:
+    for row in rows:
         _pair(row, named)
+    merged = _merge(rows)
     _one_direction(text, merged, named)
     totals.extend(_ordinal_totals(text, sentences, ordinals, merged, dates_in))
     for row in merged:
         row.pop("count_at", None)
     return merged, _distinct(totals)
+
+
+def _a_period(text: str, date: DateSpan, lower: int) -> bool:
+    """A date that bounds a period, not the day of an event: "since 2019", "this year" after
+    "the second such transfer"."""
+    before = text[max(lower, date.start - 40) : date.start]
+    return bool(
+        re.search(r"\b(?:since|from)\s+$", before, re.IGNORECASE)
+        or (
+            date.precision == "year"
+            and re.search(r"\b(?:such|of\s+its\s+kind|transfers?)\s+$", before, re.IGNORECASE)
+        )
+    )
 
 
 def _dated_as(events: list[dict[str, object]], dates: list[DateSpan]) -> int | None:
@@ -383,38 +418,77 @@ def _pair(row: dict[str, object], named: set[str]) -> None:
                 row[end] = counterpart
 
 
+#: What a named transfer must say: the country that receives, or an extradition.
+_RECEIVED: Final = re.compile(
+    r"\bto\s+(?:the\s+)?(?:United\s+States|U\.S\.(?!\s+(?:prison|jail|court|custody)))|"
+    r"\bextradit\w*",
+    re.IGNORECASE,
+)
+#: After the verb, in its clause: the transfer was not done ("was requested", "approved").
+_NOT_DONE_AFTER: Final = re.compile(
+    r"^[^,;.]*?\b(?:requested|sought|approved|authori[sz]ed|blocked|suspended|denied|"
+    r"rejected|pending|planned|proposed)\b",
+    re.IGNORECASE,
+)
+
+
 def _named_transfers(
     text: str,
     sentence: Sentence,
     persons: list[Mention],
     dates: list[DateSpan],
     in_quotes: Spans,
+    earlier_starts: tuple[int, int],
 ) -> list[dict[str, object]]:
     """Transfers of people the sentence names, with no count: one person ("he was flown to
-    San Diego two days later") or the people named after "the extradition of"."""
+    San Diego two days later", "Ledesma was extradited") or the people named after "the
+    extradition of". The clause must name the receiving country or say "extradited"; one
+    not done ("was requested", "approved the extradition of"), a victim ("the murder of X
+    was sent to court") or a sentence to prison is not one."""
     found = []
+    earlier, previous = earlier_starts
+    ends = [p.end for p in persons]
     for m in _NAMED_PASSIVE.finditer(text, sentence.start, sentence.end):
         if in_quotes.covers(m.start()) or not _done(text, sentence, m.start(), m):
             continue
-        before = text[max(sentence.start, m.start() - 40) : m.start()]
-        who = next((p for p in reversed(persons) if p.end <= m.start()
-                    and re.fullmatch(r"[\s,]*(?:\d{1,3},\s*)?", text[p.end : m.start()])), None)  # fmt: skip
-        if who is None:
-            if not re.search(r"\b(?:he|she)\s+$", before, re.IGNORECASE):
-                continue
-            # "he was flown ...": the person named last before the pronoun
-            who = next((p for p in reversed(persons) if p.end <= m.start()), None)
-        if re.search(r"\b(?:they|them|who|which|that)\s+$", before, re.IGNORECASE):
+        rest = text[m.start() : sentence.end]
+        if _NOT_DONE_AFTER.match(rest[len(m[0]) :]) or re.match(
+            r"[^,;.]*?\bto\s+(?:a\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:prison|jail|hospital|court|family)\b",
+            rest[len(m[0]) :],
+        ):
             continue
-        names = [who.name] if who is not None else []
-        found.append(_named_row(text, sentence, m, names, 1, dates))
+        # the clause, or the sentence before, names the receiving country or an extradition
+        if (
+            _RECEIVED.search(rest.split(",")[0]) is None
+            and _RECEIVED.search(text, previous, sentence.start) is None
+        ):
+            continue
+        before = text[max(sentence.start, m.start() - 40) : m.start()]
+        i = bisect.bisect_right(ends, m.start())
+        near = persons[max(0, i - 3) : i]
+        who = next((p for p in reversed(near)
+                    if re.fullmatch(r"[\s,]*(?:\d{1,3},\s*)?", text[p.end : m.start()])), None)  # fmt: skip
+        if who is None:
+            if not re.search(r"(?:^|[.;]\s+|\band\s+)(?:he|she)\s+$", before, re.IGNORECASE):
+                continue
+            # "he was flown ...": the person named last, in this or the three sentences before
+            who = next((p for p in reversed(persons[:i]) if p.start >= earlier), None)
+        if who is None or _VICTIM.search(text[sentence.start : who.start]):
+            continue
+        found.append(_named_row(text, sentence, m, [who.name], 1, dates))
     for m in _NAMED_NOUN.finditer(text, sentence.start, sentence.end):
         if in_quotes.covers(m.start()) or not _done(text, sentence, m.start(), m):
             continue
+        if _NOT_DONE_AFTER.match(text[m.end() : sentence.end]) and not re.search(
+            r"\bthe\s+(?:extradition|transfer)\s+to\b", m[0], re.IGNORECASE
+        ):
+            continue
         listed = re.match(r"[^.;:()]{0,200}", text[m.end() : sentence.end]).group(0)  # type: ignore[union-attr]
-        names = [p.name for p in persons if m.end() <= p.start < m.end() + len(listed)]
-        first = next((p for p in persons if p.start >= m.end()), None)
-        if first is None or first.start != m.end() or not names:
+        i = bisect.bisect_left([p.start for p in persons], m.end())
+        names = [p.name for p in persons[i : i + 6] if p.start < m.end() + len(listed)]
+        if not names or persons[i].start != m.end():
+            continue
+        if re.search(r"\b(?:was|were)\s+(?:requested|sought|approved|denied)\b", listed):
             continue
         found.append(_named_row(text, sentence, m, list(dict.fromkeys(names)), None, dates))
     return found
@@ -490,7 +564,16 @@ def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
     are among the text's transfer of a compatible date."""
     counted = [r for r in rows if not r.get("named")]
     for row in [r for r in rows if r.get("named")]:
-        home = next((r for r in counted if _compatible(r, row)), None)
+        homes = [
+            r for r in counted
+            if not r.get("named") and _compatible(r, row)
+            and row["destination"] in (None, r["destination"])
+        ]  # fmt: skip
+        home = min(
+            homes,
+            key=lambda r: abs(int(str(r["char_start"])) - int(str(row["char_start"]))),
+            default=None,
+        )
         if home is None:
             counted.append(row)
         else:
@@ -498,15 +581,17 @@ def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
                 for key in ("date", "date_precision", "date_as_written"):
                     home[key] = row[key]
             home["suspects"] = list(dict.fromkeys([*home["suspects"], *row["suspects"]]))  # type: ignore[misc]
-    for row in counted:
-        row.pop("named", None)
-    by_day: dict[object, dict[str, object]] = {}
+
+    def day(r: dict[str, object]) -> tuple[object, ...]:
+        return (r["date"], r["origin"], r["destination"])
+
+    by_day: dict[tuple[object, ...], dict[str, object]] = {}
     for row in sorted(counted, key=lambda r: -int(str(r["people"]))):
-        if row["date_precision"] == "day":
-            by_day.setdefault(row["date"], row)
+        if row["date_precision"] == "day" and not row.get("named"):
+            by_day.setdefault(day(row), row)
     rows = [
         r for r in sorted(counted, key=lambda r: int(str(r["char_start"])))
-        if r["date_precision"] != "day" or by_day[r["date"]] is r
+        if r["date_precision"] != "day" or r.get("named") or by_day[day(r)] is r
     ]  # fmt: skip
     merged: list[dict[str, object]] = []
     by_people: dict[object, list[dict[str, object]]] = {}
@@ -528,6 +613,8 @@ def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
         for key in ("origin", "destination"):
             twin[key] = twin[key] or row[key]
         twin["suspects"] = list(dict.fromkeys([*twin["suspects"], *row["suspects"]]))  # type: ignore[misc]
+    for row in merged:
+        row.pop("named", None)
     return merged
 
 
@@ -590,6 +677,8 @@ def _ordinal_totals(
                 "since_precision": since.precision if since else "unknown",
                 "when": text[since.start : since.end] if since else None,
                 "event_index": event_index,
+                "origin": None,
+                "destination": None,
                 "evidence": sentence.text,
                 "char_start": sentence.start,
                 "char_end": sentence.end,

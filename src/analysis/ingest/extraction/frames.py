@@ -130,6 +130,8 @@ TOTALS_SCHEMA: Final = pl.Schema(
         "since_precision": Precision,
         "when": pl.String(),
         "event_index": pl.Int64(),
+        "origin": pl.String(),
+        "destination": pl.String(),
         "evidence": pl.String(),
         "char_start": pl.Int64(),
         "char_end": pl.Int64(),
