@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import analysis
+from analysis.render.pdf import CHROMIUM_ARGS as HEADLESS_ARGS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -88,18 +89,8 @@ def two_sources(seeds_copy: Path) -> Path:
 ROOT = Path(__file__).resolve().parents[1]
 #: The pages `analysis render` writes, without their ``.html``.
 PAGES = ("transfers", "policy", "sources", "index")
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-    "--window-size=1200,1000",
-)
+#: The project's headless flags (analysis.render.pdf), and this browser's own.
+CHROMIUM_ARGS = (*HEADLESS_ARGS, "--disable-quic", "--window-size=1200,1000")
 
 
 def in_ci() -> bool:
