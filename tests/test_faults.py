@@ -138,10 +138,22 @@ def test_a_damaged_cached_bundle_is_rebuilt_and_pages_render_again(
     assert "damaged" in result.stderr
     assert bundle.read_bytes() == good, "the bundle was built again"
     assert (out / "sources.html").read_bytes() == page, "the page is whole, same bytes"
-    # Deleting the bundle changes no page, and nothing renders twice for it.
+
+
+def test_a_deleted_cached_bundle_is_built_again_and_renders_nothing_twice(
+    rendered_sources: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # Once for every kind of damage above (it was the last step of each, the same each time).
+    out, env = rendered_sources
+    bundle = next((tmp_path / "cache").glob("vega-bundle-*.js"))
+    good = bundle.read_bytes()
+    page = (out / "sources.html").read_bytes()
     bundle.unlink()
     again = run("render", "sources", "--out", out, env=env)
+    assert again.returncode == 0, again.stderr
     assert "1 skipped as unchanged" in again.stderr
+    assert bundle.read_bytes() == good, "the bundle was built again"
+    assert (out / "sources.html").read_bytes() == page, "deleting the bundle changes no page"
 
 
 def test_a_page_published_with_a_broken_bundle_renders_again_once_it_is_fixed(
