@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 import analysis
+from analysis.render.pdf import CHROMIUM_ARGS as HEADLESS_ARGS
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -88,18 +89,8 @@ def two_sources(seeds_copy: Path) -> Path:
 ROOT = Path(__file__).resolve().parents[1]
 #: The pages `analysis render` writes, without their ``.html``.
 PAGES = ("transfers", "policy", "sources", "index")
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    "--disable-dev-shm-usage",
-    "--window-size=1200,1000",
-)
+#: The project's headless flags (analysis.render.pdf), and this browser's own.
+CHROMIUM_ARGS = (*HEADLESS_ARGS, "--disable-quic", "--window-size=1200,1000")
 
 
 def in_ci() -> bool:
@@ -135,10 +126,44 @@ def render_into(out: Path, seeds: Path | None = None) -> Path:
     return out
 
 
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """The folder ``make(folder)`` fills, made once for the whole run and shared by every
+    xdist worker (a render costs kernels: the first worker to ask makes it, the others wait).
+
+    Tests only read it, or copy it first (``shutil.copytree``) to change what they run on. A
+    checksum of each file is taken once it is made and compared at every worker's first use,
+    so a test that wrote into it fails the tests that use it after.
+    """
+    from filelock import FileLock  # noqa: PLC0415
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's own folder, above each worker's
+    folder = base / f"once-{name}"
+    sums = base / f"once-{name}.sha256"
+    with FileLock(str(base / f"once-{name}.lock")):
+        if not sums.is_file():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker failed to make it before
+            folder.mkdir()
+            make(folder)
+            sums.write_text("".join(f"{sha(f)}  {f}\n" for f in _files(folder)), encoding="utf-8")
+    now = "".join(f"{sha(f)}  {f}\n" for f in _files(folder))
+    assert now == sums.read_text(encoding="utf-8"), f"{folder} was changed after it was made"
+    return folder
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.name != ".render.lock")
+
+
 @pytest.fixture(scope="session")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The project's reports and index, rendered once for the session into a temporary folder."""
-    return render_into(tmp_path_factory.mktemp("rendered"))
+    """The project's reports and index, rendered once for the run into a temporary folder
+    (``analysis render --out FOLDER --force``, as a first render into an empty folder): read
+    it, or copy it to render into it again."""
+    return made_once(tmp_path_factory, "rendered", render_into)
 
 
 @pytest.fixture(scope="session")

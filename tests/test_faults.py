@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 import psutil
 import pytest
-from conftest import run_cli, sha
+from conftest import made_once, run_cli, sha
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,6 +28,32 @@ pytestmark = pytest.mark.slow
 
 
 run = run_cli
+
+
+def _render_sources(folder: Path) -> None:
+    """``analysis render sources`` into ``folder/out``, its cache in ``folder/cache``."""
+    result = run("render", "sources", "--out", folder / "out", env=_cache_env(folder))
+    assert result.returncode == 0, result.stderr
+    assert next((folder / "cache").glob("vega-bundle-*.js")).is_file()
+
+
+def _cache_env(folder: Path) -> dict[str, str]:
+    return {"ANALYSIS_CACHE_DIR": str(folder / "cache")}
+
+
+@pytest.fixture(scope="session")
+def sources_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A first render of sources into an empty folder (``out``) with an empty cache
+    (``cache``), made once for the run: each test copies it, as if it had rendered it."""
+    return made_once(tmp_path_factory, "sources", _render_sources)
+
+
+@pytest.fixture
+def rendered_sources(sources_once: Path, tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """``tmp_path/out`` after a first ``analysis render sources`` with the cache
+    ``tmp_path/cache``; the output folder and the environment naming that cache."""
+    shutil.copytree(sources_once, tmp_path, dirs_exist_ok=True, symlinks=True)
+    return tmp_path / "out", _cache_env(tmp_path)
 
 
 def notebooks_with_cell(tmp_path: Path, report: str, code: str) -> Path:
@@ -95,13 +121,10 @@ def test_a_symlinked_lock_is_refused_and_its_target_untouched(tmp_path: Path) ->
 
 @pytest.mark.parametrize("damage", ["truncate", "empty", "random"])
 def test_a_damaged_cached_bundle_is_rebuilt_and_pages_render_again(
-    tmp_path: Path, damage: str
+    rendered_sources: tuple[Path, dict[str, str]], tmp_path: Path, damage: str
 ) -> None:
-    cache = tmp_path / "cache"
-    env = {"ANALYSIS_CACHE_DIR": str(cache)}
-    out = tmp_path / "out"
-    assert run("render", "sources", "--out", out, env=env).returncode == 0
-    bundle = next(cache.glob("vega-bundle-*.js"))
+    out, env = rendered_sources
+    bundle = next((tmp_path / "cache").glob("vega-bundle-*.js"))
     good = bundle.read_bytes()
     page = (out / "sources.html").read_bytes()
     if damage == "truncate":
@@ -115,20 +138,29 @@ def test_a_damaged_cached_bundle_is_rebuilt_and_pages_render_again(
     assert "damaged" in result.stderr
     assert bundle.read_bytes() == good, "the bundle was built again"
     assert (out / "sources.html").read_bytes() == page, "the page is whole, same bytes"
-    # Deleting the bundle changes no page, and nothing renders twice for it.
+
+
+def test_a_deleted_cached_bundle_is_built_again_and_renders_nothing_twice(
+    rendered_sources: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    # Once for every kind of damage above (it was the last step of each, the same each time).
+    out, env = rendered_sources
+    bundle = next((tmp_path / "cache").glob("vega-bundle-*.js"))
+    good = bundle.read_bytes()
+    page = (out / "sources.html").read_bytes()
     bundle.unlink()
     again = run("render", "sources", "--out", out, env=env)
+    assert again.returncode == 0, again.stderr
     assert "1 skipped as unchanged" in again.stderr
+    assert bundle.read_bytes() == good, "the bundle was built again"
+    assert (out / "sources.html").read_bytes() == page, "deleting the bundle changes no page"
 
 
 def test_a_page_published_with_a_broken_bundle_renders_again_once_it_is_fixed(
-    tmp_path: Path,
+    rendered_sources: tuple[Path, dict[str, str]], tmp_path: Path
 ) -> None:
-    cache = tmp_path / "cache"
-    env = {"ANALYSIS_CACHE_DIR": str(cache)}
-    out = tmp_path / "out"
-    assert run("render", "sources", "--out", out, env=env).returncode == 0
-    bundle = next(cache.glob("vega-bundle-*.js"))
+    out, env = rendered_sources
+    bundle = next((tmp_path / "cache").glob("vega-bundle-*.js"))
     digest = bundle.with_name(bundle.name + ".sha256")
     good = bundle.read_bytes()
     # A bundle that matches its checksum but is not the release's (a stale or foreign file).
@@ -150,9 +182,10 @@ def test_a_page_published_with_a_broken_bundle_renders_again_once_it_is_fixed(
     ("code", "said"),
     [("import sys\nsys.exit(0)", "SystemExit"), ("import os\nos._exit(3)", "Kernel died")],
 )
-def test_a_notebook_that_ends_early_fails_its_report(tmp_path: Path, code: str, said: str) -> None:
-    out = tmp_path / "out"
-    assert run("render", "sources", "--out", out).returncode == 0
+def test_a_notebook_that_ends_early_fails_its_report(
+    rendered_sources: tuple[Path, dict[str, str]], tmp_path: Path, code: str, said: str
+) -> None:
+    out, _ = rendered_sources
     before = (out / "sources.html").read_bytes()
     folder = notebooks_with_cell(tmp_path, "sources", code)
     result = run("render", "sources", "--force", "--notebooks", folder, "--out", out)
@@ -176,10 +209,10 @@ def test_the_failing_cell_of_an_early_exit_is_named(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
 def test_a_signal_mid_render_leaves_pages_manifest_and_index_agreeing(
-    tmp_path: Path, sig: signal.Signals
+    rendered: Path, tmp_path: Path, sig: signal.Signals
 ) -> None:
     out = tmp_path / "out"
-    assert run("render", "--out", out).returncode == 0
+    shutil.copytree(rendered, out, symlinks=True)  # every report published once already
     temp = tmp_path / "tmp"
     temp.mkdir()
     proc = subprocess.Popen(
@@ -216,9 +249,10 @@ def test_a_signal_mid_render_leaves_pages_manifest_and_index_agreeing(
     assert alive == [], "no kernel outlives the run"
 
 
-def test_a_killed_run_leaves_nothing_behind_after_the_next_run(tmp_path: Path) -> None:
-    out = tmp_path / "out"
-    assert run("render", "sources", "--out", out).returncode == 0
+def test_a_killed_run_leaves_nothing_behind_after_the_next_run(
+    rendered_sources: tuple[Path, dict[str, str]],
+) -> None:
+    out, _ = rendered_sources
     # What `kill -9` in the middle of publishing leaves: temporary files and an empty folder.
     (out / ".sources.summary.json.abc123.tmp").write_text("{")
     (out / ".sources.html.xyz.tmp").write_text("<html")
@@ -270,11 +304,11 @@ def test_a_full_disk_fails_cleanly_and_keeps_the_failed_notebook_kept_before(
 # -- 13. caches of the right syntax and the wrong shape ----------------------------------------
 
 
-def test_caches_of_the_wrong_shape_cost_only_time(tmp_path: Path) -> None:
+def test_caches_of_the_wrong_shape_cost_only_time(
+    rendered_sources: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    out, env = rendered_sources
     cache = tmp_path / "cache"
-    env = {"ANALYSIS_CACHE_DIR": str(cache)}
-    out = tmp_path / "out"
-    assert run("render", "sources", "--out", out, env=env).returncode == 0
     (cache / "parameters.json").write_text('[{"bogus": 1}]')
     (out / ".manifest.json").write_text('{"sources": "a string", "policy": {"key": 3}}')
     result = run("render", "sources", "--out", out, env=env)

@@ -23,6 +23,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from analysis.render.pdf import CHROMIUM_ARGS as HEADLESS_ARGS
+
 if TYPE_CHECKING:
     from selenium.webdriver.remote.webdriver import WebDriver
 
@@ -40,16 +42,10 @@ SHOTS = (
 )
 #: A screenshot kept in the repository should stay small.
 MAX_BYTES = 400_000
+#: The project's headless flags (analysis.render.pdf), and the screenshots' own.
 CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
+    *HEADLESS_ARGS,
     "--disable-quic",
-    "--disable-dev-shm-usage",
     "--hide-scrollbars",
     f"--window-size={WIDTH},{MAX_HEIGHT}",
 )

@@ -25,6 +25,19 @@ PROGRAMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stab
 TIMEOUT_S = 120
 #: Virtual time Chromium lets pass before printing, so that every chart has drawn.
 DRAW_BUDGET_MS = 10_000
+#: The flags of every headless Chromium the project starts (printing here; the browser tests
+#: and tools/screenshots.py add their own): no sandbox (containers run as root), no GPU, and
+#: nothing fetched or started in the background.
+CHROMIUM_ARGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+)
 
 
 def find_chromium() -> str | None:
@@ -59,14 +72,7 @@ def print_pdf(chromium: str, page: Path) -> Path:
     try:
         command = [
             chromium,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-dev-shm-usage",
+            *CHROMIUM_ARGS,
             f"--user-data-dir={profile}",
             "--no-pdf-header-footer",
             f"--virtual-time-budget={DRAW_BUDGET_MS}",
