@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
 
 import analysis
-from analysis.ingest import extraction
+from analysis.ingest import extraction, ingest_file
 
 if TYPE_CHECKING:
     import polars as pl
@@ -858,7 +859,7 @@ def test_a_transfer_s_place_is_said_of_its_own_transfer() -> None:
     assert found.events.select("people").to_series().to_list() == [12, 20]
     assert totals_of(text) == [
         ("transfer number", 4, dt.date(2025, 1, 1), 0),
-        ("transfer number", 3, dt.date(2025, 1, 1), 0),
+        ("transfer number", 3, dt.date(2025, 1, 1), 1),  # "It was": the May transfer
     ]
 
 
@@ -1162,3 +1163,27 @@ def test_a_future_date_in_a_sentence_naming_the_united_states_keeps_its_year() -
     assert dates_of("The hearing in the United States is on Sept. 9.", TUESDAY) == [
         ("Sept. 9", dt.date(2025, 9, 9), "day")
     ]
+
+
+def test_a_place_where_no_transfer_is_told_is_no_claim() -> None:
+    text = (
+        "Mexico sent 12 suspects to the United States on Friday. Two suspects were arrested in "
+        "separate operations. The first was detained in Sinaloa. A second group of protesters "
+        "gathered outside the embassy."
+    )
+    assert totals_of(text) == []
+
+
+def test_a_number_of_people_stated_by_the_dozen_is_drafted(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    """ "two dozen" states 24 (the ledger's number check reads it), so it is drafted."""
+    article = tmp_path / "dozen.txt"
+    article.write_text(
+        "Mexico sent two dozen prisoners to the United States on Friday, officials said.\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(article, published="2025-09-01", seeds=seeds_copy)
+    assert result.ledger_path is not None
+    draft = yaml.safe_load(result.ledger_path.read_text(encoding="utf-8"))
+    assert [(e["people"], e.get("derived")) for e in draft["events"]] == [(24, None)]

@@ -299,7 +299,14 @@ def _kernel_spec(tmp_path: Path, name: str, code: str) -> Path:
 
 def _assert_gone(pid_file: Path, children: Children) -> None:
     pid = int(pid_file.read_text(encoding="utf-8"))
-    assert pid in children.seen, "the kernel's process was watched"
+    if pid not in children.seen:
+        # It lived less than the watcher's 20 ms poll (a loaded machine): then no process of
+        # ours may hold that number now, nor one running the kernel's command.
+        with contextlib.suppress(psutil.NoSuchProcess):
+            proc = psutil.Process(pid)
+            assert proc.ppid() != os.getpid(), f"the kernel's process {pid} is still there"
+            assert str(pid_file.parent) not in " ".join(proc.cmdline()), pid
+        return
     created, _ = children.seen[pid]
     assert _status(pid, created) is None, f"the kernel's process {pid} is still there"
 

@@ -347,7 +347,11 @@ class Draft:
         if roles:
             record["actors"] = roles
         if Decimal(people) not in stated_numbers(words):
-            named = ", ".join(row["suspects"]) or "the person the sentence names"
+            if not row["suspects"] or len(row["suspects"]) != people:
+                self.note(f"the transfer of {people} ({words[:60]!r}): its words do not state "
+                          "the number; left out")  # fmt: skip
+                return None
+            named = ", ".join(row["suspects"])
             record["derived"] = {"people": f"the people the source names as transferred: {named}"}
         record["evidence"] = [words]
         return record

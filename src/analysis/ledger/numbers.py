@@ -45,6 +45,8 @@ _DAY_OF_DATE = re.compile(
 #: Multiplicative adverbs ("Mexico has twice sent ..."): text2num does not read them.
 _TIMES: Final = {"en": {"twice": 2, "thrice": 3}}
 _TIMES_WORD = re.compile(r"\b(twice|thrice)\b", re.IGNORECASE)
+#: "two dozen", "a dozen" (English): text2num reads the multiplier only.
+_DOZEN = re.compile(r"\b(a|half\s+a|[a-z]+|\d+)\s+dozen\b", re.IGNORECASE)
 
 
 def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
@@ -58,6 +60,8 @@ def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
     [29, 2025]
     >>> sorted(int(n) for n in stated_numbers("Mexico has twice this year sent prisoners"))
     [2]
+    >>> sorted(int(n) for n in stated_numbers("Mexico sent two dozen prisoners"))
+    [2, 24]
     """
     text = _DAY_OF_DATE.sub(" ", text)
     found = _digits(text)
@@ -68,6 +72,14 @@ def stated_numbers(text: str, language: str = "en") -> set[Decimal]:
         # "ninety-day" and "twenty-nine-year-old" read as words: text2num wants spaces.
         spaced = _HYPHEN_IN_WORDS.sub(" ", text)
         found |= _digits(alpha2digit(spaced, lang, threshold=0))
+    if lang == "en":
+        for m in _DOZEN.finditer(text):
+            word = m[1].casefold()
+            if word in ("a", "half a"):
+                found.add(Decimal(12 if word == "a" else 6))
+                continue
+            multiplier = _digits(alpha2digit(word, "en", threshold=0))
+            found |= {12 * n for n in multiplier}
     times = _TIMES.get(lang, {})
     found |= {
         Decimal(times[w.casefold()]) for w in _TIMES_WORD.findall(text) if w.casefold() in times

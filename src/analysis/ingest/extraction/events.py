@@ -651,13 +651,26 @@ def _ordinal_totals(
                 text[max(sentence.start, c_start - 20) : c_start],
                 re.IGNORECASE,
             )
+            told = _TRANSFER_VERBS.search(sentence.text) or re.search(
+                r"\b(?:transfers?|extraditions?|expulsions?|handovers?|shipments?|such|"
+                r"of\s+its\s+kind)\b",
+                str(count["evidence"]),
+                re.IGNORECASE,
+            )
+            earlier = [
+                i for i, e in enumerate(events) if int(str(e["char_start"])) < sentence.start
+            ]
+            dated = _dated_as(events, dates_in.get(index, []))
+            if not (told or own or dated is not None):
+                continue  # "A second group of protesters", "The first was detained"
             if this and events:
-                event_index = 0
+                # "It was the third transfer": the transfer told last before it
+                event_index = earlier[-1] if earlier else 0
             elif own:  # the transfer whose count is nearest the place
                 event_index = min(own, key=lambda i: abs(int(str(events[i]["count_at"])) - c_start))
             elif not own and len(events) == 1:
                 event_index = 0
-            elif not own and (dated := _dated_as(events, dates_in.get(index, []))) is not None:
+            elif not own and dated is not None:
                 event_index = dated  # "The third, on Dec. 9, was ...": the transfer of that day
             else:
                 continue  # no transfer to place
