@@ -76,8 +76,8 @@ each time to the one before (linear growth: about 10x a step); ``--no-timings`` 
 from __future__ import annotations
 
 import argparse
-import fnmatch
 import datetime as dt
+import fnmatch
 import re
 import string
 import sys
