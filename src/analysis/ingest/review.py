@@ -608,6 +608,14 @@ class ReviewResult:
     decision: Decision | None = None
 
 
+def _open_draft(root: Path, source: str) -> tuple[str | None, Path, Ledger, DraftFile]:
+    """Under the seeds lock: finish or undo an interrupted ingest, then the draft of
+    ``source``, the seeds' facts and the draft as read."""
+    recovered = recover(root)
+    path = draft_path(root, source)
+    return recovered, path, _load(root), read_draft(path)
+
+
 def review_draft(
     source: str,
     *,
@@ -625,10 +633,7 @@ def review_draft(
     """
     root = _seeds(seeds)
     with FileLock(lock_path(root)):
-        recovered = recover(root)
-        path = draft_path(root, source)
-        ledger = _load(root)
-        draft = read_draft(path)
+        recovered, path, ledger, draft = _open_draft(root, source)
         decision = decide(
             draft,
             accept,
@@ -678,10 +683,7 @@ def review_page(
 
     root = _seeds(seeds)
     with FileLock(lock_path(root)):
-        recovered = recover(root)
-        path = draft_path(root, source)
-        ledger = _load(root)
-        draft = read_draft(path)
+        recovered, path, ledger, draft = _open_draft(root, source)
         page = render(draft, ledger, root, path.relative_to(root).as_posix())
     target = Path(out) if out is not None else reports_dir() / "review"
     if out is None or target.is_dir() or target.suffix.casefold() not in (".html", ".htm"):

@@ -328,7 +328,7 @@ class _People:
 #: Lowercase words that end a title's complement ("professor of international law at ...").
 _NOT_COMPLEMENT = (
     r"(?:who|whom|whose|which|that|at|in|on|of|and|or|with|from|for|since|until|the|a|an|"
-    r"said|says|told|is|was|has|had|whose|during|after|before)"
+    r"said|says|told|is|was|has|had|during|after|before)"
 )
 #: An age written as an adjective: "a 71-year-old former financier" -> "former financier".
 _AGE_WORD = r"\d{1,3}-year-old"

@@ -19,9 +19,11 @@ as a claim, checked against what it computes, never as a transfer.
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, Final, TypeVar
 
+from analysis.dates import overlaps, period
 from analysis.ingest.extraction._common import COUNTRIES, SP, Spans, alternation
 
 if TYPE_CHECKING:
@@ -49,7 +51,7 @@ _TRANSFER_VERBS: Final = re.compile(
 _BETWEEN_VERB_AND_COUNT: Final = re.compile(
     r"(?:\s+(?:over|out|back|up|off|north|the|a|an|another|of|group|groups|batch|total|at|"
     r"least|more|than|about|nearly|almost|around|roughly|some|other|additional|further|"
-    r"new|its|these|those|another))*\s+",
+    r"new|its|these|those))*\s+",
     re.IGNORECASE,
 )
 #: Words that may stand between a count and the passive verb it is the subject of ("30
@@ -544,16 +546,12 @@ def _one_direction(text: str, rows: list[dict[str, object]], named: set[str]) ->
 
 
 def _compatible(a: dict[str, object], b: dict[str, object]) -> bool:
-    """Dates that may be one: equal, one unstated, or one within the other's month or year."""
-    if a["date"] is None or b["date"] is None or a["date"] == b["date"]:
-        return True
+    """Dates that may be one: one unstated, or their periods overlap (equal days, a day within
+    the other's month or year)."""
     da, db = a["date"], b["date"]
-    for x, y, px in ((da, db, a["date_precision"]), (db, da, b["date_precision"])):
-        if px == "month" and (x.year, x.month) == (y.year, y.month):  # type: ignore[attr-defined]
-            return True
-        if px == "year" and x.year == y.year:  # type: ignore[attr-defined]
-            return True
-    return False
+    if not isinstance(da, dt.date) or not isinstance(db, dt.date):
+        return True
+    return overlaps(da, str(a["date_precision"]), *period(db, str(b["date_precision"])))
 
 
 def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
