@@ -1187,3 +1187,20 @@ def test_a_number_of_people_stated_by_the_dozen_is_drafted(
     assert result.ledger_path is not None
     draft = yaml.safe_load(result.ledger_path.read_text(encoding="utf-8"))
     assert [(e["people"], e.get("derived")) for e in draft["events"]] == [(24, None)]
+
+
+def test_a_new_wire_s_plane_total_and_named_extradition() -> None:
+    """Classes an article written after the rules were done still missed: people put on a
+    plane, "So far this year, N have been handed over to U.S. authorities" (a total), and a
+    person with an age and a title before the name "was also extradited"."""
+    text = (
+        "Mexico put 14 alleged members of the Gulf Cartel on a U.S. government plane on "
+        "Thursday. A 41-year-old accountant, Lía Ferrer Ochoa, was also extradited to the "
+        "United States. So far this year, 123 people have been handed over to U.S. "
+        "authorities. The court put 9 people on trial."
+    )
+    found = run(text)
+    assert found.events.select("date", "people", "destination", "suspects").rows() == [
+        (dt.date(2025, 8, 7), 14, "United States", ["Lía Ferrer Ochoa"])
+    ]
+    assert totals_of(text) == [("people transferred", 123, dt.date(2025, 1, 1), None)]

@@ -458,7 +458,7 @@ def _people_by_what_they_do(people: _People) -> None:
         r"detained|captured|charged|indicted|sentenced|convicted|transferred|expelled|deported|"
         r"sent|flown|handed\s+over)\b"
     )
-    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}){SP}{done_to}", text):
+    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),?{SP}{done_to}", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
 
 

@@ -63,6 +63,14 @@ _BETWEEN_COUNT_AND_VERB: Final = re.compile(
     r"Mexican\s+authorities))*\s*,?\s+",
     re.IGNORECASE,
 )
+#: People put on a plane: "put 14 alleged members of the Gulf Cartel on a U.S. government
+#: plane" (the count between the verb and the plane).
+_PUT: Final = re.compile(r"\b(?:put|puts|putting|placed|loaded|boarded)\b", re.IGNORECASE)
+_ONTO_A_PLANE: Final = re.compile(
+    r"\b(?:on|onto|aboard)\s+(?:a|an|the|two|three|several)?\s*(?:[\w.-]+\s+){0,3}?"
+    r"(?:planes?|flights?|aircraft|jets?)\b",
+    re.IGNORECASE,
+)
 #: A group told by its size that "followed" an earlier one: "a second group of 19 followed".
 _GROUP_FOLLOWED: Final = re.compile(r"(?:followed|came)\b", re.IGNORECASE)
 #: A count over a period told in the perfect tense: "76 people have been handed over this
@@ -109,7 +117,8 @@ _TOTAL: Final = re.compile(
 )
 #: A sentence that opens by saying it counts a total: "So far, 95 prisoners have been ...".
 _LEADING_TOTAL: Final = re.compile(
-    r"\s*(?:So\s+far|In\s+all|Altogether|In\s+total|To\s+date|Overall|All\s+told|"
+    r"\s*(?:So\s+far(?:\s+this\s+year|\s+in\s+[\w\s]{1,25})?|In\s+all|Altogether|In\s+total|"
+    r"To\s+date|Overall|All\s+told|"
     r"Since\s+[^,.;]{1,40}),",
     re.IGNORECASE,
 )
@@ -153,6 +162,11 @@ def _governing_verb(
         r"\b(?:group|batch|contingent|wave)\s+of\s+$", text[max(lo, c_start - 20) : c_start]
     ):
         return followed
+    boarded = _ONTO_A_PLANE.search(text, c_end, sentence.end)
+    if boarded is not None:  # "Mexico put 14 alleged members ... on a U.S. government plane"
+        put = _PUT.search(text, lo, c_start)
+        if put is not None and _BETWEEN_VERB_AND_COUNT.fullmatch(text, put.end(), c_start):
+            return put
     for verb in _TRANSFER_VERBS.finditer(text, lo, hi):
         if in_quotes.covers(verb.start()):
             continue
@@ -273,7 +287,7 @@ def find_events(
             perfect = _PERFECT.search(text, reach, last + 5)
             countries = [m for m in mentions_in.get(index, []) if m.kind == "country"]
             if total is not None or (
-                perfect is not None and _PERIOD.search(text, reach, upto) is not None
+                perfect is not None and _PERIOD.search(text, s_start, upto) is not None
             ):
                 since = _since(
                     text, [d for d in dates_in.get(index, []) if d.end <= s_end], c_start
@@ -295,7 +309,7 @@ def find_events(
                 )
                 continue
             if _HAND_OVER.fullmatch(verb.group(0)) and not re.search(
-                r"\b(?:United\s+States|U\.S\.|Mexico|American|Washington)\b", clause
+                r"\b(?:United\s+States|U\.S\.|Mexico|American|Washington)(?!\w)", clause
             ):
                 continue
             extradition = re.search(r"\bextradit\w*", clause, re.IGNORECASE)
