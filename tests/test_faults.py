@@ -358,3 +358,17 @@ def test_a_long_evidence_string_is_cut_in_the_message(seeds_copy: Path) -> None:
     assert result.returncode == 2
     assert len(result.stderr) < 20_000, "a 1 MB value is not echoed whole"
     assert "characters cut" in result.stderr or "..." in result.stderr
+
+
+def test_a_folder_planted_as_a_facts_file_is_named_and_exits_2(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (seeds_copy / "ledger" / "planted.yaml").symlink_to(elsewhere, target_is_directory=True)
+    result = run("--seeds", seeds_copy, "check")
+    assert result.returncode == 2, result.stderr
+    assert "planted.yaml" in result.stderr
+    assert "problem in the seeds" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(elsewhere.iterdir()) == []
