@@ -188,6 +188,16 @@ def test_a_nickname_given_apart_is_an_alias() -> None:
     assert run(text).quotes.is_empty()
 
 
+def test_a_name_of_several_words_after_a_title_is_no_person() -> None:
+    text = (
+        "Ramiro Tena Solís, a regional boss for Los Viagras, was flown out. A security chief "
+        "for La Nueva Familia Michoacana was not. The U.S. Attorney for the Western District "
+        "of Texas spoke later. Ines Cabral Ruiz is charged with extortion, and Tena told Radio "
+        "Centro he was innocent."
+    )
+    assert people_of(text) == [("Ramiro Tena Solís", "regional boss"), ("Ines Cabral Ruiz", None)]
+
+
 def test_people_listed_without_a_title() -> None:
     text = (
         "Those charged include Rosa Elena Quiñones-Vidal, Iván Ortiz and Beatriz Soto. "
@@ -647,7 +657,7 @@ def test_anaphoric_dates_lean_on_the_day_named_before() -> None:
     text = (
         "The raid took place on May 2. Charges were filed that day, a judge approved them the "
         "following Monday and the men were flown out the next day. Two days later the embassy "
-        "confirmed their arrival."
+        "confirmed their arrival. That same day, their lawyers appealed."
     )
     assert dates_of(text, dt.date(2025, 5, 20)) == [
         ("May 2", dt.date(2025, 5, 2), "day"),
@@ -655,6 +665,7 @@ def test_anaphoric_dates_lean_on_the_day_named_before() -> None:
         ("the following Monday", dt.date(2025, 5, 5), "day"),
         ("the next day", dt.date(2025, 5, 6), "day"),
         ("Two days later", dt.date(2025, 5, 8), "day"),
+        ("That same day", dt.date(2025, 5, 8), "day"),
     ]
 
 
@@ -1021,6 +1032,34 @@ def test_a_transfer_s_place_without_its_noun_where_transfers_are_told() -> None:
         ("The judge set Thursday’s hearing after a delay.", TUESDAY, dt.date(2025, 8, 14)),
         ("The hearing was moved to Thursday.", TUESDAY, dt.date(2025, 8, 14)),
         ("Mexico sent 12 people on Thursday.", TUESDAY, dt.date(2025, 8, 7)),
+        # a future in the past perfect, and a month announced for the new year
+        ("That rise had also been due on Jan. 1.", dt.date(2025, 12, 29), dt.date(2026, 1, 1)),
+        ("Officials expect a plan by mid-January.", dt.date(2025, 12, 29), dt.date(2026, 1, 1)),
+        # an abbreviation's full stop does not end the clause that says the future
+        ("He will be handed to U.S. agents on Thursday.", TUESDAY, dt.date(2025, 8, 14)),
+        ("A judge ordered him held until a hearing on Friday.", TUESDAY, dt.date(2025, 8, 15)),
+        # the past, told by verbs of any form, and by the verb nearest the date
+        ("The second group followed in October.", dt.date(2026, 2, 10), dt.date(2025, 10, 1)),
+        ("The first, in October, involved 29 inmates.", dt.date(2026, 2, 10),
+         dt.date(2025, 10, 1)),
+        ("Mexico sent 26 people on Aug. 12 and will send more soon.", dt.date(2026, 2, 10),
+         dt.date(2025, 8, 12)),
+        # a plain future of a day already past this year is next year's; "would" is not
+        ("The pause will end on March 1.", TUESDAY, dt.date(2026, 3, 1)),
+        ("Officials said duties would start on March 4.", TUESDAY,
+         dt.date(2025, 3, 4)),
+        ("By the end of September, the total stood at 81.", dt.date(2026, 2, 3),
+         dt.date(2025, 9, 1)),
+        ("The tariff would have taken effect on Dec. 1.", dt.date(2026, 1, 15),
+         dt.date(2025, 12, 1)),
+        ("The deadline of Nov. 1 passed without a deal.", dt.date(2026, 1, 10),
+         dt.date(2025, 11, 1)),
+        ("Trump threatened in September to raise tariffs.", dt.date(2026, 2, 18),
+         dt.date(2025, 9, 1)),
+        ("The measure, which expires in June, covers steel.", TUESDAY, dt.date(2026, 6, 1)),
+        ("Trump threatened to impose the tariff on Aug. 30.", TUESDAY, dt.date(2025, 8, 30)),
+        # an adjective in -ed is no past tense
+        ("The alleged leader\u2019s trial is on Sept. 9.", TUESDAY, dt.date(2025, 9, 9)),
     ],
 )
 def test_the_tense_decides_the_year_or_week(
@@ -1030,6 +1069,25 @@ def test_the_tense_decides_the_year_or_week(
     is the previous year's; one announced at a year's end is the next year's; a hearing set or
     moved to a weekday is the next one."""
     assert [d for _, d, _ in dates_of(text, published)] == [expected]
+
+
+def test_charges_of_smuggled_guns_and_weighed_drugs() -> None:
+    text = (
+        "Octavio Lerma Paz, 44, of Reynosa, is charged with smuggling assault rifles into "
+        "Mexico. Inés Cabral Ruiz is charged with conspiracy to import 400 grams or more of "
+        "fentanyl."
+    )
+    assert sorted((c, who) for c, _, who in charges_of(text)) == [
+        ("drug trafficking", "Inés Cabral Ruiz"), ("weapons trafficking", "Octavio Lerma Paz"),
+    ]  # fmt: skip
+
+
+def test_stealing_fuel_is_other() -> None:
+    text = (
+        "Three of the 12 were accused of siphoning fuel from pipelines. The rest face charges "
+        "that include, for one of them, the theft of gasoline from a refinery."
+    )
+    assert [c for c, _, _ in charges_of(text)] == ["other", "other"]
 
 
 def test_charges_told_as_deeds() -> None:
@@ -1053,6 +1111,18 @@ def test_a_speaker_with_an_appositive_or_a_long_description_before_the_verb() ->
         ("Mark Hale", ["finally woken up."]),
         ("Ana Ruiz", ["We are ready,"]),
     ]
+
+
+def test_transfers_counted_with_their_modifiers_and_people_by_their_trade() -> None:
+    text = (
+        "The four earlier transfers moved 120 people; no fifth transfer is planned. The second "
+        "and largest transfer left in May. Two marines and three former police commanders "
+        "were hurt. Exports grew 4 percent this year. Ruiz hoped they would one day answer."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (4, "transfers"), (120, "people"), (5, "transfer number"), (2, "transfer number"),
+        (2, "people"), (3, "people"), (4, "percent"),
+    ]  # fmt: skip
 
 
 def test_the_number_of_people_counted_before_as_a_subject() -> None:
@@ -1093,6 +1163,28 @@ def test_an_institution_calls_or_thanks_in_a_fragment() -> None:
     assert quote_rows(run(text)) == [
         ("State Department", ["unusual resolve."]),
         ("U.S. Embassy", ["steady partnership"]),
+    ]
+
+
+def test_a_pronoun_is_not_a_possessive_s_owner_and_one_attribution_joins_two_parts() -> None:
+    text = (
+        "Senator Ruth Calder praised Ibarra\u2019s team for what she called \u201ca model of "
+        "steady work.\u201d\n\n\u201cWe will appeal,\u201d Calder said, \u201cand we "
+        "will win.\u201d"
+    )
+    assert [(s, n) for s, n in quote_rows(run(text))] == [
+        ("Ruth Calder", ["a model of steady work."]),
+        ("Ruth Calder", ["We will appeal,", "and we will win."]),
+    ]
+
+
+def test_an_institution_with_its_acronym_speaks_in_reported_speech() -> None:
+    text = (
+        "The National Chamber of Freight Carriers (Canacar) said in a letter that the checks "
+        "would \u201cstrangle the border crossings.\u201d"
+    )
+    assert quote_rows(run(text)) == [
+        ("National Chamber of Freight Carriers", ["strangle the border crossings."]),
     ]
 
 

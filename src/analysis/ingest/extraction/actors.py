@@ -102,6 +102,9 @@ _NOT_MODS: Final = frozenset({
     "brought", "put", "became", "made", "got", "went", "came", "found", "thought", "knew", "spoke", "ran", "won", "lost", "paid", "sought", "kept", "let", "set", "meet", "see",
     "give", "take", "send", "hold", "bring", "ask", "asks", "like", "via", "per",
 })  # fmt: skip
+#: Words that open a name of several words, so a title's complement does not end on them:
+#: "security chief for La Familia Michoacana", "U.S. Attorney for the Southern District".
+_NAME_OPENERS = r"(?:La|Las|Los|El|Del|Southern|Northern|Eastern|Western|Central|Middle)"
 #: A lowercase word that may modify a title ("former", "legal", "state police"): not a
 #: word of a closed class, a verb of speech or being, nor shaped like a verb or an adverb.
 _LOWMOD = (
@@ -109,7 +112,8 @@ _LOWMOD = (
     r"(?![a-z]+(?:ed|ing|ly)(?![\w-]))[a-z][a-z-]*)"
 )
 _COMPLEMENT = (
-    rf"(?:{SP}(?:to|of|for){SP}(?:the{SP})?(?:U\.S\.|United{SP}States|[{UP}][\w\u2019'-]+))"
+    rf"(?:{SP}(?:to|of|for){SP}(?:the{SP})?(?:U\.S\.|United{SP}States|"
+    rf"(?!{_NAME_OPENERS}\b)[{UP}][\w\u2019'-]+))"
 )
 #: An organisation after a title: "of the Secretariat of Security and Citizen Protection".
 _ORG_COMPLEMENT = (
@@ -173,7 +177,7 @@ _ORG_WORDS: Final = _ORG_HEADS | _NOT_ORG_WORDS | frozenset({
     "Agreement", "Security", "Team", "States", "Nations", "Government", "Justice", "Republic",
     "City", "County", "Attorney", "General", "Reuters", "Press", "Enforcement", "Homeland",
     "Defense", "Defence", "National", "Federal", "Cabinet", "Protection", "Citizen", "Trade",
-    "Economy", "Wire", "News",
+    "Economy", "Wire", "News", "Radio", "Television", "Televisión", "Channel", "Newspaper",
 })  # fmt: skip
 
 _PLACE_WORDS: Final = frozenset(
@@ -452,11 +456,11 @@ def _people_by_what_they_do(people: _People) -> None:
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:{tied})", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
     # The subject of a passive of what is done to suspects: "Tomás Ledesma Ruiz was also
-    # extradited".
+    # extradited", "Inés Cabral Ruiz is charged with ...", or of a plea: "... pleaded guilty".
     done_to = (
-        r"(?:was|has\s+been|had\s+been)\s+(?:also\s+|later\s+|then\s+)?(?:extradited|arrested|"
-        r"detained|captured|charged|indicted|sentenced|convicted|transferred|expelled|deported|"
-        r"sent|flown|handed\s+over)\b"
+        r"(?:(?:is|was|has\s+been|had\s+been)\s+(?:also\s+|later\s+|then\s+)?(?:extradited|"
+        r"arrested|detained|captured|charged|indicted|sentenced|convicted|transferred|expelled|"
+        r"deported|sent|flown|handed\s+over|accused)|pleaded\s+(?:not\s+)?guilty)\b"
     )
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),?{SP}{done_to}", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)

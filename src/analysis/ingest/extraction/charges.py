@@ -38,11 +38,11 @@ _DRUGS = (
     r"(?:fentanyl|cocaine|heroin|methamphetamine|meth|marijuana|drugs|narcotics|"
     r"controlled{SP}substances|synthetic{SP}drugs)"
 ).replace("{SP}", SP)
-_GUNS = r"(?:weapons|firearms|guns|arms)"
+_GUNS = r"(?:weapons|firearms|guns|arms|rifles|ammunition)"
 #: (pattern, charge), tried in order; the first pattern to claim words wins.
 _CHARGE_WORDS: Final = (
     (
-        rf"conspiracy{SP}to{SP}(?:[a-z]+(?:,|{SP}and|{SP}or)?{SP}){{1,4}}?{_DRUGS}",
+        rf"conspiracy{SP}to{SP}(?:[a-z0-9]+(?:,|{SP}and|{SP}or)?{SP}){{1,7}}?{_DRUGS}",
         "drug trafficking",
     ),
     (
@@ -72,6 +72,10 @@ _CHARGE_WORDS: Final = (
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),
     (rf"(?:drug|narcotics){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
+    (
+        rf"(?:smuggling|smuggled|trafficking|trafficked){SP}(?:[a-z]+{SP})?{_GUNS}",
+        "weapons trafficking",
+    ),
     (rf"(?:smuggling|trafficking){SP}(?:of{SP})?(?:migrants|people|humans)", "human smuggling"),
     (r"kidnapp(?:ing|ings|ed)|abductions?|abducted|hostage[ -]taking", "kidnapping"),
     (
@@ -94,7 +98,9 @@ _CHARGE_WORDS: Final = (
     (rf"narco-?terrorism|terrorism|material{SP}support{SP}(?:to|for)", "terrorism"),
     (
         (
-            rf"torture|fuel{SP}theft|(?:illegal|illicit){SP}sale{SP}of{SP}hydrocarbons|"
+            rf"torture|fuel{SP}theft|(?:the{SP})?(?:theft|stealing|siphoning|robbery){SP}(?:of{SP})?"
+            rf"(?:fuel|gasoline|oil|hydrocarbons)|stole{SP}fuel|"
+            rf"(?:illegal|illicit){SP}sale{SP}of{SP}hydrocarbons|"
             rf"hydrocarbon{SP}theft|corruption|bribery|obstruction(?:{SP}of{SP}justice)?|"
             rf"(?:taking|took|accepting|accepted|paying|paid|receiving|received){SP}bribes|"
             rf"(?:illegal{SP})?(?:carrying|possession){SP}of{SP}(?:firearms|weapons)"

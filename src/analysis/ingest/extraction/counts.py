@@ -47,7 +47,9 @@ _PEOPLE_NOUNS = (
     r"captives|relatives|journalists|students|policemen|guards|lawmakers|extraditables|"
     r"Mexicans|Americans|minors|teenagers|adults|youths|civilians|farmers|workers|"
     r"employees|passengers|residents|inmates|fighters|recruits|merchants|vendors|"
-    r"shopkeepers|businessmen|tourists|drivers|farmworkers|miners|teachers|priests"
+    r"shopkeepers|businessmen|tourists|drivers|farmworkers|miners|teachers|priests|"
+    r"commanders|marines|sailors|guardsmen|lieutenants|lawyers|judges|prosecutors|witnesses|"
+    r"brothers|sons|associates|accomplices|couriers|pilots|mayors|informants|assassins"
 )
 _TRANSFER_NOUNS = (
     r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
@@ -65,6 +67,7 @@ _STOP_AFTER: Final = frozenset({
     "for", "of", "to", "under", "on", "in", "at", "with", "by", "from", "and", "or", "as", "that",
     "which", "who", "the", "a", "an", "are", "were", "is", "was", "be", "been", "have", "has",
     "had", "will", "would", "can", "could", "may", "might", "must", "should", "do", "did",
+    "this", "last", "next", "since", "over", "than", "after", "before", "year", "month",
 })  # fmt: skip
 #: A modifier between a number and the noun it counts: "26 alleged cartel members", "two
 #: U.S. citizens", "12 other defendants".
@@ -131,7 +134,8 @@ _PARTITIVE = re.compile(
 )
 #: A transfer's place: "the third such transfer", "A second group".
 _PLACE = re.compile(
-    rf"\b(?:the|a|an|its|this|their|that){SP}(?P<ord>{_ORDINAL}),?{SP}"
+    rf"\b(?:the|a|an|its|this|their|that|no){SP}(?P<ord>{_ORDINAL}),?{SP}"
+    rf"(?:and{SP}(?:latest|last|largest|biggest|smallest|final|most{SP}recent){SP})?"
     rf"(?:(?:such|mass|large|major|joint|new|smaller|larger|bigger|final|last|big|small),?{SP})*"
     rf"(?P<what>{_TRANSFER_NOUNS}|of{SP}its{SP}kind)\b",
     _I,
@@ -145,7 +149,8 @@ _PLACE_ALONE = re.compile(
 )
 #: Numbers of transfers: "three transfers", "twice" or "three times" where transfers are told.
 _TRANSFERS = re.compile(
-    rf"{_FREE}(?P<num>{_NUM}){SP}(?:(?:such|mass|separate|other){SP})?"
+    rf"{_FREE}(?P<num>{_NUM})(?:{SP}[-\u2013\u2014:])?{SP}(?:(?:such|mass|separate|other|"
+    r"earlier|previous|prior|later|recent|past|large|major|joint)\s+){0,2}"
     r"(?P<what>transfers|extraditions|expulsions|handovers|shipments)\b",
     _I,
 )
@@ -276,6 +281,12 @@ class _Counts:
         for m in _DURATION.finditer(text):
             if re.match(rf"(?:-|{SP})old\b", text[m.end() : m.end() + 5]):
                 continue  # an age: "a 30-year-old man"
+            if m["num"].casefold() == "one" and re.search(
+                r"\b(?:will|would|could|may|might|should|must|can|to)\s+$",
+                text[max(0, m.start() - 12) : m.start()],
+                _I,
+            ):
+                continue  # "would one day answer": some day, not a duration
             words_after = re.match(rf"(?:{SP}[a-z][\w-]*){{1,3}}", text[m.end() : m.end() + 80])
             counted: list[str] = []
             for w in words_after.group(0).split() if words_after else []:

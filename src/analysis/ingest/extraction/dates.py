@@ -46,13 +46,24 @@ _WEEKDAY: Final = "|".join(WEEKDAYS)
 
 #: Words before a date, in its clause, that put it in the future.
 _FUTURE: Final = re.compile(
-    r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b|\w(?:\u2019|')ll\b|"
+    r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b(?!\s+(?:not\s+)?have\b)|"
+    r"\w(?:\u2019|')ll\b|"
     r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|to)\b|"
     r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|moved|postponed|rescheduled|adjourned|pushed\s+back|"
     r"deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|hearing|trial|"
-    r"vote|sentencing|case))*\s*$|\bdeadline\b",
+    r"vote|sentencing|case))*\s*$|\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
+    r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$",
+    re.IGNORECASE,
+)
+#: The plain future, not a future in the past ("would", "could"): a day or month without a
+#: year that this year's calendar has already passed is then next year's ("The pause will
+#: end on March 1", told in August).
+_PLAIN_FUTURE: Final = re.compile(
+    r"\b(?:will|shall|won\u2019t|won't)\b|\w(?:\u2019|')ll\b|\b(?:is|are)\s+(?:due|scheduled|set|"
+    r"expected|slated|to)\b|\b(?:takes?)\s+effect\b|\b(?:expires|begins|starts|ends|resumes|"
+    r"lapses|kicks\s+in)\b",
     re.IGNORECASE,
 )
 #: A past-tense verb in the date's sentence: a day or month written without a year that
@@ -67,15 +78,37 @@ _PAST: Final = re.compile(
     r"brought|caught|fled|fought|paid|sought|won|lost|handed\s+over|extradited|transferred|"
     r"expelled|deported|arrested|captured|detained|killed|murdered|signed|imposed|raided|"
     r"seized|landed|arrived|occurred|happened|started|ended|delivered|released|charged|"
-    r"indicted|convicted|sentenced|crossed|attacked|flown|moved|launched|carried\s+out)\b",
+    r"indicted|convicted|sentenced|crossed|attacked|flown|moved|launched|carried\s+out|"
+    r"followed|took\s+place|(?:would|could|might)\s+(?:not\s+)?have|stood|rose|fell|grew|"
+    r"saw|hit|became|got|ran|spent|struck|kept|built|sold|broke|found|heard|knew|meant|"
+    r"stayed|(?!(?:alleged|accused|suspected|armed|organi[sz]ed|united|based|"
+    r"related|wanted|named|so-called|limited|supposed|required|advanced|skilled|coordinated|"
+    r"detained|hundred|indeed|proceed|exceed|succeed|speed|breed|creed)\b)(?-i:[a-z]{3,}ed))\b",
+    re.IGNORECASE,
+)
+#: A past-tense verb the date belongs to directly, a few words before it in its clause, with
+#: no infinitive or clause between: "Trump threatened in September", "said on Sept. 12".
+#: Verbs of planning ("scheduled", "set", "postponed") point ahead and are not among them.
+_DIRECT_PAST: Final = re.compile(
+    r"\b(?!(?:scheduled|planned|expected|proposed|postponed|delayed|moved|rescheduled|"
+    r"slated|adjourned|deferred|pushed|set|due|alleged|accused|suspected|wanted|needed|"
+    r"required|united|based)\b)(?-i:[a-z]{3,}ed|said|told|wrote|took|sent|met|made|gave|"
+    r"spoke|came|went|began|held|left|flew)\b"
+    r"(?:\s+(?!(?:to|that|is|are|will|would|be|and|but|when|while|after|before|until)\b)"
+    r"[\w\u2019'.-]+){0,3}?(?:\s+(?:on|in|during)(?:\s+(?:early|late|mid))?)?[\s-]*$",
     re.IGNORECASE,
 )
 #: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
 _PROSPECTIVE: Final = re.compile(
-    r"\b(?:from|starting|beginning|effective|until|through|by)\s*$", re.IGNORECASE
+    r"\b(?:from|starting|beginning|effective|until|through|by)\s*(?:(?:mid|early|late)[\s-])?$",
+    re.IGNORECASE,
 )
 #: Where a clause starts: the date's tense is read from there to the date.
-_CLAUSE_BREAK: Final = re.compile(r"[,;:.!?\u201d\"\n]")
+_CLAUSE_BREAK: Final = re.compile(
+    r"[,;:!?\u201d\"\n]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)"
+    r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
+    r"(?<!\bNov)(?<!\bDec)\."
+)
 
 
 @dataclass(slots=True)
@@ -104,14 +137,51 @@ class _Context:
         clause = before[breaks[-1].end() :] if breaks else before
         return _FUTURE.search(clause) is not None
 
-    def past(self) -> bool:
-        """The date's sentence tells of the past (a past-tense verb, no future)."""
+    def sentence(self) -> tuple[int, str]:
+        """Where the date's sentence starts, and its text: it ends at a full stop that is not
+        an abbreviation's ("Sept. 9", "U.S.")."""
         text = self.text
-        start = max(text.rfind(". ", 0, self.start), text.rfind("\n", 0, self.start)) + 1
-        # the sentence ends at a full stop that is not an abbreviation's ("Sept. 9")
+        starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, self.start - 400),
+                                                          self.start)]  # fmt: skip
+        start = starts[-1] if starts else max(0, self.start - 400)
         end = _SENTENCE_END.search(text, self.start + 1)
-        sentence = text[start : end.start() if end else len(text)]
-        return _PAST.search(sentence) is not None and _FUTURE.search(sentence) is None
+        return start, text[start : end.start() if end else len(text)]
+
+    def past(self) -> bool:
+        """The date's sentence tells of the past: a past-tense verb, and no verb of the future
+        nearer the date ("Mexico sent 26 on Aug. 12 and will send more" is past)."""
+        start, sentence = self.sentence()
+        at = self.start - start
+        if _DIRECT_PAST.search(sentence[max(0, at - 80) : at]) and not self.future():
+            return True
+        verbs = sorted(
+            [(m.start(), m.end(), True) for m in _PAST.finditer(sentence)]
+            + [
+                (m.start(), m.end(), False)
+                for m in _FUTURE.finditer(sentence)
+                if m.group().casefold() != "deadline"  # a noun: the verb tells its tense
+            ]
+        )
+        if not any(past for _, _, past in verbs):
+            return False
+        # The verb the date belongs to: the last one before it in its clause ("sent ... on
+        # Aug. 12"), else the first after it ("On Aug. 12, Mexico sent").
+        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+        clause = breaks[-1] if breaks else 0
+        before = [past for s, e, past in verbs if clause <= s and e <= at]
+        if before:
+            return before[-1]
+        after = [past for s, _, past in verbs if s >= at]
+        if after:
+            return after[0]
+        return [past for _, _, past in verbs][-1]
+
+    def plain_future(self) -> bool:
+        """The date's clause, up to the date, says "will", "is due", "takes effect"."""
+        before = self.text[max(0, self.start - 200) : self.start]
+        breaks = list(_CLAUSE_BREAK.finditer(before))
+        clause = before[breaks[-1].end() :] if breaks else before
+        return _PLAIN_FUTURE.search(clause) is not None
 
     def prospective(self) -> bool:
         """A preposition that looks ahead stands before the date ("from", "starting")."""
@@ -161,12 +231,14 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
     future = ctx.future()
-    if month - ref.month >= 9 and not future:
+    if month - ref.month >= 9 and (not future or ctx.past()):
         return ref.year - 1  # a month just past, in the story of a new year
     if ref.month - month >= 8 and (future or ctx.prospective()):
         return ref.year + 1  # next year's date, announced at the end of a year
     year = ref.year
     same = _safe_date(year, month, day)
+    if same is not None and (ref - same).days > 31 and ctx.plain_future():
+        return ref.year + 1  # "The pause will end on March 1", told in August
     if (
         same is not None
         and same > ref
@@ -218,7 +290,7 @@ def _full_dates(text: str) -> Iterator[_Candidate]:
 
 
 def _anaphoric(text: str) -> Iterator[_Candidate]:
-    """Days told from the day named last: "that day", "the same day", "the next day", "the
+    """Days told from the day named last: "that day", "that same day", "the same day", "the next day", "the
     day before", "the following Tuesday", "two days later", "a week later"."""
 
     def shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
@@ -237,7 +309,7 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
 
         return resolve
 
-    same = rf"\b(?:that|[Tt]he{SP}same)(?:{SP}day)\b"
+    same = rf"\b(?:that|that{SP}same|[Tt]he{SP}same)(?:{SP}day)\b"
     for m in re.finditer(same, text, re.IGNORECASE):
         yield _Candidate(m.start(), m.end(), shifted(0), relative=True)
     step = (

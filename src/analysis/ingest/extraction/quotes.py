@@ -168,8 +168,11 @@ class _Speakers:
 
     def ending_at(self, lo: int, at: int) -> tuple[int, int] | None:
         """A mention that ends just before ``at`` (perhaps with an appositive between:
-        "Ruelas, the economy secretary, said"); its span."""
-        between = r"(?:,?{SP}*|,{SP}[^,.;\u201c\u201d\"]{1,60},?{SP}*)".replace("{SP}", SP)
+        "Ruelas, the economy secretary, said", or an acronym: "the association (AMIA) said");
+        its span."""
+        between = (
+            r"(?:,?{SP}*|,{SP}[^,.;\u201c\u201d\"]{1,60},?{SP}*|{SP}*\([A-Z][\w.&-]{0,14}\),?{SP}*)"
+        ).replace("{SP}", SP)
         for m in reversed(self.overlapping(lo, at)):
             if m.start >= lo and m.end <= at and re.fullmatch(between, self.text[m.end : at]):
                 return m.start, m.end
@@ -219,10 +222,18 @@ class _Speakers:
         person named outside quotes, the speaker of the quote before and a speaker named by
         role with a verb of speech ("A senior official said ... She said")."""
         i = bisect.bisect_right(self.person_ends, at)
-        person = next(
-            (m for m in reversed(self.persons[:i]) if m.end <= at and not quoted.covers(m.start)),
-            None,
-        )
+        named = [
+            m for m in reversed(self.persons[:i]) if m.end <= at and not quoted.covers(m.start)
+        ]
+        person = named[0] if named else None
+        if person is not None and re.match(
+            r"(?:\u2019|')s\b", self.text[person.end : person.end + 2]
+        ):
+            # "Brooks thanked Montemayor's government for what he called": the subject of the
+            # pronoun's sentence, not the owner, when the sentence names one
+            opens = _sentence_start(self.text, max(0, at - 400), at)
+            subject = next((m for m in named[1:] if m.start >= opens), None)
+            person = subject or person
         found: list[tuple[int, str]] = []
         if person is not None:
             found.append((person.start, person.name))
@@ -473,7 +484,11 @@ def _chains(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
     for seg in segments:
         if chains:
             last = chains[-1][-1]
-            chain_attributed = any(s.attribution is not None for s in chains[-1])
+            chain_said = next((s.attribution for s in chains[-1] if s.attribution), None)
+            # the words between two parts attribute both: “A,” Roel said, “and B.”
+            chain_attributed = chain_said is not None and not (
+                seg.attribution is not None and seg.attribution.who_start == chain_said.who_start
+            )
             runs_on = (
                 last.close_at is None
                 and seg.paragraph == last.paragraph + 1
