@@ -104,11 +104,12 @@ _PROSPECTIVE: Final = re.compile(
     re.IGNORECASE,
 )
 #: Where a clause starts: the date's tense is read from there to the date.
-_CLAUSE_BREAK: Final = re.compile(
-    r"[,;:!?\u201d\"\n]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)"
+#: Before a full stop, the words that make it an abbreviation's ("Sept.", "Mr.", "U.S.").
+_ABBREVIATED: Final = (
     r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
-    r"(?<!\bNov)(?<!\bDec)\."
+    r"(?<!\bNov)(?<!\bDec)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)"
 )
+_CLAUSE_BREAK: Final = re.compile(rf"[,;:!?\u201d\"\n]|(?<!\b[A-Z]){_ABBREVIATED}\.")
 
 
 @dataclass(slots=True)
@@ -130,12 +131,15 @@ class _Context:
     last_day: dt.date | None  # the day precision date named last before it
     last_explicit: dt.date | None  # the last day or month before it written with its year
 
-    def future(self) -> bool:
-        """The date's clause, up to the date, is in the future tense."""
+    def clause(self) -> str:
+        """The date's clause, up to the date."""
         before = self.text[max(0, self.start - 200) : self.start]
         breaks = list(_CLAUSE_BREAK.finditer(before))
-        clause = before[breaks[-1].end() :] if breaks else before
-        return _FUTURE.search(clause) is not None
+        return before[breaks[-1].end() :] if breaks else before
+
+    def future(self) -> bool:
+        """The date's clause, up to the date, is in the future tense."""
+        return _FUTURE.search(self.clause()) is not None
 
     def sentence(self) -> tuple[int, str]:
         """Where the date's sentence starts, and its text: it ends at a full stop that is not
@@ -172,16 +176,11 @@ class _Context:
         if before:
             return before[-1]
         after = [past for s, _, past in verbs if s >= at]
-        if after:
-            return after[0]
-        return [past for _, _, past in verbs][-1]
+        return after[0] if after else verbs[-1][2]
 
     def plain_future(self) -> bool:
         """The date's clause, up to the date, says "will", "is due", "takes effect"."""
-        before = self.text[max(0, self.start - 200) : self.start]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        clause = before[breaks[-1].end() :] if breaks else before
-        return _PLAIN_FUTURE.search(clause) is not None
+        return _PLAIN_FUTURE.search(self.clause()) is not None
 
     def prospective(self) -> bool:
         """A preposition that looks ahead stands before the date ("from", "starting")."""
@@ -195,11 +194,7 @@ class _Context:
         )
 
 
-_SENTENCE_END: Final = re.compile(
-    r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
-    r"(?<!\bNov)(?<!\bDec)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)(?<!\bU\.S)"
-    r"[.!?](?=\s|$)|\n"
-)
+_SENTENCE_END: Final = re.compile(rf"{_ABBREVIATED}(?<!\bU\.S)[.!?](?=\s|$)|\n")
 
 
 def _weekday_on_or_before(day: dt.date, weekday: int, *, strictly: bool = False) -> dt.date:
@@ -290,8 +285,8 @@ def _full_dates(text: str) -> Iterator[_Candidate]:
 
 
 def _anaphoric(text: str) -> Iterator[_Candidate]:
-    """Days told from the day named last: "that day", "that same day", "the same day", "the next day", "the
-    day before", "the following Tuesday", "two days later", "a week later"."""
+    """Days told from the day named last: "that day", "that same day", "the same day", "the
+    next day", "the day before", "the following Tuesday", "two days later", "a week later"."""
 
     def shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
         def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
