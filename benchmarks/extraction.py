@@ -886,8 +886,8 @@ def set_tables(total: dict[str, Tally], *, targets: bool) -> tuple[pl.DataFrame,
 SET_TITLES = {
     "seed": "the seed's gold file (benchmarks/articles/seed/; the rules were written on it)",
     "dev": "the development set (benchmarks/articles/dev/)",
-    "retired": "the retired test articles (benchmarks/articles/retired/: the first test batch, "
-    "scored twice, then used for development)",
+    "retired": "the retired test articles (benchmarks/articles/retired/: earlier test batches, "
+    "each scored, then read and used for development: an upper bound)",
     "test": "the TEST set (benchmarks/articles/test/: scored only at the end; never read "
     "while changing rules)",
 }

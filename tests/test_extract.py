@@ -1296,3 +1296,185 @@ def test_a_new_wire_s_plane_total_and_named_extradition() -> None:
         (dt.date(2025, 8, 7), 14, "United States", ["Lía Ferrer Ochoa"])
     ]
     assert totals_of(text) == [("people transferred", 123, dt.date(2025, 1, 1), None)]
+
+
+# -- round 5: classes the retired fourth batch (t19-t24) showed, in sentences of my own ------
+
+
+def test_a_month_expected_or_before_the_end_of_is_ahead_of_the_publication_day() -> None:
+    """ "expected a group to be flown north before the end of June", told in April, is this
+    June, not last year's: "expected ... to" looks ahead, as does "before the end of"."""
+    april = dt.date(2026, 4, 22)
+    text = (
+        "A U.S. official said Washington expected a new group to be flown north before the "
+        "end of June. Tariffs announced in March were expected to take effect in July."
+    )
+    assert [(d, p) for _, d, p in dates_of(text, april)] == [
+        (dt.date(2026, 6, 1), "month"),
+        (dt.date(2026, 3, 1), "month"),
+        (dt.date(2026, 7, 1), "month"),
+    ]
+
+
+def test_a_weekday_a_person_is_due_on_is_ahead_across_a_place_with_commas() -> None:
+    text = "Ortiz is due before a federal magistrate in Laredo, Texas, on Friday."
+    assert dates_of(text, TUESDAY) == [("Friday", dt.date(2025, 8, 15), "day")]
+
+
+def test_totals_told_by_bringing_to_passing_and_ordinals_left_elliptical() -> None:
+    text = (
+        "The flight brought to 212 the number of prisoners sent north since February. "
+        "It was the second flight this year and the sixth since the practice began. "
+        "A third group, of 18, left in May. If another group is sent, the total would pass 240."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (212, "people"),
+        (2, "transfer number"),
+        (6, "transfer number"),
+        (3, "transfer number"),
+        (18, "people"),
+        (240, "people"),
+    ]
+
+
+def test_people_named_in_apposition_to_a_defendant_or_one_of_a_group() -> None:
+    text = (
+        "A second suspect in the fraud case, Marta Ibarra Solís, remains a fugitive. A judge "
+        "rejected a motion by lawyers for one of them, Hugo Peña Lara, to dismiss his case. "
+        "He is accused of the killing of Rafael Toscano, a police informant, in 2021. "
+        "Marcus Idowu, special agent in charge of the FBI office in Houston, said the money "
+        "was traced."
+    )
+    assert people_of(text) == [
+        ("Marta Ibarra Solís", None),
+        ("Hugo Peña Lara", None),
+        ("Rafael Toscano", "police informant"),
+        ("Marcus Idowu", "special agent in charge"),
+    ]
+
+
+def test_a_speaker_of_an_organisation_s_division_is_the_person_not_the_division() -> None:
+    text = (
+        "Special Agent in Charge Delia Marrow of the FBI's El Paso Field Office said: "
+        "\u201cWe never stopped looking.\u201d Deputy Attorney General Tomas R. Healy of the "
+        "Justice Department's National Security Division called the flight \u201ca turning "
+        "point.\u201d"
+    )
+    assert quote_rows(run(text)) == [
+        ("Delia Marrow", ["We never stopped looking."]),
+        ("Tomas R. Healy", ["a turning point."]),
+    ]
+
+
+def test_drugs_carried_or_made_for_a_cartel_and_a_defendant_in_a_case_are_charges() -> None:
+    text = (
+        "Prosecutors accuse Rosalba Ceniceros of running labs that pressed fentanyl pills for "
+        "the Gulf Cartel. Ismael Trujano was accused of letting the cartel use city buses to "
+        "carry cocaine into Arizona. A third defendant in the money laundering case, Iker "
+        "Sandoval, remains at large."
+    )
+    assert [(c, a) for c, _, a in charges_of(text)] == [
+        ("drug trafficking", "Rosalba Ceniceros"),
+        ("drug trafficking", "Ismael Trujano"),
+        ("money laundering", "Iker Sandoval"),
+    ]
+
+
+def test_a_pronoun_s_fragment_in_the_same_sentence_is_a_second_part() -> None:
+    """Fragments of one speaker woven into one sentence are one quote, also when the second
+    has its own attribution by pronoun ("for what he described as")."""
+    text = (
+        "Deputy Attorney General Tomas R. Healy called the flight \u201ca turning point\u201d "
+        "and thanked Mexico for what he described as \u201csteady work.\u201d"
+    )
+    assert quote_rows(run(text)) == [("Tomas R. Healy", ["a turning point", "steady work."])]
+
+
+def test_a_title_with_an_adjective_in_ing() -> None:
+    text = "The cell ordered the killing of Tomás Arce, a cooperating witness, in 2022."
+    assert people_of(text) == [("Tomás Arce", "cooperating witness")]
+
+
+def test_the_whole_of_a_partitive_before_an_irregular_past_is_a_count() -> None:
+    text = "Nine men were flown to Houston. Four of the nine ran a cell in Reynosa."
+    assert [(v, u) for v, u, _ in counts_of(text)] == [(9, "people"), (4, "people"), (9, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Last year, Mexico sent 29 people in February and 26 in August.", dt.date(2026, 3, 4),
+         [dt.date(2025, 1, 1), dt.date(2025, 2, 1), dt.date(2025, 8, 1)]),
+        ("Transfers took place during 2025 in February.", dt.date(2026, 6, 10),
+         [dt.date(2025, 1, 1), dt.date(2025, 2, 1)]),
+        # a year in a relative clause of its own, or after "but", is not the date's
+        ("Mexico, which sent 119 people last year, sent 12 more on Jan. 15.",
+         dt.date(2026, 1, 20), [dt.date(2025, 1, 1), dt.date(2026, 1, 15)]),
+        ("Mexico sent 29 people last year, but in February it sent 30 more.",
+         dt.date(2026, 3, 4), [dt.date(2025, 1, 1), dt.date(2026, 2, 1)]),
+        ("The tariff imposed in 2019 will return in March.", dt.date(2026, 3, 4),
+         [dt.date(2019, 1, 1), dt.date(2026, 3, 1)]),
+    ],
+)  # fmt: skip
+def test_a_year_the_sentence_names_for_its_telling_is_the_year_of_its_months(
+    text: str, published: dt.date, expected: list[dt.date]
+) -> None:
+    assert [d for _, d, _ in dates_of(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The new deadline is Jan. 1.", dt.date(2026, 1, 1)),
+        ("Mexico faces a deadline of Feb. 1 to act.", dt.date(2026, 2, 1)),
+        ("The original deadline of March 1 passed without a deal.", dt.date(2025, 3, 1)),
+        ("Before the deadline on March 1, Mexico sent 29 people.", dt.date(2025, 3, 1)),
+    ],
+)
+def test_a_deadline_already_past_this_year_is_next_year_s_unless_told_as_past(
+    text: str, expected: dt.date
+) -> None:
+    assert [d for _, d, _ in dates_of(text, TUESDAY)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("In January, Mexico will host the talks.", dt.date(2025, 11, 20), dt.date(2026, 1, 1)),
+        ("On Friday, the judge will rule.", dt.date(2026, 1, 14), dt.date(2026, 1, 16)),
+        ("Talks are planned for early February.", dt.date(2025, 11, 20), dt.date(2026, 2, 1)),
+        # what a speaker says is not the tense of the day the speaker said it
+        ("On Monday, Sheinbaum said she will not yield.", dt.date(2026, 1, 14),
+         dt.date(2026, 1, 12)),
+        ("In December, Mexico sent 26 people.", dt.date(2026, 1, 14), dt.date(2025, 12, 1)),
+    ],
+)  # fmt: skip
+def test_a_date_opening_its_sentence_takes_the_tense_of_the_clause_after_it(
+    text: str, published: dt.date, expected: dt.date
+) -> None:
+    assert [d for _, d, _ in dates_of(text, published)] == [expected]
+
+
+def test_defendants_listed_with_ages_and_an_age_before_an_appositive_title() -> None:
+    text = (
+        "The defendants \u2014 Ra\u00fal Medina, 41; Joel Cota, 36; and Ana Paredes, 29 \u2014 "
+        "were arraigned on Monday. Among those sent was H\u00e9ctor Villa Ruiz, 52, a former "
+        "police chief in Zacatecas."
+    )
+    assert people_of(text) == [
+        ("Ra\u00fal Medina", None),
+        ("Joel Cota", None),
+        ("Ana Paredes", None),
+        ("H\u00e9ctor Villa Ruiz", "former police chief"),
+    ]
+
+
+def test_money_laundered_by_the_sum_and_a_single_firearm_possessed_are_charges() -> None:
+    text = (
+        "According to court records, Lidia Salcedo, 44, laundered $3 million for the cartel. "
+        "Joel Cota is charged with possession of a firearm."
+    )
+    assert [(c, a) for c, _, a in charges_of(text)] == [
+        ("money laundering", "Lidia Salcedo"),
+        ("other", "Joel Cota"),
+    ]

@@ -75,12 +75,22 @@ _LOW_HEADS = (
     "coordinator", "negotiator", "diplomat", "legislator", "congressman", "congresswoman",
     "deputy attorney general", "attorney general", "scientist", "political scientist",
     "fellow", "senior fellow", "strategist", "columnist", "criminologist", "sociologist",
-    "specialist", "commentator", "author", "editor", "correspondent",
+    "specialist", "commentator", "author", "editor", "correspondent", "special agent in charge",
+    "agent in charge",
     "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
     "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
 )  # fmt: skip
 
 _CAP_HEADS_LONGEST: Final = tuple(sorted(_CAP_HEADS, key=len, reverse=True))
+#: Words in -ing that modify a title rather than start a clause ("a cooperating witness").
+_ING_ADJECTIVES: Final = frozenset({
+    "cooperating", "acting", "presiding", "managing", "leading", "founding", "ruling",
+    "serving", "visiting", "consulting", "reigning", "outgoing", "incoming", "ranking",
+})  # fmt: skip
+#: Heads of several words, whose own words are not modifiers ("agent in charge").
+_MULTIWORD_HEADS: Final = tuple(
+    sorted((h for h in (*_CAP_HEADS, *_LOW_HEADS) if " " in h), key=len, reverse=True)
+)
 #: Words of a title that a run of capitalised words may start with ("Ambassador Howard Lyle").
 _TITLE_WORDS: Final = frozenset(w for h in _CAP_HEADS for w in h.split())
 _HEAD = rf"(?:{alternation(_CAP_HEADS)}|\b(?:{alternation(_LOW_HEADS)}))(?![\w-])"
@@ -239,7 +249,7 @@ def _title_ok(title: str | None) -> bool:
     """The words of a title before its head and complement ("of the ...") are modifiers."""
     if title is None:
         return False
-    head = next((h for h in _CAP_HEADS_LONGEST if title.endswith(h) and " " in h), None)
+    head = next((h for h in _MULTIWORD_HEADS if title.casefold().endswith(h.casefold())), None)
     if head is not None:  # "Special Agent in Charge": the head's own words are not modifiers
         title = title[: -len(head)] + head.replace(" ", "_")
     words = re.split(rf"{SP}(?:of|for|to|at){SP}", title, maxsplit=1)[0].split()
@@ -365,18 +375,33 @@ def _titled_people(people: _People) -> None:
     # in the indictment as a plaza boss".
     after = (
         rf"(?<![\w\u2019'-])(?P<name>{WITHHELD}|{NAME}),{SP}(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
-        rf"(?P<nick>{NICKNAME}),?{SP})?(?:(?:described|identified)"
+        rf"(?P<nick>{NICKNAME}),?{SP})?(?:\d{{1,3}},{SP})?(?:(?:described|identified)"
         rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP})?(?:a|an|the){SP}"
         rf"(?P<title>(?:[\w\u2019'-]+{SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
         rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?"
         rf"(?:(?!{_NOT_COMPLEMENT}\b)[a-z]+\b{SP}?){{1,3}})?)"
     )
+    # Apposition after the name with no article, where the title's complement follows:
+    # "Renata Oyelowo, special agent in charge of Homeland Security Investigations,".
+    bare = (
+        rf"(?<![\w\u2019'-])(?P<name>{NAME}),{SP}(?P<title>(?:[a-z][\w-]*{SP}){{0,3}}?"
+        rf"(?:{alternation(_LOW_HEADS)}))(?={SP}(?:of|for|at){SP})"
+    )
+    for m in re.finditer(bare, text):
+        words = m["title"].split()
+        if words[0].casefold() not in _HEDGES and _title_ok(m["title"]):
+            people.add(m.start("name"), m.start("name"), m["name"], m["title"],
+                       min_tokens=_least(m["name"]))  # fmt: skip
     for m in re.finditer(after, text):
         words = m["title"].split()
         while words and (words[0].casefold() in _HEDGES or re.fullmatch(_AGE_WORD, words[0])):
             words.pop(0)
         title = " ".join(words)
-        if title and _title_ok(title) and not any(w.endswith("ing") for w in words[:-1]):
+        if (
+            title
+            and _title_ok(title)
+            and not any(w.endswith("ing") and w not in _ING_ADJECTIVES for w in words[:-1])
+        ):
             mention = people.add(
                 m.start("name"), m.start("name"), m["name"], title, min_tokens=_least(m["name"])
             )
@@ -428,6 +453,17 @@ def _untitled_people(people: _People) -> None:
             people.add(at, at, n.group(0), None)
     for m in re.finditer(rf"\b{cue}:?{SP}(?P<name>{NAME})(?=[,.;:]|{SP}(?:and|who|of)\b)", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
+    # In apposition to a defendant of a case or to one of a group, which is no title: "A
+    # fourth defendant in the money laundering case, Rubén Ocampo Díaz,", "lawyers for one of
+    # them, Baltasar Quiroga Félix,".
+    one_of = (
+        rf"\b(?:(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne)(?:{SP}[a-z][\w-]*){{0,2}}?{SP}(?:suspect|"
+        rf"defendant|co-defendant|fugitive|accomplice)(?:{SP}(?:in|of|on){SP}[^,;.\n]{{1,40}})?|"
+        rf"\b(?:one|two|three|four|five|some|several|each|all|most){SP}of{SP}(?:them|those|these|"
+        rf"the{SP}[\w-]+(?:{SP}[\w-]+)?)),{SP}(?P<name>{NAME}),"
+    )
+    for m in re.finditer(one_of, text):
+        people.add(m.start("name"), m.start("name"), m["name"], None)
 
 
 def _people_by_what_they_do(people: _People) -> None:
@@ -450,7 +486,7 @@ def _people_by_what_they_do(people: _People) -> None:
     # A relative clause, an age or an accusation: "Jorge Tellez, who ran ...", "Ortiz Ruiz,
     # 58,", "Teodoro Bañuelos, accused of ordering ...".
     tied = (
-        r"\d{2},|(?:who|whom|whose|accused|charged|wanted|suspected|convicted|sentenced|"
+        r"\d{2}(?:,|;|\s*[\u2014\u2013)])|(?:who|whom|whose|accused|charged|wanted|suspected|convicted|sentenced|"
         r"indicted|arrested|detained|extradited|captured)\b"
     )
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:{tied})", text):
@@ -463,6 +499,10 @@ def _people_by_what_they_do(people: _People) -> None:
         r"deported|sent|flown|handed\s+over|accused)|pleaded\s+(?:not\s+)?guilty)\b"
     )
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),?{SP}{done_to}", text):
+        people.add(m.start("name"), m.start("name"), m["name"], None)
+    # The object of an accusation: "Prosecutors accuse Rosalba Ceniceros of running labs".
+    accuse = rf"\b(?:accuse|accuses|accused|charged|charge|charges|indicted){SP}(?P<name>{NAME})"
+    for m in re.finditer(rf"{accuse}{SP}(?:of|with)\b", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
 
 

@@ -81,7 +81,7 @@ _CHARGE_WORDS: Final = (
     (
         (
             rf"money[ -]laundering|laundering|laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
-            rf"proceeds|funds|profits|cash)|operations{SP}with{SP}resources{SP}of{SP}illicit"
+            rf"proceeds|funds|profits|cash)|laundered{SP}(?:more{SP}than{SP})?\$|operations{SP}with{SP}resources{SP}of{SP}illicit"
             rf"{SP}origin"
         ),
         "money laundering",
@@ -103,18 +103,33 @@ _CHARGE_WORDS: Final = (
             rf"(?:illegal|illicit){SP}sale{SP}of{SP}hydrocarbons|"
             rf"hydrocarbon{SP}theft|corruption|bribery|obstruction(?:{SP}of{SP}justice)?|"
             rf"(?:taking|took|accepting|accepted|paying|paid|receiving|received){SP}bribes|"
-            rf"(?:illegal{SP})?(?:carrying|possession){SP}of{SP}(?:firearms|weapons)"
+            rf"(?:illegal{SP})?(?:carrying|possession){SP}of{SP}(?:an?{SP})?(?:firearms?|"
+            rf"weapons?|guns?)"
         ),
         "other",
     ),
 )
 _COMPILED: Final = tuple((re.compile(rf"\b(?:{p})\b", re.IGNORECASE), c) for p, c in _CHARGE_WORDS)
+#: A deed the text accuses someone of, told in its own words, that moves or makes drugs:
+#: "accuse her of running pill presses that turned out counterfeit fentanyl tablets",
+#: "accused of letting the cartel use city trucks to carry cocaine".
+_DEED = re.compile(
+    rf"\b(?:accus\w*|suspected|convicted)\b(?:{SP}[\w\u2019'.-]+){{0,4}}?{SP}of{SP}"
+    rf"(?P<deed>(?!(?:conspiracy|conspiring|trafficking|smuggling)\b)[a-z]+ing\b"
+    rf"(?:{SP}[\w\u2019'.-]+){{0,10}}?{SP}(?:counterfeit{SP})?{_DRUGS})\b",
+    re.IGNORECASE,
+)
+#: A case named after its charge, with the person in apposition after it: "a fourth
+#: defendant in the money laundering case, Rubén Ocampo Díaz,".
+_CASE_OF = re.compile(rf"{SP}(?:case|investigation|probe|indictment),{SP}")
 _CHARGE_CUES = re.compile(
-    r"\b(?:accus\w*|charg\w*|indict\w*|warrants?|convict\w*|wanted|suspected of|tied to|ties? \w+(?: \w+)* to|"
+    r"\b(?:accus\w*|defendants?\s+in|charg\w*|indict\w*|warrants?|convict\w*|wanted|suspected of|tied to|ties? \w+(?: \w+)* to|"
     r"linked to|in connection with|for (?:his|her|their) (?:\w+ )?(?:role|participation)|"
     r"participation in|sought|faces?|facing|sentenced|crimes|alleged|allegedly|guilty|"
     r"prosecut\w*|responsible for|identified (?:\w+ ){0,4}?as|described (?:\w+ ){0,4}?as|"
-    r"(?:authorities|officials|investigators) (?:say|said|allege|alleged))\b",
+    r"(?:authorities|officials|investigators) (?:say|said|allege|alleged)|"
+    r"according to (?:the )?(?:indictments?|complaint|court records|court documents|"
+    r"charging documents|prosecutors))\b",
     re.IGNORECASE,
 )
 #: Words before a charge that make it policy talk, not an accusation.
@@ -154,6 +169,17 @@ class _People:
         return not _SPEAKER_AFTER.match(text, m.end) and not _SPEAKER_BEFORE.search(
             text[max(lo, m.start - 60) : m.start]
         )
+
+    def named_after_case(self, end: int) -> str | None:
+        """The person in apposition to the case a charge ending at ``end`` names ("the money
+        laundering case, Iker Sandoval,"), or None."""
+        m = _CASE_OF.match(self.text, end)
+        if m is None:
+            return None
+        i = bisect.bisect_left(self.starts, m.end())
+        if i < len(self.persons) and self.persons[i].start == m.end():
+            return self.persons[i].name
+        return None
 
     def accused(self, sentence: Sentence, at: int) -> str | None:
         """The person the text ties the charge at ``at`` to: the last named before it in the
@@ -220,6 +246,10 @@ def find_charges(
                     continue
                 found.append((m.start(), m.end(), charge, m.group(0)))
                 claimed.append((m.start(), m.end()))
+        for m in _DEED.finditer(s):
+            if not any(overlaps(m.start("deed"), m.end(), a, b) for a, b in claimed):
+                found.append((m.start("deed"), m.end(), "drug trafficking", m["deed"]))
+                claimed.append((m.start("deed"), m.end()))
         seen: set[tuple[int, str]] = set()
         for start, end, charge, as_written in sorted(found, key=lambda f: f[0]):
             if (start, charge) in seen or _POLICY.search(s[max(0, start - 40) : start]):
@@ -228,7 +258,7 @@ def find_charges(
             a, b = sentence.start + start, sentence.start + end
             rows.append(
                 {"charge": charge, "as_written": as_written,
-                 "accused": people.accused(sentence, a),
+                 "accused": people.named_after_case(b) or people.accused(sentence, a),
                  "evidence": text[a:b], "char_start": a, "char_end": b}
             )  # fmt: skip
     return rows

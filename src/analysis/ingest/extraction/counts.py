@@ -62,6 +62,7 @@ _FOLLOW: Final = frozenset({
     "arrested", "detained", "charged", "accused", "wanted", "who", "whom", "that", "which",
     "after", "to", "from", "in", "on", "at", "for", "with", "by", "before", "and", "or", "but",
     "of", "into", "aboard", "back", "could", "can", "may", "might", "must", "should",
+    "left", "came", "went", "flew", "held", "led", "ran", "fled", "made", "took", "paid", "kept",
 })  # fmt: skip
 _STOP_AFTER: Final = frozenset({
     "for", "of", "to", "under", "on", "in", "at", "with", "by", "from", "and", "or", "as", "that",
@@ -147,6 +148,13 @@ _PLACE_ALONE = re.compile(
     r"occurred|involved|included|arrived|left|would|will|could|may|might|reportedly|"
     r"landed|departed)\b)"
 )
+#: A second place of the same transfer, its noun left out: "the first mass transfer of 2026
+#: and the fifth since the practice began".
+_PLACE_COORDINATED = re.compile(
+    rf"[^.;:!?\n]{{0,40}}?{SP}and{SP}(?P<place>(?:the|a|its){SP}(?P<ord>{_ORDINAL}))"
+    rf"(?={SP}(?:since|of|in|overall|ever|so{SP}far|this|under)\b|[,.;])",
+    _I,
+)
 #: Numbers of transfers: "three transfers", "twice" or "three times" where transfers are told.
 _TRANSFERS = re.compile(
     rf"{_FREE}(?P<num>{_NUM})(?:{SP}[-\u2013\u2014:])?{SP}(?:(?:such|mass|separate|other|"
@@ -175,13 +183,19 @@ _PERCENT = re.compile(
 #: Groups told by their size: "a second group of 26 followed", "bringing the total to
 #: more than 80".
 _GROUP = re.compile(
-    rf"\b(?:(?:group|batch|contingent|total|list|wave|round){SP}of|total{SP}to|"
+    rf"\b(?:(?:group|batch|contingent|total|list|wave|round),?{SP}of|total{SP}to|"
+    rf"total(?:{SP}(?:for|of|in){SP}[\w-]+)?(?:{SP}(?:would|will|could|may|might|has|had|now))?"
+    rf"{SP}(?:reach(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
+    rf"hit|hits)|"
     rf"(?:stands|stood|rises|rose|risen|climbs|climbed|reaches|reached|brings|brought|"
     rf"bringing)(?:{SP}the{SP}(?:total|number|tally))?{SP}(?:at|to)){SP}"
     rf"(?:(?:about|around|some|nearly|almost|at{SP}least|more{SP}than|over|up{SP}to){SP})?"
     rf"(?P<num>{_NUM})(?![\w%])",
     _I,
 )
+#: What follows a number that a total was brought to, told inverted: "bringing to 153 the
+#: number of alleged cartel members sent".
+_INVERTED_TOTAL = re.compile(rf"{SP}the{SP}(?:number|total|tally){SP}of\b", _I)
 #: Numbers standing alone for people: "The 23 are charged", "agreed to send 23".
 _ALONE = re.compile(
     rf"(?P<before>\b(?:the|The|of{SP}the|[Tt]he{SP}(?:other|remaining)|send|sent|sending|"
@@ -260,6 +274,10 @@ class _Counts:
         text = self.text
         for m in _PLACE.finditer(text):
             self.add(m.start(), m.end(), _ordinal(m["ord"]), "transfer number", m["what"])
+            after = _PLACE_COORDINATED.match(text, m.end())
+            if after is not None:
+                self.add(after.start("place"), after.end("place"), _ordinal(after["ord"]),
+                         "transfer number", m["what"])  # fmt: skip
         for m in _PLACE_ALONE.finditer(text):
             told = text[max(0, m.start() - 400) : m.start()]
             if re.search(rf"\b(?:{_TRANSFER_NOUNS})\b", told, _I):
@@ -308,7 +326,7 @@ class _Counts:
         counted before, the subject of a verb, the same count again after "and"."""
         text = self.text
         for m in _GROUP.finditer(text):
-            if _bare(text, m.end()):
+            if _bare(text, m.end()) or _INVERTED_TOTAL.match(text, m.end()):
                 self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
         known = {int(str(r["value"])) for r in self.rows if r["unit"] == "people"}
         for m in _ALONE.finditer(text):

@@ -48,12 +48,13 @@ _WEEKDAY: Final = "|".join(WEEKDAYS)
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b(?!\s+(?:not\s+)?have\b)|"
     r"\w(?:\u2019|')ll\b|"
-    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|to)\b|"
+    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|planned|to)\b|"
     r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
-    r"lapses?|ends)\b|\b(?:set|scheduled|moved|postponed|rescheduled|adjourned|pushed\s+back|"
-    r"deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|hearing|trial|"
-    r"vote|sentencing|case))*\s*$|\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
+    r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
+    r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
+    r"hearing|trial|vote|sentencing|case|talks|meeting|early|late|mid-?))*\s*$|\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
+    r"\b(?:expected|planned|intended|hoped|aimed)\b[^,;.]{0,60}?\bto\s+(?:be\s+)?[a-z]+\b|"
     r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$",
     re.IGNORECASE,
 )
@@ -63,14 +64,14 @@ _FUTURE: Final = re.compile(
 _PLAIN_FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't)\b|\w(?:\u2019|')ll\b|\b(?:is|are)\s+(?:due|scheduled|set|"
     r"expected|slated|to)\b|\b(?:takes?)\s+effect\b|\b(?:expires|begins|starts|ends|resumes|"
-    r"lapses|kicks\s+in)\b",
+    r"lapses|kicks\s+in)\b|\b(?:new|next|current)\s+deadline\b|\bdeadline\s+(?:is|of|for)\b",
     re.IGNORECASE,
 )
 #: A past-tense verb in the date's sentence: a day or month written without a year that
 #: would fall after the reference day is then the previous year's ("Mexico sent 29 people
 #: on Oct. 3", published in March).
 _PAST: Final = re.compile(
-    rf"\b(?!(?:{SPEECH_VERBS}|announced|reported|confirmed|informed|detailed|explained|"
+    rf"(?<!\bbe\s)\b(?!(?:{SPEECH_VERBS}|announced|reported|confirmed|informed|detailed|explained|"
     r"stressed|insisted|acknowledged|indicated|revealed|disclosed|cancell?ed|called|asked|"
     r"expected|scheduled|planned|proposed|threatened|warned|vowed|pledged|promised|agreed|"
     r"decided|ordered|approved|delayed|postponed|moved|set)\b)"
@@ -98,6 +99,8 @@ _DIRECT_PAST: Final = re.compile(
     r"[\w\u2019'.-]+){0,3}?(?:\s+(?:on|in|during)(?:\s+(?:early|late|mid))?)?[\s-]*$",
     re.IGNORECASE,
 )
+#: A verb of speech: what follows it is what was said, not the tense of the date.
+_SPOKE: Final = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 #: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
 _PROSPECTIVE: Final = re.compile(
     r"\b(?:from|starting|beginning|effective|until|through|by)\s*(?:(?:mid|early|late)[\s-])?$",
@@ -108,6 +111,11 @@ _PROSPECTIVE: Final = re.compile(
 _ABBREVIATED: Final = (
     r"(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)"
     r"(?<!\bNov)(?<!\bDec)(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bGen)"
+)
+#: A place and its state or country between commas: "in Laredo, Texas,".
+_PLACE_COMMAS: Final = re.compile(
+    r"\b(?:in|at|from|near|outside)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s+[A-Z][\w.]*"
+    r"(?:\s+[A-Z][\w.]*)?,"
 )
 _CLAUSE_BREAK: Final = re.compile(rf"[,;:!?\u201d\"\n]|(?<!\b[A-Z]){_ABBREVIATED}\.")
 
@@ -132,8 +140,11 @@ class _Context:
     last_explicit: dt.date | None  # the last day or month before it written with its year
 
     def clause(self) -> str:
-        """The date's clause, up to the date."""
-        before = self.text[max(0, self.start - 200) : self.start]
+        """The date's clause, up to the date; the commas around a place's state or country
+        ("is due in Laredo, Texas, on Friday") do not end it."""
+        before = _PLACE_COMMAS.sub(
+            lambda m: m.group().replace(",", " "), self.text[max(0, self.start - 200) : self.start]
+        )
         breaks = list(_CLAUSE_BREAK.finditer(before))
         return before[breaks[-1].end() :] if breaks else before
 
@@ -178,6 +189,40 @@ class _Context:
         after = [past for s, _, past in verbs if s >= at]
         return after[0] if after else verbs[-1][2]
 
+    def sentence_year(self) -> int | None:
+        """The year the date's sentence names before it, at its start or in the date's clause
+        ("Last year, Mexico sent 29 people in February", "transfers took place during 2025 in
+        February"): "in/during/throughout YEAR", "last year"; None when there is none, or a
+        semicolon, "but", "while" or "this year" stands between."""
+        start, sentence = self.sentence()
+        before = sentence[: self.start - start]
+        found: int | None = None
+        for m in _SENTENCE_YEAR.finditer(before):
+            if _CONTRAST.search(before, m.end()):
+                continue
+            opens = not before[: m.start()].strip(' \n"\u201c(')
+            if not opens and _CLAUSE_BREAK.search(before, m.end()):
+                continue  # "Mexico, which sent 119 people last year, sent 12 on Jan. 15"
+            found = int(m["y"]) if m["y"] else self.reference.year - 1
+        return found
+
+    def ahead(self) -> bool:
+        """The date's clause says the future, or the date opens its sentence and the first
+        verb after it does ("In January, Mexico will host the talks")."""
+        if self.future():
+            return True
+        start, sentence = self.sentence()
+        at = self.start - start
+        if len(sentence[:at].split()) > 2:
+            return False
+        rest = sentence[at:]
+        verbs = sorted(
+            [(m.start(), False) for m in _PAST.finditer(rest)]
+            + [(m.start(), False) for m in _SPOKE.finditer(rest)]
+            + [(m.start(), True) for m in _PLAIN_FUTURE.finditer(rest)]
+        )
+        return bool(verbs) and verbs[0][1]
+
     def plain_future(self) -> bool:
         """The date's clause, up to the date, says "will", "is due", "takes effect"."""
         return _PLAIN_FUTURE.search(self.clause()) is not None
@@ -194,6 +239,12 @@ class _Context:
         )
 
 
+#: A year named for what a sentence tells: "in 2025", "during 2025", "last year".
+_SENTENCE_YEAR: Final = re.compile(
+    r"\b(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<y>(?:19|20)\d\d)\b(?![-%,]\d)|"
+    r"(?:[Ll]ast|[Pp]revious)\s+year\b)"
+)
+_CONTRAST: Final = re.compile(r";|\b(?:but|while|whereas|this\s+year|now)\b", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(rf"{_ABBREVIATED}(?<!\bU\.S)[.!?](?=\s|$)|\n")
 
 
@@ -225,14 +276,17 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
-    future = ctx.future()
+    future = ctx.ahead()
+    told = ctx.sentence_year()
+    if told is not None and told < ref.year and not future:
+        return told  # "Last year Mexico sent 29 people in February"
     if month - ref.month >= 9 and (not future or ctx.past()):
         return ref.year - 1  # a month just past, in the story of a new year
     if ref.month - month >= 8 and (future or ctx.prospective()):
         return ref.year + 1  # next year's date, announced at the end of a year
     year = ref.year
     same = _safe_date(year, month, day)
-    if same is not None and (ref - same).days > 31 and ctx.plain_future():
+    if same is not None and (ref - same).days > 31 and ctx.plain_future() and not ctx.past():
         return ref.year + 1  # "The pause will end on March 1", told in August
     if (
         same is not None
@@ -432,7 +486,7 @@ def _days_near(text: str) -> Iterator[_Candidate]:
             ctx: _Context, weekday: int = weekday, which: str = which
         ) -> tuple[dt.date, str]:
             ref = ctx.reference
-            if which == "next" or (which != "last" and ctx.future()):
+            if which == "next" or (which != "last" and ctx.ahead()):
                 return _weekday_after(ref, weekday), "day"
             return _weekday_on_or_before(ref, weekday, strictly=which == "last"), "day"
 

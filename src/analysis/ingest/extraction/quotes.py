@@ -178,6 +178,23 @@ class _Speakers:
                 return m.start, m.end
         return None
 
+    def member_of(self, lo: int, start: int, end: int) -> tuple[int, int]:
+        """The person an organisation's mention at ``start`` follows as its member ("Special
+        Agent in Charge Delia Marrow of the FBI's El Paso Field Office said"), else the
+        organisation; spans no earlier than ``lo``."""
+        i = bisect.bisect_right(self.person_ends, start)
+        for person in reversed(self.persons[:i]):
+            if person.start < lo:
+                break
+            between = self.text[person.end : start]
+            if re.fullmatch(
+                rf"{SP}+(?:of|at|for|from|with){SP}+(?:the{SP}+)?(?:[\w.]+(?:\u2019|')s{SP}+)?",
+                between,
+            ):
+                return person.start, person.end
+            break
+        return start, end
+
     def resolve(self, who_start: int, who_end: int, quoted: Spans) -> str | None:
         """The speaker the words ``text[who_start:who_end]`` name."""
         inside = self.overlapping(who_start, who_end)
@@ -367,7 +384,7 @@ def _subject(
     end = len(text[:with_comma].rstrip(" ,\u00a0"))
     mention = speakers.ending_at(lo, end)
     if mention is not None:
-        return mention
+        return speakers.member_of(lo, *mention)
     m = re.search(r"\b(?:he|she|they|I|we|He|She|They|We)$", text[lo:end])
     if m is not None:
         return lo + m.start(), end
@@ -486,8 +503,20 @@ def _chains(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
             last = chains[-1][-1]
             chain_said = next((s.attribution for s in chains[-1] if s.attribution), None)
             # the words between two parts attribute both: “A,” Roel said, “and B.”
+            # and a pronoun in the same sentence is the same speaker: called the transfer “A”
+            # and thanked Mexico for what he described as “B”
             chain_attributed = chain_said is not None and not (
-                seg.attribution is not None and seg.attribution.who_start == chain_said.who_start
+                seg.attribution is not None
+                and (
+                    seg.attribution.who_start == chain_said.who_start
+                    or (
+                        seg.attribution.form in ("reported", "called")
+                        and text[seg.attribution.who_start : seg.attribution.who_end]
+                        .strip()
+                        .casefold()
+                        in _PRONOUNS
+                    )
+                )
             )
             runs_on = (
                 last.close_at is None
