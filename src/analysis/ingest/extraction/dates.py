@@ -8,8 +8,12 @@ unless the clause says the future ("is due in court on Monday", "next Monday"). 
 written without a year takes the reference day's year, also when it falls after the reference
 day ("from July 9" in a story of June 28), unless the text makes another year plain: a month
 just past in a new year's story ("in December", published in January), a date of the next year
-announced at the end of a year ("from Jan. 1", in November), or a year given earlier for the
-same sequence ("on Feb. 27, 2025 ... A second group followed on Aug. 12", in January 2026).
+announced at the end of a year ("from Jan. 1", in November), a year given earlier for the
+same sequence ("on Feb. 27, 2025 ... A second group followed on Aug. 12", in January 2026), a
+year the sentence names for what it tells ("Last year, Mexico sent 29 people in February"), or
+a plain future of a day this year has passed ("The pause will end on March 1", in August). The
+tense is the date's clause's, or, for a date opening its sentence ("In January, Mexico will
+host the talks"), that of the clause after it.
 
 Every rule proposes spans; the rules run in order and the first to claim words keeps them, so
 "July 4, 2025" is one day and never also a month and a year. The spans are then resolved in
