@@ -207,6 +207,7 @@ _GROUPS: Final = (
     "Los Mexicles", "La Barredora", "Los Tlacos", "Cárteles Unidos", "Carteles Unidos",
     "Mara Salvatrucha",
 )  # fmt: skip
+_GROUP_NAMES: Final = frozenset(g.casefold() for g in _GROUPS)
 _ACRONYM_ORGS: Final = (
     "DEA", "FBI", "ATF", "DOJ", "DHS", "CBP", "ICE", "FGR", "PGR", "SEDENA", "SEMAR", "CJNG",
     "CIA", "NSC", "DOD", "UN", "NATO", "SSPC", "UIF", "USTR", "HSI", "OFAC", "INM", "CNDH",
@@ -249,9 +250,11 @@ def _title_ok(title: str | None) -> bool:
     """The words of a title before its head and complement ("of the ...") are modifiers."""
     if title is None:
         return False
-    head = next((h for h in _MULTIWORD_HEADS if title.casefold().endswith(h.casefold())), None)
-    if head is not None:  # "Special Agent in Charge": the head's own words are not modifiers
-        title = title[: -len(head)] + head.replace(" ", "_")
+    for head in _MULTIWORD_HEADS:  # "Special Agent in Charge": its own words are no modifiers
+        if head.casefold() in title.casefold():
+            title = re.sub(
+                rf"\b{re.escape(head)}\b", head.replace(" ", "_"), title, flags=re.IGNORECASE
+            )
     words = re.split(rf"{SP}(?:of|for|to|at){SP}", title, maxsplit=1)[0].split()
     return not any(w in _NOT_MODS for w in words[:-1])
 
@@ -264,6 +267,8 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
         return False
     if any(t in WEEKDAYS or t in MONTHS for t in tokens):
         return False
+    if plain_name(name).casefold() in _GROUP_NAMES:
+        return False  # "Prosecutors charged Tren de Aragua with terrorism": a group
     return not all(t in _PLACE_WORDS for t in tokens) and tokens[0] not in _PLACE_WORDS
 
 
@@ -357,6 +362,13 @@ def _titled_people(people: _People) -> None:
         title = _clean_title(m["title"])
         if title is None or not _title_ok(title):
             continue
+        client = re.search(rf"{SP}(?:for|of){SP}(?P<w>[{UP}][\w\u2019'-]+)$", title)
+        if (
+            client is not None
+            and not client["w"].isupper()
+            and client["w"] not in _ORG_WORDS | _PLACE_WORDS
+        ):
+            continue  # "A lawyer for Ovidio Guzmán López": the name is the client's, whole
         start = m.start("title") + m["title"].index(title.split()[0])
         people.add(start, m.start("name"), m["name"], title, min_tokens=1)
     # Apposition before the name: "One suspect, Roberto Salazar,", "Mexico's Economy
@@ -460,7 +472,8 @@ def _untitled_people(people: _People) -> None:
         rf"\b(?:(?:[Aa]n?|[Aa]nother|[Tt]he|[Oo]ne)(?:{SP}[a-z][\w-]*){{0,2}}?{SP}(?:suspect|"
         rf"defendant|co-defendant|fugitive|accomplice)(?:{SP}(?:in|of|on){SP}[^,;.\n]{{1,40}})?|"
         rf"\b(?:one|two|three|four|five|some|several|each|all|most){SP}of{SP}(?:them|those|these|"
-        rf"the{SP}[\w-]+(?:{SP}[\w-]+)?)),{SP}(?P<name>{NAME}),"
+        rf"the{SP}(?:[\w-]+{SP})?(?:defendants|suspects|men|women|accused|prisoners|"
+        rf"detainees|fugitives|leaders|brothers|sons|sisters|victims|inmates))),{SP}(?P<name>{NAME}),"
     )
     for m in re.finditer(one_of, text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
@@ -486,7 +499,8 @@ def _people_by_what_they_do(people: _People) -> None:
     # A relative clause, an age or an accusation: "Jorge Tellez, who ran ...", "Ortiz Ruiz,
     # 58,", "Teodoro Bañuelos, accused of ordering ...".
     tied = (
-        r"\d{2}(?:,|;|\s*[\u2014\u2013)])|(?:who|whom|whose|accused|charged|wanted|suspected|convicted|sentenced|"
+        r"\d{2}(?:,|;|\s*[\u2014\u2013)]\s*(?:were|are|was|is|have|had|face|faced|remain|all|"
+        r"both)\b)|(?:who|whom|whose|accused|charged|wanted|suspected|convicted|sentenced|"
         r"indicted|arrested|detained|extradited|captured)\b"
     )
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:{tied})", text):

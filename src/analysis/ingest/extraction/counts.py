@@ -62,8 +62,11 @@ _FOLLOW: Final = frozenset({
     "arrested", "detained", "charged", "accused", "wanted", "who", "whom", "that", "which",
     "after", "to", "from", "in", "on", "at", "for", "with", "by", "before", "and", "or", "but",
     "of", "into", "aboard", "back", "could", "can", "may", "might", "must", "should",
-    "left", "came", "went", "flew", "held", "led", "ran", "fled", "made", "took", "paid", "kept",
+    "left", "came", "went", "flew",
 })  # fmt: skip
+#: Irregular pasts that may follow a number standing for people counted before ("five of the
+#: seven held posts"), not a group's size ("the Group of 20 held talks").
+_FOLLOW_ALONE: Final = frozenset({"held", "led", "ran", "fled", "made", "took", "paid", "kept"})
 _STOP_AFTER: Final = frozenset({
     "for", "of", "to", "under", "on", "in", "at", "with", "by", "from", "and", "or", "as", "that",
     "which", "who", "the", "a", "an", "are", "were", "is", "was", "be", "been", "have", "has",
@@ -101,15 +104,15 @@ def _ordinal(word: str) -> int | None:
     return int(digits.group(0)) if digits else None
 
 
-def _bare(text: str, end: int) -> bool:
-    """The number ending at ``end`` stands alone: no noun follows it."""
+def _bare(text: str, end: int, also: frozenset[str] = frozenset()) -> bool:
+    """The number ending at ``end`` stands alone: no noun follows it (a word of ``also`` may)."""
     after = re.match(rf"{SP}*(?P<p>[.,;:!?\u201d\"\u2019)\n]|$)?(?P<w>[A-Za-z]+)?", text[end:])
     if after is None:  # pragma: no cover - the pattern matches the empty string
         return True
     if after["p"] is not None:
         return True
     word = (after["w"] or "").casefold()
-    return not word or word in _FOLLOW or word.endswith("ed")
+    return not word or word in _FOLLOW or word in also or word.endswith("ed")
 
 
 _FREE = r"(?<![\w$.,\u20ac\u00a3-])"
@@ -152,7 +155,7 @@ _PLACE_ALONE = re.compile(
 #: and the fifth since the practice began".
 _PLACE_COORDINATED = re.compile(
     rf"[^.;:!?\n]{{0,40}}?{SP}and{SP}(?P<place>(?:the|a|its){SP}(?P<ord>{_ORDINAL}))"
-    rf"(?={SP}(?:since|of|in|overall|ever|so{SP}far|this|under)\b|[,.;])",
+    rf"(?={SP}(?:since|in|overall|ever|so{SP}far|this|under)\b|[,.;])",
     _I,
 )
 #: Numbers of transfers: "three transfers", "twice" or "three times" where transfers are told.
@@ -331,7 +334,7 @@ class _Counts:
         known = {int(str(r["value"])) for r in self.rows if r["unit"] == "people"}
         for m in _ALONE.finditer(text):
             value = _value(m["num"])
-            if not _bare(text, m.end()) or _MONEY.match(text, m.end()):
+            if not _bare(text, m.end(), _FOLLOW_ALONE) or _MONEY.match(text, m.end()):
                 continue
             if value in known or m["before"].casefold() not in ("the", "of the"):
                 self.add(m.start("num"), m.end(), value, "people", "people", least=2)

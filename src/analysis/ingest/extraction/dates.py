@@ -58,7 +58,8 @@ _FUTURE: Final = re.compile(
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
     r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
     r"hearing|trial|vote|sentencing|case|talks|meeting|early|late|mid-?))*\s*$|\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
-    r"\b(?:expected|planned|intended|hoped|aimed)\b[^,;.]{0,60}?\bto\s+(?:be\s+)?[a-z]+\b|"
+    r"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s)\b(?:expected|planned|intended|hoped|aimed)\b[^,;.]{0,60}?"
+    r"\bto\s+(?:be\s+)?(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+\b|"
     r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$",
     re.IGNORECASE,
 )
@@ -103,8 +104,16 @@ _DIRECT_PAST: Final = re.compile(
     r"[\w\u2019'.-]+){0,3}?(?:\s+(?:on|in|during)(?:\s+(?:early|late|mid))?)?[\s-]*$",
     re.IGNORECASE,
 )
-#: A verb of speech: what follows it is what was said, not the tense of the date.
-_SPOKE: Final = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+#: A verb in a past form, of any kind (speech and planning too): for the tense of a main
+#: clause, where :data:`_PAST`'s exclusions (made for the year of a date) do not apply.
+_ANY_PAST: Final = re.compile(
+    rf"{_PAST.pattern}|\b(?:{SPEECH_VERBS})\b|\b(?-i:[a-z]{{3,}}ed)\b", re.IGNORECASE
+)
+#: Where a main clause gives way to a subordinate one ("tariffs that will take effect").
+_SUBORDINATE: Final = re.compile(
+    r"\b(?:that|which|who|whom|whose|when|where|after|before|because|if|unless|until)\b|[,;:]",
+    re.IGNORECASE,
+)
 #: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
 _PROSPECTIVE: Final = re.compile(
     r"\b(?:from|starting|beginning|effective|until|through|by)\s*(?:(?:mid|early|late)[\s-])?$",
@@ -119,7 +128,7 @@ _ABBREVIATED: Final = (
 #: A place and its state or country between commas: "in Laredo, Texas,".
 _PLACE_COMMAS: Final = re.compile(
     r"\b(?:in|at|from|near|outside)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s+[A-Z][\w.]*"
-    r"(?:\s+[A-Z][\w.]*)?,"
+    r"(?:\s+[A-Z][\w.]*)?,(?!\s*(?:and|but|or|while|where|when|as)\b)"
 )
 _CLAUSE_BREAK: Final = re.compile(rf"[,;:!?\u201d\"\n]|(?<!\b[A-Z]){_ABBREVIATED}\.")
 
@@ -194,19 +203,19 @@ class _Context:
         return after[0] if after else verbs[-1][2]
 
     def sentence_year(self) -> int | None:
-        """The year the date's sentence names before it, at its start or in the date's clause
-        ("Last year, Mexico sent 29 people in February", "transfers took place during 2025 in
-        February"): "in/during/throughout YEAR", "last year"; None when there is none, or a
-        semicolon, "but", "while" or "this year" stands between."""
+        """The year the date's sentence opens with, as the frame of what it tells ("Last year,
+        Mexico sent 29 people in February", "In 2025, transfers took place in February"):
+        "In/During/Throughout YEAR", "Last year"; None when there is none, or a semicolon,
+        "but", "while" or "this year" stands between. A year inside the sentence ("the treaty
+        signed in 1978", "the tariff imposed last year") qualifies a noun, not the date."""
         start, sentence = self.sentence()
         before = sentence[: self.start - start]
         found: int | None = None
         for m in _SENTENCE_YEAR.finditer(before):
             if _CONTRAST.search(before, m.end()):
                 continue
-            opens = not before[: m.start()].strip(' \n"\u201c(')
-            if not opens and _CLAUSE_BREAK.search(before, m.end()):
-                continue  # "Mexico, which sent 119 people last year, sent 12 on Jan. 15"
+            if before[: m.start()].strip(' \n"\u201c('):
+                continue  # "The treaty signed in 1978 was invoked in March": not the frame
             found = int(m["y"]) if m["y"] else self.reference.year - 1
         return found
 
@@ -219,11 +228,16 @@ class _Context:
         at = self.start - start
         if len(sentence[:at].split()) > 2:
             return False
-        rest = sentence[at:]
+        rest = re.sub(r"^[^,;:]{0,30},", "", sentence[at:])  # past the date and its comma
+        subordinate = _SUBORDINATE.search(rest)
+        rest = rest[: subordinate.start()] if subordinate else rest
         verbs = sorted(
-            [(m.start(), False) for m in _PAST.finditer(rest)]
-            + [(m.start(), False) for m in _SPOKE.finditer(rest)]
-            + [(m.start(), True) for m in _PLAIN_FUTURE.finditer(rest)]
+            [(m.start(), False) for m in _ANY_PAST.finditer(rest)]
+            + [
+                (m.start(), True)
+                for m in _PLAIN_FUTURE.finditer(rest)
+                if "deadline" not in m.group().casefold()  # a noun: the verb tells its tense
+            ]
         )
         return bool(verbs) and verbs[0][1]
 
@@ -246,7 +260,7 @@ class _Context:
 #: A year named for what a sentence tells: "in 2025", "during 2025", "last year".
 _SENTENCE_YEAR: Final = re.compile(
     r"\b(?:(?:[Ii]n|[Dd]uring|[Tt]hroughout)\s+(?P<y>(?:19|20)\d\d)\b(?![-%,]\d)|"
-    r"(?:[Ll]ast|[Pp]revious)\s+year\b)"
+    r"(?:[Ll]ast|[Pp]revious)\s+year\b(?![\u2019']s))"
 )
 _CONTRAST: Final = re.compile(r";|\b(?:but|while|whereas|this\s+year|now)\b", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(rf"{_ABBREVIATED}(?<!\bU\.S)[.!?](?=\s|$)|\n")

@@ -187,7 +187,10 @@ class _Speakers:
             if person.start < lo:
                 break
             between = self.text[person.end : start]
-            if re.fullmatch(
+            # the person heads the subject: only a title before it in its clause ("A lawyer
+            # for Ovidio Guzmán of the ...", "Vega, who worked with Agent Idowu at the FBI")
+            head = self.text[lo : person.start].rsplit(",", 1)[-1]
+            if re.fullmatch(r"\s*(?:(?:U\.S\.|[A-Z][\w.\u2019'-]*)\s+)*", head) and re.fullmatch(
                 rf"{SP}+(?:of|at|for|from|with){SP}+(?:the{SP}+)?(?:[\w.]+(?:\u2019|')s{SP}+)?",
                 between,
             ):
@@ -421,7 +424,7 @@ def find_quotes(
         if not (_nickname_shaped(text[s.start : s.end])
                 and (s.attribution is None or s.attribution.form in ("reported", "called")))
     ]  # fmt: skip
-    chains = _chains(text, segments)
+    chains = _chains(text, segments, names)
     quoted = Spans((s.start, s.end) for s in segments)
     rows: list[dict[str, object]] = []
     for chain in chains:
@@ -493,7 +496,7 @@ def _narrative_between(text: str, last: _Segment, seg: _Segment) -> bool:
     return bool(sentences) and (ended or len(sentences) > 1)
 
 
-def _chains(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
+def _chains(text: str, segments: list[_Segment], names: Spans) -> list[list[_Segment]]:
     """Segments chained into quotes: a quote running over paragraphs, or interrupted by its
     attribution, is one quote; another attributed one, or one after a sentence of narrative,
     starts a new quote."""
@@ -505,16 +508,25 @@ def _chains(text: str, segments: list[_Segment]) -> list[list[_Segment]]:
             # the words between two parts attribute both: “A,” Roel said, “and B.”
             # and a pronoun in the same sentence is the same speaker: called the transfer “A”
             # and thanked Mexico for what he described as “B”
-            chain_attributed = chain_said is not None and not (
-                seg.attribution is not None
-                and (
-                    seg.attribution.who_start == chain_said.who_start
-                    or (
-                        seg.attribution.form in ("reported", "called")
-                        and text[seg.attribution.who_start : seg.attribution.who_end]
-                        .strip()
-                        .casefold()
-                        in _PRONOUNS
+            chain_attributed = (
+                chain_said is not None
+                and not (
+                    seg.attribution is not None
+                    and (
+                        seg.attribution.who_start == chain_said.who_start
+                        or (
+                            seg.attribution.form in ("reported", "called")
+                            # no other person named between: "... and Sheinbaum dismissed what
+                            # she called “...”" is Sheinbaum's
+                            and not names.overlaps(
+                                (last.close_at + 1) if last.close_at is not None else last.end,
+                                seg.attribution.who_start,
+                            )
+                            and text[seg.attribution.who_start : seg.attribution.who_end]
+                            .strip()
+                            .casefold()
+                            in _PRONOUNS
+                        )
                     )
                 )
             )
