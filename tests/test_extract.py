@@ -1580,3 +1580,73 @@ def test_fractions_and_named_groups_are_no_counts(
 def test_a_sum_laundered_is_written_whole() -> None:
     text = "According to court records, Lidia Salcedo, 44, laundered $3 million for the cartel."
     assert [w for _, w, _ in charges_of(text)] == ["laundered $3 million"]
+
+
+# -- round 6: classes the retired fifth batch (t25-t30) showed, in sentences of my own -------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "was possible", "is likely": a prospect, not a past
+        ("An official said a list came in August and that a flight was possible in November.",
+         dt.date(2025, 9, 30), [dt.date(2025, 8, 1), dt.date(2025, 11, 1)]),
+        # the same day named again is the same date
+        ("Duties rise from Feb. 2. \u201cFeb. 2 is the date,\u201d he said.",
+         dt.date(2025, 12, 1), [dt.date(2026, 2, 2), dt.date(2026, 2, 2)]),
+        # a year told from the year named last
+        ("Mexico extradited 70 people in 2025, up from 52 the year before.",
+         dt.date(2026, 2, 2), [dt.date(2025, 1, 1), dt.date(2024, 1, 1)]),
+        ("The law passed in 2023; a year later it was used for the first time.",
+         dt.date(2026, 2, 2), [dt.date(2023, 1, 1), dt.date(2024, 1, 1)]),
+    ],
+)  # fmt: skip
+def test_prospects_days_named_again_and_years_told_from_another(
+    text: str, published: dt.date, expected: list[dt.date]
+) -> None:
+    assert [d for _, d, _ in dates_of(text, published)] == expected
+
+
+def test_groups_told_by_took_of_n_after_an_ordinal_a_list_line_and_up_from() -> None:
+    text = (
+        "Mexico sent two groups. The first, on May 2, took 28. The second, of 15, left on "
+        "June 9.\n"
+        "28 - the largest single group\n"
+        "Mexico extradited 70 people in 2025, up from 52 the year before."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (1, "transfer number"),
+        (28, "people"),
+        (2, "transfer number"),
+        (15, "people"),
+        (28, "people"),
+        (70, "people"),
+        (52, "people"),
+    ]
+
+
+def test_the_body_named_by_its_head_noun_speaks_for_the_organisation() -> None:
+    text = (
+        "The U.S. Embassy in Mexico City issued a statement. \u201cWe welcome the swift action "
+        "of the authorities,\u201d the embassy said."
+    )
+    assert [speaker for speaker, _ in quote_rows(run(text))] == ["U.S. Embassy in Mexico City"]
+
+
+def test_an_unnamed_speaker_with_a_long_relative_clause() -> None:
+    text = (
+        "A senior Mexican official, who spoke on condition of anonymity because the "
+        "negotiations are continuing, said the sides were \u201cclose on steel and far apart on "
+        "cars.\u201d"
+    )
+    assert [speaker for speaker, _ in quote_rows(run(text))] == ["senior Mexican official"]
+
+
+def test_precursors_bought_money_to_launder_and_a_lookout_s_title() -> None:
+    text = (
+        "An indictment charges Omar Lira and two associates with conspiracy to launder money "
+        "and with helping the cartel buy precursor chemicals for fentanyl production. "
+        "Ramiro Sauceda Pinto, a former Sinaloa Cartel lookout, was extradited on Friday."
+    )
+    assert sorted({c for c, _, _ in charges_of(text)}) == ["drug trafficking", "money laundering"]
+    assert ("Ramiro Sauceda Pinto", "former Sinaloa Cartel lookout") in people_of(text)

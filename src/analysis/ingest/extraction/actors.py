@@ -76,6 +76,7 @@ _LOW_HEADS = (
     "deputy attorney general", "attorney general", "scientist", "political scientist",
     "fellow", "senior fellow", "strategist", "columnist", "criminologist", "sociologist",
     "specialist", "commentator", "author", "editor", "correspondent", "special agent in charge",
+    "lookout", "plaza chief", "plaza boss", "hit man", "gunman", "courier", "smuggler",
     "agent in charge",
     "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
     "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",

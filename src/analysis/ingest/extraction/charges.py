@@ -70,6 +70,14 @@ _CHARGE_WORDS: Final = (
     ),
     (rf"(?:drug|{_DRUGS}){SP}(?:brokers?|smugglers?|suppliers?|distributors?)", "drug trafficking"),
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),
+    (
+        (
+            rf"(?:buy|buying|bought|import\w*|smuggl\w*|traffick\w*|suppl\w*|ship\w*|sell\w*|"
+            rf"sold|obtain\w*|acquir\w*){SP}(?:[a-z]+{SP}){{0,2}}?precursor(?:{SP}chemicals)?"
+            rf"(?:{SP}for{SP}(?:{_DRUGS}|drug){SP}production)?"
+        ),
+        "drug trafficking",
+    ),
     (rf"(?:drug|narcotics){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
     (
@@ -80,7 +88,7 @@ _CHARGE_WORDS: Final = (
     (r"kidnapp(?:ing|ings|ed)|abductions?|abducted|hostage[ -]taking", "kidnapping"),
     (
         (
-            rf"money[ -]laundering|laundering|laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
+            rf"money[ -]laundering|launder{SP}(?:money|proceeds|funds|cash)|laundering|laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
             rf"proceeds|funds|profits|cash)|laundered{SP}(?:more{SP}than{SP})?\$[\d.,]+"
             rf"(?:{SP}(?:million|billion))?|operations{SP}with{SP}resources{SP}of{SP}illicit"
             rf"{SP}origin"

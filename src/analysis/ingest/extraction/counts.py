@@ -186,7 +186,7 @@ _PERCENT = re.compile(
 #: Groups told by their size: "a second group of 26 followed", "bringing the total to
 #: more than 80".
 _GROUP = re.compile(
-    rf"\b(?:(?:group|batch|contingent|total|list|wave|round),?{SP}of|total{SP}to|"
+    rf"\b(?:(?:group|batch|contingent|total|list|wave|round),?{SP}of|{_ORDINAL},{SP}of|total{SP}to|"
     rf"total(?:{SP}(?:for|of|in){SP}[\w-]+)?(?:{SP}(?:would|will|could|may|might|has|had|now))?"
     rf"{SP}(?:reach(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
     rf"hit|hits)|"
@@ -203,7 +203,7 @@ _INVERTED_TOTAL = re.compile(rf"{SP}the{SP}(?:number|total|tally){SP}of\b", _I)
 _ALONE = re.compile(
     rf"(?P<before>\b(?:the|The|of{SP}the|[Tt]he{SP}(?:other|remaining)|send|sent|sending|"
     rf"transfer|transferred|extradite|extradited|expel|expelled|deport|deported|deliver|"
-    rf"delivered|hand{SP}over|handed{SP}over)){SP}(?P<num>{_NUM})(?![\w%])"
+    rf"delivered|hand{SP}over|handed{SP}over|took|carried|flew)){SP}(?P<num>{_NUM})(?![\w%])"
 )
 #: A number as the subject of a verb: "five were being prosecuted", "and at least five are
 #: accused", ": of the 92, only 11 had".
@@ -226,6 +226,16 @@ _MORE = re.compile(
 )
 #: The same count again after "and": "five for homicide and two for kidnapping".
 _ELLIPSIS = re.compile(rf"(?:,|\band){SP}(?P<num>{_NUM}){SP}(?:for|in|on|with)\b", _I)
+#: A count compared with one before it: "63 people in 2025, up from 48 the year before".
+_COMPARED = re.compile(rf"\b(?:up|down)\s+from{SP}(?P<num>{_NUM})(?![\w%])", _I)
+#: A period after a number compared: "up from 48 the year before", "down from 30 in 2024".
+_PERIOD_AFTER = re.compile(rf"{SP}(?:(?:the|a|last){SP}(?:year|month)|in{SP}\d{{4}})\b", _I)
+#: A line of a list of figures that names a group: "41 - the largest single group, on March 6".
+_LIST_GROUP = re.compile(
+    rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*the{SP}(?:largest|smallest|"
+    rf"biggest|first|last|latest|second|third|fourth|fifth)(?:{SP}single)?{SP}(?:group|transfer|flight)\b",
+    _I | re.MULTILINE,
+)
 
 
 class _Counts:
@@ -265,6 +275,8 @@ class _Counts:
                 self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
         for m in _LIST_LINE.finditer(text):
             self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
+        for m in _LIST_GROUP.finditer(text):
+            self.add(m.start(), m.end(), _value(m["num"]), "people", "group", least=2)
         for m in _PARTITIVE.finditer(text):
             words = m["whole"].split()
             if any(w.casefold() in _STOP_AFTER for w in words[1:]):
@@ -344,7 +356,11 @@ class _Counts:
         for m in _SUBJECT.finditer(text):
             self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
         people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")
-        for m in _ELLIPSIS.finditer(text):
+        for m in [*_ELLIPSIS.finditer(text), *_COMPARED.finditer(text)]:
+            if m.re is _COMPARED and not (
+                _bare(text, m.end()) or _PERIOD_AFTER.match(text, m.end())
+            ):
+                continue
             i = bisect.bisect_left(people_at, m.start())
             last = people_at[i - 1] if i else -1
             if last > m.start() - 150 and not re.search(r"[.!?]\s", text[last : m.start()]):

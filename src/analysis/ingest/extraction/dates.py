@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 from analysis.ingest.extraction._common import (
@@ -53,6 +53,7 @@ _FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b(?!\s+(?:not\s+)?have\b)|"
     r"\w(?:\u2019|')ll\b|"
     r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|planned|to)\b|"
+    r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|unlikely|probable|imminent)\b|"
     r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
@@ -151,6 +152,10 @@ class _Context:
     start: int  # where the date being resolved starts
     last_day: dt.date | None  # the day precision date named last before it
     last_explicit: dt.date | None  # the last day or month before it written with its year
+    #: The year each month and day was resolved to before: "from Jan. 15 ... But Jan. 15 is a
+    #: real deadline" is one day.
+    days_seen: dict[tuple[int, int], int] = field(default_factory=dict)
+    last_any: dt.date | None = None  # the date of any precision named last before it
 
     def clause(self) -> str:
         """The date's clause, up to the date; the commas around a place's state or country
@@ -294,6 +299,8 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
+    if day > 1 and (month, day) in ctx.days_seen:
+        return ctx.days_seen[(month, day)]  # the same day named again
     future = ctx.ahead()
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
@@ -376,6 +383,21 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
 
         return resolve
 
+    def year_step(step: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
+        def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+            if ctx.last_any is None:
+                return None
+            return dt.date(ctx.last_any.year + step, 1, 1), "year"
+
+        return resolve
+
+    years = (
+        rf"\b(?:the{SP}year{SP}(?P<b>before)|the{SP}(?P<p>previous|preceding){SP}year|a{SP}year"
+        rf"{SP}(?P<e>earlier)|the{SP}(?:following|next){SP}year|a{SP}year{SP}later)\b"
+    )
+    for m in re.finditer(years, text, re.IGNORECASE):
+        back = m["b"] or m["p"] or m["e"]
+        yield _Candidate(m.start(), m.end(), year_step(-1 if back else 1), relative=True)
     same = rf"\b(?:that|that{SP}same|[Tt]he{SP}same)(?:{SP}day)\b"
     for m in re.finditer(same, text, re.IGNORECASE):
         yield _Candidate(m.start(), m.end(), shifted(0), relative=True)
@@ -609,6 +631,8 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         found.append(DateSpan(c.start, c.end, date, precision, c.relative))
         if precision == "day":
             ctx.last_day = date
+            ctx.days_seen.setdefault((date.month, date.day), date.year)
+        ctx.last_any = date
         if not c.relative and precision in ("day", "month"):
             ctx.last_explicit = date
     return found

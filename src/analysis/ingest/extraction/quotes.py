@@ -216,6 +216,15 @@ class _Speakers:
         words = who.split()
         if words and words[-1].casefold() in _PRONOUNS:
             return self.antecedent(who_start, quoted)
+        body = re.fullmatch(r"\s*[Tt]he\s+([a-z]+)\s*", who)
+        if body is not None:  # "the embassy said": the organisation of that name named last
+            named = [
+                m for m in self.named
+                if m.kind == "organisation" and m.end <= who_start
+                and body[1] in m.name.casefold().split()
+            ]  # fmt: skip
+            if named:
+                return named[-1].name
         if words and words[-1].casefold() == "it":  # "what it called": the body named last
             orgs = [m for m in self.named if m.kind == "organisation" and m.end <= who_start]
             return orgs[-1].name if orgs else None
@@ -394,7 +403,7 @@ def _subject(
     role = re.search(
         rf"(?:\b{_DETERMINER}{SP}+)(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD})\b"
         rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.-]+){{1,8}})?"
-        rf"(?:,[^,.;\u201c\u201d\"]{{1,60}},)?$",
+        rf"(?:,[^,.;\u201c\u201d\"]{{1,120}},)?$",
         text[lo:with_comma],
         re.IGNORECASE,
     )
