@@ -1650,3 +1650,58 @@ def test_precursors_bought_money_to_launder_and_a_lookout_s_title() -> None:
     )
     assert sorted({c for c, _, _ in charges_of(text)}) == ["drug trafficking", "money laundering"]
     assert ("Ramiro Sauceda Pinto", "former Sinaloa Cartel lookout") in people_of(text)
+
+
+# -- round 6, guards from reading the diff ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a day named again with a tense of its own is resolved by that tense
+        (("The tariff took effect on March 4. Officials said another duty would begin on "
+          "March 4."), dt.date(2025, 12, 1), [dt.date(2025, 3, 4), dt.date(2026, 3, 4)]),
+        ("The first group left on Aug. 12, 2025. A second group is expected on Aug. 12.",
+         dt.date(2026, 1, 10), [dt.date(2025, 8, 12), dt.date(2026, 8, 12)]),
+        # "the year before" counts from the year named last, not from a weekday between
+        (("Mexico extradited 70 people in 2025, officials said on Tuesday, up from 52 the year "
+          "before."), dt.date(2026, 1, 21),
+         [dt.date(2025, 1, 1), dt.date(2026, 1, 20), dt.date(2024, 1, 1)]),
+        # a probability is no tense
+        ("Investigators said it was likely that the cartel ordered the killing on Monday.",
+         dt.date(2025, 10, 1), [dt.date(2025, 9, 29)]),
+    ],
+)  # fmt: skip
+def test_days_named_again_years_before_and_likelihoods_keep_their_own_tense(
+    text: str, published: dt.date, expected: list[dt.date]
+) -> None:
+    assert [d for _, d, _ in dates_of(text, published)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tariff on steel rose to 50%, up from 25 in 2024.", [(50, "percent")]),
+        ("Mexico arrested 12 people on Monday. The trip took 3 to 4 hours.", [(12, "people")]),
+        ("Mexico sent three groups.\n29 - the first group, on Feb. 27\n26 - the second group",
+         [(29, "people"), (1, "transfer number"), (26, "people"), (2, "transfer number")]),
+    ],
+)  # fmt: skip
+def test_compared_figures_durations_and_list_lines_keep_their_units(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(v, u) for v, u, _ in counts_of(text)] == expected
+
+
+def test_a_title_said_is_not_an_organisation_that_shares_a_word() -> None:
+    text = (
+        "The Office of the Attorney General opened an investigation. Defense Secretary Gen. "
+        "Ricardo Trevilla Trejo visited Culiac\u00e1n. \u201cThe army is here to stay,\u201d the "
+        "general said."
+    )
+    assert [s for s, _ in quote_rows(run(text))] != ["Office of the Attorney General"]
+
+
+def test_precursors_in_policy_talk_are_no_charge() -> None:
+    text = "The new rules make it harder to import precursor chemicals, officials said."
+    assert charges_of(text) == []

@@ -70,14 +70,6 @@ _CHARGE_WORDS: Final = (
     ),
     (rf"(?:drug|{_DRUGS}){SP}(?:brokers?|smugglers?|suppliers?|distributors?)", "drug trafficking"),
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),
-    (
-        (
-            rf"(?:buy|buying|bought|import\w*|smuggl\w*|traffick\w*|suppl\w*|ship\w*|sell\w*|"
-            rf"sold|obtain\w*|acquir\w*){SP}(?:[a-z]+{SP}){{0,2}}?precursor(?:{SP}chemicals)?"
-            rf"(?:{SP}for{SP}(?:{_DRUGS}|drug){SP}production)?"
-        ),
-        "drug trafficking",
-    ),
     (rf"(?:drug|narcotics){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
     (
@@ -136,6 +128,14 @@ _DEED = re.compile(
 _LEGAL = re.compile(
     r"\b(?:prosecut\w*|indict\w*|charg\w*|extradit\w*|courts?|judges?|complaint|warrants?|"
     r"arrest\w*|convict\w*|sentenc\w*|FGR|attorneys?)\b",
+    re.IGNORECASE,
+)
+#: Precursors bought or moved for drugs, a charge only where a proceeding is told (not "new
+#: rules make it harder to import precursor chemicals").
+_PRECURSOR = re.compile(
+    rf"\b(?:buy|buying|bought|import\w*|smuggl\w*|traffick\w*|suppl\w*|ship\w*|sell\w*|"
+    rf"sold|obtain\w*|acquir\w*){SP}(?:[a-z]+{SP}){{0,2}}?precursor(?:{SP}chemicals)?"
+    rf"(?:{SP}for{SP}(?:{_DRUGS}|drug){SP}production)?",
     re.IGNORECASE,
 )
 #: A defendant of a case named after its charge, before the charge: "a fourth defendant in
@@ -296,6 +296,8 @@ def _deeds(s: str) -> list[tuple[int, int, str]]:
         if re.match(rf"\w+{SP}of\b", m.group(0)) is None and _LEGAL.search(s) is None:
             continue  # "Trump accused Sheinbaum of ...": one accusing another, no case
         found.append((m.start("deed"), m.end(), m["deed"]))
+    if _LEGAL.search(s) is not None:
+        found += [(m.start(), m.end(), m.group(0)) for m in _PRECURSOR.finditer(s)]
     return found
 
 

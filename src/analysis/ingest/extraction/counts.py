@@ -228,12 +228,15 @@ _MORE = re.compile(
 _ELLIPSIS = re.compile(rf"(?:,|\band){SP}(?P<num>{_NUM}){SP}(?:for|in|on|with)\b", _I)
 #: A count compared with one before it: "63 people in 2025, up from 48 the year before".
 _COMPARED = re.compile(rf"\b(?:up|down)\s+from{SP}(?P<num>{_NUM})(?![\w%])", _I)
+#: What follows a number a transfer took or carried: "took 28.", "carried 40 people north".
+_CARRIED = re.compile(rf"[,.;:]|{SP}(?:people|prisoners|north|aboard|including|among|with)\b", _I)
 #: A period after a number compared: "up from 48 the year before", "down from 30 in 2024".
 _PERIOD_AFTER = re.compile(rf"{SP}(?:(?:the|a|last){SP}(?:year|month)|in{SP}\d{{4}})\b", _I)
 #: A line of a list of figures that names a group: "41 - the largest single group, on March 6".
 _LIST_GROUP = re.compile(
     rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*the{SP}(?:largest|smallest|"
-    rf"biggest|first|last|latest|second|third|fourth|fifth)(?:{SP}single)?{SP}(?:group|transfer|flight)\b",
+    rf"biggest|first|last|latest|second|third|fourth|fifth)(?:{SP}single)?{SP}(?:group|transfer|flight)\b"
+    rf"(?!{SP}of\b)",
     _I | re.MULTILINE,
 )
 
@@ -263,6 +266,11 @@ class _Counts:
              "char_start": start, "char_end": end}
         )  # fmt: skip
 
+    def last_unit(self, before: int) -> str | None:
+        """The unit of the count found last before ``before``."""
+        earlier = [r for r in self.rows if int(str(r["char_end"])) <= before]
+        return str(max(earlier, key=lambda r: int(str(r["char_end"])))["unit"]) if earlier else None
+
     def people(self) -> None:
         text = self.text
         for m in _COORDINATED.finditer(text):
@@ -276,7 +284,8 @@ class _Counts:
         for m in _LIST_LINE.finditer(text):
             self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
         for m in _LIST_GROUP.finditer(text):
-            self.add(m.start(), m.end(), _value(m["num"]), "people", "group", least=2)
+            self.add(m.start(), m.end(), _value(m["num"]), "people", "group", least=2,
+                     claim=m.span("num"))  # fmt: skip
         for m in _PARTITIVE.finditer(text):
             words = m["whole"].split()
             if any(w.casefold() in _STOP_AFTER for w in words[1:]):
@@ -348,6 +357,10 @@ class _Counts:
             value = _value(m["num"])
             if not _bare(text, m.end(), _FOLLOW_ALONE) or _MONEY.match(text, m.end()):
                 continue
+            if m["before"].casefold() in ("took", "carried", "flew") and not _CARRIED.match(
+                text, m.end()
+            ):
+                continue  # "The trip took 3 to 4 hours"
             if value in known or m["before"].casefold() not in ("the", "of the"):
                 self.add(m.start("num"), m.end(), value, "people", "people", least=2)
         for m in _MORE.finditer(text):
@@ -358,9 +371,10 @@ class _Counts:
         people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")
         for m in [*_ELLIPSIS.finditer(text), *_COMPARED.finditer(text)]:
             if m.re is _COMPARED and not (
-                _bare(text, m.end()) or _PERIOD_AFTER.match(text, m.end())
+                (_bare(text, m.end()) or _PERIOD_AFTER.match(text, m.end()))
+                and self.last_unit(m.start()) == "people"
             ):
-                continue
+                continue  # "up from 25" compares with the count before it, of its unit
             i = bisect.bisect_left(people_at, m.start())
             last = people_at[i - 1] if i else -1
             if last > m.start() - 150 and not re.search(r"[.!?]\s", text[last : m.start()]):

@@ -53,7 +53,8 @@ _FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b(?!\s+(?:not\s+)?have\b)|"
     r"\w(?:\u2019|')ll\b|"
     r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|planned|to)\b|"
-    r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|unlikely|probable|imminent)\b|"
+    r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|probable|imminent)"
+    r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as))?\s*$|"
     r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
@@ -155,7 +156,7 @@ class _Context:
     #: The year each month and day was resolved to before: "from Jan. 15 ... But Jan. 15 is a
     #: real deadline" is one day.
     days_seen: dict[tuple[int, int], int] = field(default_factory=dict)
-    last_any: dt.date | None = None  # the date of any precision named last before it
+    last_year: dt.date | None = None  # the last year named or written with its date
 
     def clause(self) -> str:
         """The date's clause, up to the date; the commas around a place's state or country
@@ -299,9 +300,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
-    if day > 1 and (month, day) in ctx.days_seen:
-        return ctx.days_seen[(month, day)]  # the same day named again
     future = ctx.ahead()
+    if day > 1 and (month, day) in ctx.days_seen and not future and not ctx.past():
+        return ctx.days_seen[(month, day)]  # the same day named again, untensed
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
         return told  # "Last year Mexico sent 29 people in February"
@@ -385,9 +386,9 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
 
     def year_step(step: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
         def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
-            if ctx.last_any is None:
+            if ctx.last_year is None:
                 return None
-            return dt.date(ctx.last_any.year + step, 1, 1), "year"
+            return dt.date(ctx.last_year.year + step, 1, 1), "year"
 
         return resolve
 
@@ -632,7 +633,8 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         if precision == "day":
             ctx.last_day = date
             ctx.days_seen.setdefault((date.month, date.day), date.year)
-        ctx.last_any = date
+        if precision == "year" or not c.relative:
+            ctx.last_year = date
         if not c.relative and precision in ("day", "month"):
             ctx.last_explicit = date
     return found

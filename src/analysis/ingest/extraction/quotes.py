@@ -216,7 +216,11 @@ class _Speakers:
         words = who.split()
         if words and words[-1].casefold() in _PRONOUNS:
             return self.antecedent(who_start, quoted)
-        body = re.fullmatch(r"\s*[Tt]he\s+([a-z]+)\s*", who)
+        body = re.fullmatch(
+            r"\s*[Tt]he\s+(embassy|ministry|department|office|agency|commission|secretariat|"
+            r"bureau|consulate|cabinet)\s*",
+            who,
+        )
         if body is not None:  # "the embassy said": the organisation of that name named last
             named = [
                 m for m in self.named
