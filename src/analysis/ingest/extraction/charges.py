@@ -80,7 +80,8 @@ _CHARGE_WORDS: Final = (
     (r"kidnapp(?:ing|ings|ed)|abductions?|abducted|hostage[ -]taking", "kidnapping"),
     (
         (
-            rf"money[ -]laundering|launder{SP}(?:money|proceeds|funds|cash)|laundering|laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
+            rf"money[ -]laundering|launder{SP}(?:money|proceeds|funds|cash)|laundering|"
+            rf"laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
             rf"proceeds|funds|profits|cash)|laundered{SP}(?:more{SP}than{SP})?\$[\d.,]+"
             rf"(?:{SP}(?:million|billion))?|operations{SP}with{SP}resources{SP}of{SP}illicit"
             rf"{SP}origin"
@@ -195,8 +196,8 @@ class _People:
         )
 
     def named_after_case(self, start: int, end: int) -> str | None:
-        """The person in apposition to the case a charge ending at ``end`` names ("the money
-        laundering case, Iker Sandoval,"), or None."""
+        """The person in apposition to a defendant of the case the charge at ``start:end``
+        names ("a third defendant in the money laundering case, Iker Sandoval,"), or None."""
         m = _CASE_OF.match(self.text, end)
         if m is None or not _DEFENDANT_IN.search(self.text[max(0, start - 40) : start]):
             return None
@@ -290,13 +291,14 @@ def find_charges(
 
 def _deeds(s: str) -> list[tuple[int, int, str]]:
     """Deeds that move or make drugs the sentence ``s`` accuses someone of (see
-    :data:`_DEED`), with their spans."""
+    :data:`_DEED`), and precursors bought where a proceeding is told, with their spans."""
+    legal = _LEGAL.search(s) is not None
     found = []
     for m in _DEED.finditer(s):
-        if re.match(rf"\w+{SP}of\b", m.group(0)) is None and _LEGAL.search(s) is None:
+        if re.match(rf"\w+{SP}of\b", m.group(0)) is None and not legal:
             continue  # "Trump accused Sheinbaum of ...": one accusing another, no case
         found.append((m.start("deed"), m.end(), m["deed"]))
-    if _LEGAL.search(s) is not None:
+    if legal:
         found += [(m.start(), m.end(), m.group(0)) for m in _PRECURSOR.finditer(s)]
     return found
 

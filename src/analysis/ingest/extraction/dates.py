@@ -59,7 +59,8 @@ _FUTURE: Final = re.compile(
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
     r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
-    r"hearing|trial|vote|sentencing|case|talks|meeting|early|late|mid-?))*\s*$|\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
+    r"hearing|trial|vote|sentencing|case|talks|meeting|early|late|mid-?))*\s*$|"
+    r"\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
     r"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s)\b(?:expected|planned|intended|hoped|aimed)\b[^,;.]{0,60}?"
     r"\bto\s+(?:be\s+)?(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+\b|"
     r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$",
@@ -157,6 +158,9 @@ class _Context:
     #: real deadline" is one day.
     days_seen: dict[tuple[int, int], int] = field(default_factory=dict)
     last_year: dt.date | None = None  # the last year named or written with its date
+    #: The sentence and the tense of the date at each start, read once for every rule that asks.
+    _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
+    _pasts: dict[int, bool] = field(default_factory=dict)
 
     def clause(self) -> str:
         """The date's clause, up to the date; the commas around a place's state or country
@@ -174,6 +178,11 @@ class _Context:
     def sentence(self) -> tuple[int, str]:
         """Where the date's sentence starts, and its text: it ends at a full stop that is not
         an abbreviation's ("Sept. 9", "U.S.")."""
+        if self.start not in self._sentences:
+            self._sentences[self.start] = self._sentence()
+        return self._sentences[self.start]
+
+    def _sentence(self) -> tuple[int, str]:
         text = self.text
         starts = [m.end() for m in _SENTENCE_END.finditer(text, max(0, self.start - 400),
                                                           self.start)]  # fmt: skip
@@ -184,18 +193,16 @@ class _Context:
     def past(self) -> bool:
         """The date's sentence tells of the past: a past-tense verb, and no verb of the future
         nearer the date ("Mexico sent 26 on Aug. 12 and will send more" is past)."""
+        if self.start not in self._pasts:
+            self._pasts[self.start] = self._past()
+        return self._pasts[self.start]
+
+    def _past(self) -> bool:
         start, sentence = self.sentence()
         at = self.start - start
         if _DIRECT_PAST.search(sentence[max(0, at - 80) : at]) and not self.future():
             return True
-        verbs = sorted(
-            [(m.start(), m.end(), True) for m in _PAST.finditer(sentence)]
-            + [
-                (m.start(), m.end(), False)
-                for m in _FUTURE.finditer(sentence)
-                if m.group().casefold() != "deadline"  # a noun: the verb tells its tense
-            ]
-        )
+        verbs = _verbs(sentence, _PAST, _FUTURE)
         if not any(past for _, _, past in verbs):
             return False
         # The verb the date belongs to: the last one before it in its clause ("sent ... on
@@ -237,15 +244,8 @@ class _Context:
         rest = re.sub(r"^[^,;:]{0,30},", "", sentence[at:])  # past the date and its comma
         subordinate = _SUBORDINATE.search(rest)
         rest = rest[: subordinate.start()] if subordinate else rest
-        verbs = sorted(
-            [(m.start(), False) for m in _ANY_PAST.finditer(rest)]
-            + [
-                (m.start(), True)
-                for m in _PLAIN_FUTURE.finditer(rest)
-                if "deadline" not in m.group().casefold()  # a noun: the verb tells its tense
-            ]
-        )
-        return bool(verbs) and verbs[0][1]
+        verbs = _verbs(rest, _ANY_PAST, _PLAIN_FUTURE)
+        return bool(verbs) and not verbs[0][2]
 
     def plain_future(self) -> bool:
         """The date's clause, up to the date, says "will", "is due", "takes effect"."""
@@ -270,6 +270,21 @@ _SENTENCE_YEAR: Final = re.compile(
 )
 _CONTRAST: Final = re.compile(r";|\b(?:but|while|whereas|this\s+year|now)\b", re.IGNORECASE)
 _SENTENCE_END: Final = re.compile(rf"{_ABBREVIATED}(?<!\bU\.S)[.!?](?=\s|$)|\n")
+
+
+def _verbs(
+    text: str, past: re.Pattern[str], future: re.Pattern[str]
+) -> list[tuple[int, int, bool]]:
+    """The verbs of ``text`` in order, as (start, end, is past); "deadline", a noun that the
+    future patterns name, is left out: the verb tells its tense."""
+    return sorted(
+        [(m.start(), m.end(), True) for m in past.finditer(text)]
+        + [
+            (m.start(), m.end(), False)
+            for m in future.finditer(text)
+            if "deadline" not in m.group().casefold()
+        ]
+    )
 
 
 def _weekday_on_or_before(day: dt.date, weekday: int, *, strictly: bool = False) -> dt.date:

@@ -183,19 +183,17 @@ class _Speakers:
         Agent in Charge Delia Marrow of the FBI's El Paso Field Office said"), else the
         organisation; spans no earlier than ``lo``."""
         i = bisect.bisect_right(self.person_ends, start)
-        for person in reversed(self.persons[:i]):
-            if person.start < lo:
-                break
-            between = self.text[person.end : start]
-            # the person heads the subject: only a title before it in its clause ("A lawyer
-            # for Ovidio Guzmán of the ...", "Vega, who worked with Agent Idowu at the FBI")
-            head = self.text[lo : person.start].rsplit(",", 1)[-1]
-            if re.fullmatch(r"\s*(?:(?:U\.S\.|[A-Z][\w.\u2019'-]*)\s+)*", head) and re.fullmatch(
-                rf"{SP}+(?:of|at|for|from|with){SP}+(?:the{SP}+)?(?:[\w.]+(?:\u2019|')s{SP}+)?",
-                between,
-            ):
-                return person.start, person.end
-            break
+        person = self.persons[i - 1] if i else None
+        if person is None or person.start < lo:
+            return start, end
+        # the person heads the subject: only a title before it in its clause ("A lawyer for
+        # Ovidio Guzmán of the ...", "Vega, who worked with Agent Idowu at the FBI" are not)
+        head = self.text[lo : person.start].rsplit(",", 1)[-1]
+        if re.fullmatch(r"\s*(?:(?:U\.S\.|[A-Z][\w.\u2019'-]*)\s+)*", head) and re.fullmatch(
+            rf"{SP}+(?:of|at|for|from|with){SP}+(?:the{SP}+)?(?:[\w.]+(?:\u2019|')s{SP}+)?",
+            self.text[person.end : start],
+        ):
+            return person.start, person.end
         return start, end
 
     def resolve(self, who_start: int, who_end: int, quoted: Spans) -> str | None:
@@ -509,6 +507,26 @@ def _narrative_between(text: str, last: _Segment, seg: _Segment) -> bool:
     return bool(sentences) and (ended or len(sentences) > 1)
 
 
+def _same_speaker(
+    text: str, names: Spans, last: _Segment, seg: _Segment, chain_said: _Attribution
+) -> bool:
+    """``seg``'s own attribution names the chain's speaker: the same words between two parts
+    (“A,” Roel said, “and B.”), or a pronoun in the same sentence with no other person named
+    between (called the transfer “A” and thanked Mexico for what he described as “B”; not
+    “A,” and Sheinbaum dismissed what she called “B”)."""
+    said = seg.attribution
+    if said is None:
+        return False
+    if said.who_start == chain_said.who_start:
+        return True
+    after_last = (last.close_at + 1) if last.close_at is not None else last.end
+    return (
+        said.form in ("reported", "called")
+        and not names.overlaps(after_last, said.who_start)
+        and text[said.who_start : said.who_end].strip().casefold() in _PRONOUNS
+    )
+
+
 def _chains(text: str, segments: list[_Segment], names: Spans) -> list[list[_Segment]]:
     """Segments chained into quotes: a quote running over paragraphs, or interrupted by its
     attribution, is one quote; another attributed one, or one after a sentence of narrative,
@@ -518,30 +536,8 @@ def _chains(text: str, segments: list[_Segment], names: Spans) -> list[list[_Seg
         if chains:
             last = chains[-1][-1]
             chain_said = next((s.attribution for s in chains[-1] if s.attribution), None)
-            # the words between two parts attribute both: “A,” Roel said, “and B.”
-            # and a pronoun in the same sentence is the same speaker: called the transfer “A”
-            # and thanked Mexico for what he described as “B”
-            chain_attributed = (
-                chain_said is not None
-                and not (
-                    seg.attribution is not None
-                    and (
-                        seg.attribution.who_start == chain_said.who_start
-                        or (
-                            seg.attribution.form in ("reported", "called")
-                            # no other person named between: "... and Sheinbaum dismissed what
-                            # she called “...”" is Sheinbaum's
-                            and not names.overlaps(
-                                (last.close_at + 1) if last.close_at is not None else last.end,
-                                seg.attribution.who_start,
-                            )
-                            and text[seg.attribution.who_start : seg.attribution.who_end]
-                            .strip()
-                            .casefold()
-                            in _PRONOUNS
-                        )
-                    )
-                )
+            chain_attributed = chain_said is not None and not _same_speaker(
+                text, names, last, seg, chain_said
             )
             runs_on = (
                 last.close_at is None
