@@ -1705,3 +1705,122 @@ def test_a_title_said_is_not_an_organisation_that_shares_a_word() -> None:
 def test_precursors_in_policy_talk_are_no_charge() -> None:
     text = "The new rules make it harder to import precursor chemicals, officials said."
     assert charges_of(text) == []
+
+
+# -- round 7: classes the retired sixth batch (t31-t36) showed, in sentences of my own -------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # untitled names as the subject of a plural passive, one with a particle surname
+        ("Saturnino Ibarra Cota and Lourdes de la Garza Ponce are charged with money laundering.",
+         [("Saturnino Ibarra Cota", None), ("Lourdes de la Garza Ponce", None)]),
+        # the object of an arrest
+        ("Soldiers detained Mauro Ochoa Real on Monday at a ranch near Guasave.",
+         [("Mauro Ochoa Real", None)]),
+        # a relative after another person's possessive: a kinship is no title
+        (("Soldiers detained Mauro Ochoa Real on Monday. Ochoa\u2019s younger brother, Gilberto "
+         "Ochoa Real, was among those sent north in March."),
+         [("Mauro Ochoa Real", None), ("Gilberto Ochoa Real", None)]),
+        # a title after "the state's"
+        ("The state\u2019s attorney general, Rogelio Ferr\u00e1n Luna, has urged judges to act.",
+         [("Rogelio Ferr\u00e1n Luna", "attorney general")]),
+        # a role the prosecutors assign, headed by a buyer
+        (("BROWNSVILLE (Harbor Wire) \u2014 Rosendo Alcaraz Nieto, described by prosecutors as a "
+         "gun buyer for the Jalisco New Generation Cartel (CJNG), pleaded not guilty on Tuesday."),
+         [("Rosendo Alcaraz Nieto", "gun buyer for the Jalisco New Generation Cartel")]),
+    ],
+)  # fmt: skip
+def test_people_as_objects_relatives_and_subjects_of_plural_passives(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert people_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("\u201cThe raid ended without a shot,\u201d Bernardo Ulloa Campos, a spokesman for the "
+         "Security Cabinet, told reporters on Monday."), [("Bernardo Ulloa Campos", 1)]),
+        ("\u201cWe did our part,\u201d his lawyer, Celia Monta\u00f1o, said.",
+         [("Celia Monta\u00f1o", 1)]),
+        (("The state\u2019s attorney general, Rogelio Ferr\u00e1n Luna, has urged federal judges "
+         "to \u201cact quickly.\u201d"), [("Rogelio Ferr\u00e1n Luna", 1)]),
+        # an unnamed speaker of an organisation is the speaker, not the organisation
+        (("A spokeswoman for the U.S. Consulate in Monterrey said the consulate \u201cwill not "
+         "comment on extraditions.\u201d"), [("spokeswoman", 1)]),
+        (("An aide at the Office of the U.S. Trade Representative (USTR), who asked not to be "
+         "named, said talks could resume \u201cby the end of spring.\u201d"), [("aide", 1)]),
+        # fragments woven into reported speech with "put ... at" and "called it"
+        (("Ambassador Quentin Marlowe put the number of people sent north at \u201cmore than 90\u201d "
+         "and called it \u201ca record.\u201d"), [("Quentin Marlowe", 2)]),
+    ],
+)  # fmt: skip
+def test_speakers_in_apposition_after_a_quote_and_unnamed_speakers_of_a_body(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert [(s, len(parts)) for s, parts in quote_rows(run(text))] == expected
+
+
+def test_a_count_put_at_in_reported_speech_and_a_total_brought_to_the_number() -> None:
+    text = (
+        "Mexico sent 17 more people north on Friday, bringing to 112 the number handed over "
+        "since March. Ambassador Quentin Marlowe put the number of people sent north at "
+        "\u201cmore than 90\u201d last year."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [(17, "people"), (112, "people"),
+                                                       (90, "people")]  # fmt: skip
+
+
+def test_an_ordinal_of_an_operation_of_its_kind_since_a_date_places_no_transfer() -> None:
+    text = "It was the first such operation since Feb. 3, when 40 prisoners were flown north."
+    assert [(v, u) for v, u, _ in counts_of(text)] == [(40, "people")]
+
+
+def test_a_force_after_a_number_word_and_a_cartel_told_as_a_description() -> None:
+    found = run(
+        "Three Mexican Navy helicopters landed at the base. A Sonora cartel boss was among "
+        "those arrested. Leaders of the Sinaloa cartel were not."
+    )
+    orgs = found.actors.filter(kind="organisation")["name"].to_list()
+    assert orgs == ["Mexican Navy", "Sinaloa cartel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "have until" and "now runs to": deadlines ahead, in the next year
+        ("Growers have until the middle of February, and the waiver now runs to Feb. 20.",
+         dt.date(2025, 11, 3), [dt.date(2026, 2, 1), dt.date(2026, 2, 20)]),
+        # "has applied since": a past start, even in a sentence with "would"
+        ("Both measures would come on top of a duty that has applied since April 2.",
+         dt.date(2025, 11, 21), [dt.date(2025, 4, 2)]),
+        # a prospect told before the end of a month, the month ahead
+        ("The minister said on Monday that another group was possible before the end of May.",
+         dt.date(2026, 3, 4), [dt.date(2026, 3, 2), dt.date(2026, 5, 1)]),
+        ("The president said another group was likely before the end of April.",
+         dt.date(2026, 3, 4), [dt.date(2026, 4, 1)]),
+        # a plan in the present tense, from the dateline's day
+        (("NOGALES, Mexico, Sept. 4 (Harbor Wire) \u2014 Relatives of the men plan a march "
+         "outside the courthouse on Saturday."), dt.date(2025, 9, 8),
+         [dt.date(2025, 9, 4), dt.date(2025, 9, 6)]),
+    ],
+)  # fmt: skip
+def test_deadlines_starts_prospects_and_plans_take_their_tense(
+    text: str, published: dt.date, expected: list[dt.date]
+) -> None:
+    assert [d for _, d, _ in dates_of(text, published)] == expected
+
+
+def test_charges_faced_wanted_on_and_conspiring_to_smuggle() -> None:
+    text = (
+        "Prosecutors accuse Nemesio Bravo Lugo of trafficking methamphetamine. The rest are "
+        "wanted in Arizona on fentanyl charges. Two are accused of conspiring to smuggle "
+        "migrants into California."
+    )
+    assert charges_of(text) == [
+        ("drug trafficking", "trafficking methamphetamine", "Nemesio Bravo Lugo"),
+        ("drug trafficking", "fentanyl charges", None),
+        ("human smuggling", "conspiring to smuggle migrants", None),
+    ]
