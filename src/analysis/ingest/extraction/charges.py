@@ -70,13 +70,22 @@ _CHARGE_WORDS: Final = (
     ),
     (rf"(?:drug|{_DRUGS}){SP}(?:brokers?|smugglers?|suppliers?|distributors?)", "drug trafficking"),
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),
-    (rf"(?:drug|narcotics){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
+    (rf"(?:drug|narcotics|{_DRUGS}){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
+    # "accuse him of trafficking methamphetamine": the verb before the drug
+    (rf"(?:trafficking|smuggling){SP}(?:[a-z]+{SP})?{_DRUGS}", "drug trafficking"),
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
     (
         rf"(?:smuggling|smuggled|trafficking|trafficked){SP}(?:[a-z]+{SP})?{_GUNS}",
         "weapons trafficking",
     ),
     (rf"(?:smuggling|trafficking){SP}(?:of{SP})?(?:migrants|people|humans)", "human smuggling"),
+    (
+        (
+            rf"(?:conspir\w*{SP}to{SP})?(?:smuggle|smuggled|traffic|trafficked){SP}(?:[a-z]+{SP})?"
+            r"(?:migrants|people|humans)"
+        ),
+        "human smuggling",
+    ),
     (r"kidnapp(?:ing|ings|ed)|abductions?|abducted|hostage[ -]taking", "kidnapping"),
     (
         (

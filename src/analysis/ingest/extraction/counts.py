@@ -184,21 +184,27 @@ _PERCENT = re.compile(
     _I,
 )
 #: Groups told by their size: "a second group of 26 followed", "bringing the total to
-#: more than 80".
+#: more than 80", "put the number of fugitives sent north at “more than 130”".
 _GROUP = re.compile(
     rf"\b(?:(?:group|batch|contingent|total|list|wave|round),?{SP}of|{_ORDINAL},{SP}of|total{SP}to|"
     rf"total(?:{SP}(?:for|of|in){SP}[\w-]+)?(?:{SP}(?:would|will|could|may|might|has|had|now))?"
     rf"{SP}(?:reach(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
     rf"hit|hits)|"
     rf"(?:stands|stood|rises|rose|risen|climbs|climbed|reaches|reached|brings|brought|"
-    rf"bringing)(?:{SP}the{SP}(?:total|number|tally))?{SP}(?:at|to)){SP}"
+    rf"bringing)(?:{SP}the{SP}(?:total|number|tally))?{SP}(?:at|to)|"
+    rf"put(?:s|ting)?{SP}the{SP}(?:number|total|tally|figure|count)\b[^.;\n\u201c\"]{{0,100}}?"
+    rf"{SP}at){SP}[\u201c\"]?"
     rf"(?:(?:about|around|some|nearly|almost|at{SP}least|more{SP}than|over|up{SP}to){SP})?"
     rf"(?P<num>{_NUM})(?![\w%])",
     _I,
 )
 #: What follows a number that a total was brought to, told inverted: "bringing to 153 the
-#: number of alleged cartel members sent".
-_INVERTED_TOTAL = re.compile(rf"{SP}the{SP}(?:number|total|tally){SP}of\b", _I)
+#: number of alleged cartel members sent", "bringing to 148 the number sent north".
+_INVERTED_TOTAL = re.compile(
+    rf"{SP}the{SP}(?:number|total|tally){SP}(?:of|sent|handed|transferred|extradited|expelled|"
+    rf"delivered|flown|deported)\b",
+    _I,
+)
 #: Numbers standing alone for people: "The 23 are charged", "agreed to send 23".
 _ALONE = re.compile(
     rf"(?P<before>\b(?:the|The|of{SP}the|[Tt]he{SP}(?:other|remaining)|send|sent|sending|"
@@ -297,6 +303,8 @@ class _Counts:
     def transfers(self) -> None:
         text = self.text
         for m in _PLACE.finditer(text):
+            if m["ord"].casefold() == "first" and re.match(rf"{SP}since\b", text[m.end() :]):
+                continue  # "the first such operation since Jan. 20": others came before
             self.add(m.start(), m.end(), _ordinal(m["ord"]), "transfer number", m["what"])
             after = _PLACE_COORDINATED.match(text, m.end())
             if after is not None:

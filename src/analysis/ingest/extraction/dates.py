@@ -54,8 +54,9 @@ _FUTURE: Final = re.compile(
     r"\w(?:\u2019|')ll\b|"
     r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|planned|to)\b|"
     r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|probable|imminent)"
-    r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as))?\s*$|"
-    r"\bplans?\s+to\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
+    r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as)(?:\s+the\s+(?:end|middle|start|"
+    r"beginning)\s+of)?)?\s*$|"
+    r"\b(?:plans?|planning)\s+(?:to|an?|the)\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
     r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
@@ -119,9 +120,13 @@ _SUBORDINATE: Final = re.compile(
 )
 #: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
 _PROSPECTIVE: Final = re.compile(
-    r"\b(?:from|starting|beginning|effective|until|through|by)\s*(?:(?:mid|early|late)[\s-])?$",
+    r"\b(?:(?:from|starting|beginning|effective|until|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
+    r"(?:until|(?:runs?|running|extended|extends?)\s+(?:to|until|through))\s*(?:(?:mid|early|"
+    r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?)$",
     re.IGNORECASE,
 )
+#: "since" before a date: the start of what lasts to the reference day, never ahead of it.
+_SINCE: Final = re.compile(r"\bsince\s*(?:(?:mid|early|late)[\s-])?$", re.IGNORECASE)
 #: Where a clause starts: the date's tense is read from there to the date.
 #: Before a full stop, the words that make it an abbreviation's ("Sept.", "Mr.", "U.S.").
 _ABBREVIATED: Final = (
@@ -253,7 +258,11 @@ class _Context:
 
     def prospective(self) -> bool:
         """A preposition that looks ahead stands before the date ("from", "starting")."""
-        return _PROSPECTIVE.search(self.text[max(0, self.start - 20) : self.start]) is not None
+        return _PROSPECTIVE.search(self.text[max(0, self.start - 40) : self.start]) is not None
+
+    def since(self) -> bool:
+        """ "since" stands before the date ("has applied since March 4")."""
+        return _SINCE.search(self.text[max(0, self.start - 20) : self.start]) is not None
 
     def bounded(self) -> bool:
         """A preposition that bounds a period stands before the date ("before December")."""
@@ -315,6 +324,9 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
+    if ctx.since():  # "a duty that has applied since March 4": on or before the reference day
+        same = _safe_date(ref.year, month, day)
+        return ref.year if same is None or same <= ref else ref.year - 1
     future = ctx.ahead()
     if day > 1 and (month, day) in ctx.days_seen and not future and not ctx.past():
         return ctx.days_seen[(month, day)]  # the same day named again, untensed
@@ -501,7 +513,11 @@ def _months(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), _fixed(d, "month"), relative=False)
     for m in re.finditer(rf"(?P<in>\b[Ii]n{SP}(?:(?:early|late|mid){SP})?)?\b(?P<m>{_FULL_MONTH})\b",
                          text):  # fmt: skip
-        if m["m"] == "May" and m["in"] is None:
+        if (
+            m["m"] == "May"
+            and m["in"] is None
+            and not _PART_OF.search(text[max(0, m.start() - 30) : m.start()])
+        ):
             continue
         month = MONTHS[m["m"]]
 
@@ -509,6 +525,12 @@ def _months(text: str) -> Iterator[_Candidate]:
             return dt.date(_year_of(ctx, month, 1), month, 1), "month"
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
+#: Words before a month that make "May" the month, not the verb: "before the end of May".
+_PART_OF: Final = re.compile(
+    rf"\b(?:(?:end|middle|start|beginning|close){SP}of|early|late|mid-?){SP}*$", re.IGNORECASE
+)
 
 
 def _last_next_month(text: str) -> Iterator[_Candidate]:

@@ -166,6 +166,10 @@ class _Speakers:
         hi = bisect.bisect_left(self.starts, end)
         return [m for m in self.named[lo:hi] if m.start < end and m.end > start]
 
+    def persons_in(self, start: int, end: int) -> list[Mention]:
+        """Person mentions inside ``[start, end)``."""
+        return [m for m in self.overlapping(start, end) if m.kind == "person"]
+
     def ending_at(self, lo: int, at: int) -> tuple[int, int] | None:
         """A mention that ends just before ``at`` (perhaps with an appositive between:
         "Ruelas, the economy secretary, said", or an acronym: "the association (AMIA) said");
@@ -342,14 +346,21 @@ def _attribute(
     if seg.close_at is not None:
         after_start = seg.close_at + 1
         after = text[after_start:next_open]
+        # "Lemus, 68, said", "Ulloa, a spokesman for the cabinet, told", "his lawyer, Celia
+        # Montaño, said": an age or an appositive between the speaker and the verb
         m = re.match(
-            rf"{SP}*,?{SP}*(?P<who>{_WHO})(?:,{SP}\d{{1,3}},)?{SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)",
+            rf"{SP}*,?{SP}*(?P<who>{_WHO})(?:,{SP}(?P<appos>[^,.;:!?\u201c\u201d\"\n]{{1,80}}),)?"
+            rf"{SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)",
             after,
-        )  # "Lemus, 68, said": an age between the speaker and the verb
+        )
         ended = re.search(r"[.]\W*$", text[seg.start : seg.end]) is not None
         if m is not None and _who_shaped(m["who"]) and not (ended and len(m["rest"].split()) > 3):
             who_start = after_start + m.start("who")
             who_end = _trim_who(text, who_start, after_start + m.end("who"))
+            if m["appos"] and not speakers.persons_in(who_start, who_end):
+                appos = (after_start + m.start("appos"), after_start + m.end("appos"))
+                if speakers.persons_in(*appos):
+                    who_start, who_end = appos  # the name is the appositive
             return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
         m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
         if m is not None:
@@ -377,8 +388,9 @@ def _attribute(
     # called “…”": a speaker and a verb earlier in the sentence.
     verbs = (
         rf"(?:{SPEECH_VERBS}|called|described|dubbed|termed|hailed|praised|denounced|thanked|"
-        r"welcomed|celebrated|criticized|criticised|condemned|urged|vowed|pledged|promised)"
-    )
+        r"welcomed|celebrated|criticized|criticised|condemned|urged|asked|vowed|pledged|promised|"
+        rf"put(?={SP}+(?:the|its|his|her|their){SP}+(?:number|total|figure|count|toll|tally)\b))"
+    )  # "put the number of fugitives sent north at “more than 130”"
     for v in reversed(list(re.finditer(rf"\b{verbs}\b", before))):
         if re.search(r"[\u201c\u201d\"]", before[v.end() :]):
             break  # another quotation stands between the verb and this one
@@ -387,6 +399,15 @@ def _attribute(
             form = "reported" if re.fullmatch(SPEECH_VERBS, v.group(0)) else "called"
             return _Attribution(form, *found, found[0], lo + v.end())
     return None
+
+
+#: An unnamed speaker named by role before the organisation it speaks for: "a spokesperson
+#: for the U.S. Attorney's Office" (the speaker is the role, benchmarks/ANNOTATION.md).
+_ROLE_OF: Final = re.compile(
+    rf"\b{_DETERMINER}{SP}+(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD}){SP}+"
+    rf"(?:for|of|at|from|with|in){SP}+(?:the{SP}+)?",
+    re.IGNORECASE,
+)
 
 
 def _subject(
@@ -398,13 +419,21 @@ def _subject(
     end = len(text[:with_comma].rstrip(" ,\u00a0"))
     mention = speakers.ending_at(lo, end)
     if mention is not None:
-        return speakers.member_of(lo, *mention)
+        start, stop = speakers.member_of(lo, *mention)
+        role = _ROLE_OF.search(text, lo, start)
+        if (
+            role is not None
+            and not speakers.persons_in(role.start(), end)
+            and not re.search(r"[,;:]", text[role.end() : start])
+        ):
+            return role.start(), end  # "A spokeswoman for the U.S. Consulate said": the role
+        return start, stop
     m = re.search(r"\b(?:he|she|they|I|we|He|She|They|We)$", text[lo:end])
     if m is not None:
         return lo + m.start(), end
     role = re.search(
         rf"(?:\b{_DETERMINER}{SP}+)(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD})\b"
-        rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.-]+){{1,8}})?"
+        rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.()-]+){{1,8}})?"
         rf"(?:,[^,.;\u201c\u201d\"]{{1,120}},)?$",
         text[lo:with_comma],
         re.IGNORECASE,
