@@ -1826,3 +1826,41 @@ def test_charges_faced_wanted_on_and_conspiring_to_smuggle() -> None:
         ("drug trafficking", "fentanyl charges", None),
         ("human smuggling", "conspiring to smuggle migrants", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an organisation's part named with the possessive: two organisations
+        ("Lawyers of the Treasury Department\u2019s Financial Crimes Unit traced the money.",
+         ["Treasury Department", "Financial Crimes Unit"]),
+        # a country's possessive stays out of the name
+        ("Agents of the U.S. Marshals Service and Mexico\u2019s Navy made the arrest.",
+         ["U.S. Marshals Service", "Navy"]),
+        # an office of a department, both named in full
+        ("The Office of Foreign Litigation of the Justice Department filed the request.",
+         ["Office of Foreign Litigation", "Justice Department"]),
+        # a group with no head word after one with it
+        ("Both the Gulf Cartel and Los Zetas recruited there.", ["Gulf Cartel", "Los Zetas"]),
+        # the possessive of an organisation, and a title after its name
+        (("Prosecutors call him one of the Gulf Cartel\u2019s biggest suppliers. Homeland "
+         "Security Investigations Special Agent Irene Pohl led the case."),
+         ["Gulf Cartel", "Homeland Security Investigations"]),
+        # the news agency a dateline credits is the source, not an actor
+        (("TORRE\u00d3N, Mexico, May 2 (Northern Press Service) \u2014 Soldiers raided a "
+         "ranch."), []),
+    ],
+)  # fmt: skip
+def test_organisations_split_at_possessives_and_offices_and_never_the_credited_agency(
+    text: str, expected: list[str]
+) -> None:
+    assert run(text).actors.filter(kind="organisation")["name"].to_list() == expected
+
+
+def test_a_quote_ended_by_a_full_stop_is_not_said_by_the_next_sentence_s_subject() -> None:
+    text = (
+        "Ambassador Irene Pohl said on Monday that it was \u201cthe best tool we have.\u201d "
+        "President Lidia Correa Paz, asked about a new flight, said any decision "
+        "\u201cwill be taken in Mexico.\u201d"
+    )
+    assert [s for s, _ in quote_rows(run(text))] == ["Irene Pohl", "Lidia Correa Paz"]

@@ -167,7 +167,7 @@ _NOT_NAME: Final = _STOP | _DEMONYMS
 _ORG_HEADS: Final = frozenset({
     "Department", "Ministry", "Secretariat", "Office", "Bureau", "Agency", "Administration",
     "Commission", "Committee", "Council", "Cabinet", "Court", "Courts", "Tribunal", "Cartel",
-    "Cártel", "Cárteles", "Carteles", "Organization", "Organisation", "Guard", "Navy", "Army",
+    "Cártel", "Cárteles", "Carteles", "Organization", "Organisation", "Guard", "Navy", "Army", "Customs",
     "Police", "Patrol", "Force", "Treasury", "Embassy", "Consulate", "University", "Investigations",
     "Service", "Services", "Senate", "Congress", "House", "Institute", "Bank", "Company",
     "Corporation", "Party", "Unit", "Command", "Forces", "Marines", "Union", "Federation",
@@ -573,6 +573,18 @@ def _org_name(run: str, *, head: bool = True) -> str | None:
         tokens.pop(0)
     while tokens and not tokens[-1][0].isupper():
         tokens.pop()
+    if tokens and re.search(r"\w(?:\u2019|')s$", tokens[-1]):
+        tokens[-1] = tokens[-1][:-2]  # "the Gulf Cartel's biggest suppliers"
+    cut = next(
+        (
+            i for i in range(2, len(tokens))
+            if tokens[i] in _TRAILING_TITLES and tokens[i - 1][0].isupper()
+            and any(t in _ORG_HEADS for t in tokens[:i])
+        ),
+        None,
+    )  # fmt: skip
+    if cut is not None:
+        tokens = tokens[:cut]  # "Homeland Security Investigations Special Agent Ana Ruiz"
     while len(tokens) >= 2 and tokens[-1] in _MEMBERS and tokens[-2] in _ORG_HEADS:
         tokens.pop()  # "Senate Democrats": members of the Senate
     if not tokens:
@@ -588,6 +600,11 @@ def _org_name(run: str, *, head: bool = True) -> str | None:
     return " ".join(tokens)
 
 
+#: Title words that end a capitalised run after an organisation's name, before a person's.
+_TRAILING_TITLES: Final = frozenset({
+    "Agent", "Special", "Director", "Spokesman", "Spokeswoman", "Spokesperson", "Administrator",
+    "Commissioner", "Officer", "Chief", "Deputy",
+})  # fmt: skip
 #: Capitalised words after an organisation's name that name its members, not it.
 _MEMBERS: Final = frozenset({
     "Democrats", "Republicans", "Members", "Officials", "Agents", "Officers", "Troops",
@@ -595,7 +612,10 @@ _MEMBERS: Final = frozenset({
 })  # fmt: skip
 
 
-_CONNECTOR = re.compile(rf"{SP}(?P<word>of{SP}the|for{SP}the|of|for|and|de|del|in|on){SP}")
+_CONNECTOR = re.compile(
+    rf"{SP}(?P<word>of{SP}the|for{SP}the|of|for|and|de|del|in|on){SP}|"
+    rf"(?<=\w)(?<!Mexico)(?<!America)(?<!Washington)(?<!Canada)(?P<own>\u2019s|'s){SP}"
+)  # "the Justice Department's Criminal Division"; not "Mexico's Navy"
 
 
 def _org_parts(run: str) -> list[tuple[int, str]]:
@@ -608,12 +628,16 @@ def _org_parts(run: str) -> list[tuple[int, str]]:
     at, connector = 0, ""
     for m in _CONNECTOR.finditer(run):
         pieces.append((at, m.start(), connector))
-        at, connector = m.end(), m["word"]
+        at, connector = m.end(), m["word"] or m["own"]
     pieces.append((at, len(run), connector))
 
     def has_head(a: int, b: int) -> bool:
         words = run[a:b].split()
-        return any(w in _ORG_HEADS for w in words) or (len(words) == 1 and words[0].isupper())
+        return (
+            any(w in _ORG_HEADS for w in words)
+            or (len(words) == 1 and words[0].isupper())
+            or run[a:b].casefold() in _GROUP_NAMES  # "the Sinaloa Cartel and Los Zetas"
+        )
 
     parts: list[tuple[int, int]] = []
     for start, end, connector in pieces:
@@ -622,18 +646,37 @@ def _org_parts(run: str) -> list[tuple[int, str]]:
             continue
         first, last = parts[-1]
         joined = connector.startswith(("of", "for", "de", "del"))
-        if connector == "and":
+        if connector in ("\u2019s", "'s"):
+            # "the Justice Department's Criminal Division": two organisations, the second
+            # the first's; "Mexico's National Guard": one
+            joined = not (has_head(first, last) and has_head(start, end))
+        elif connector == "and":
             acronym = re.fullmatch(r"[A-Z]{2,}", run[first:last].rsplit(maxsplit=1)[-1])
             joined = not (acronym or (has_head(first, last) and has_head(start, end)))
         elif connector in ("in", "on"):
             joined = run[first:last].rsplit(maxsplit=1)[-1] in ("Embassy", "Consulate")
         if joined and connector.startswith(("of", "for")) and not has_head(first, last):
             joined = False  # "Tania Ibarra of the ...": a person, then the organisation
+        if (
+            joined
+            and connector == "of the"
+            and has_head(first, last)
+            and has_head(start, end)
+            and min(len(run[first:last].split()), len(run[start:end].split())) >= 2
+        ):
+            joined = False  # "the Office of International Affairs of the Justice Department"
         if joined:
             parts[-1] = (first, end)
         else:
             parts.append((start, end))
     return [(a, run[a:b]) for a, b in parts]
+
+
+#: A dateline's credited news agency: "GUADALAJARA, Mexico, March 20 (Continental Press
+#: Service) -".
+_DATELINE_AGENCY: Final = re.compile(
+    r"\A[^\n()]{0,100}?\((?P<agency>[^()\n]{1,60})\)\s*[-\u2013\u2014]"
+)
 
 
 class _Orgs:
@@ -657,7 +700,10 @@ class _Orgs:
         General of the Republic (FGR)"); the short form in parentheses is an alias."""
         text = self.text
         short = re.compile(rf"{SP}\((?P<short>[{UP}][\w\u2019'.-]{{1,20}})\)")
+        credited = _DATELINE_AGENCY.match(text)
         for m in re.finditer(_ORG_RUN, text):
+            if credited is not None and m.start() < credited.end("agency"):
+                continue  # the agency a dateline credits is the source, not an actor
             after = short.match(text, m.end())
             named = [
                 (m.start() + offset, part, _org_name(part)) for offset, part in _org_parts(m[0])

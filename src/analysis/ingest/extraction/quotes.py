@@ -194,7 +194,7 @@ class _Speakers:
         # Ovidio Guzmán of the ...", "Vega, who worked with Agent Idowu at the FBI" are not)
         head = self.text[lo : person.start].rsplit(",", 1)[-1]
         if re.fullmatch(r"\s*(?:(?:U\.S\.|[A-Z][\w.\u2019'-]*)\s+)*", head) and re.fullmatch(
-            rf"{SP}+(?:of|at|for|from|with){SP}+(?:the{SP}+)?(?:[\w.]+(?:\u2019|')s{SP}+)?",
+            rf"{SP}+(?:of|at|for|from|with){SP}+(?:the{SP}+)?(?:(?:[\w.]+{SP}+){{0,4}}?[\w.]+(?:\u2019|')s{SP}+)?",
             self.text[person.end : start],
         ):
             return person.start, person.end
@@ -354,7 +354,12 @@ def _attribute(
             after,
         )
         ended = re.search(r"[.]\W*$", text[seg.start : seg.end]) is not None
-        if m is not None and _who_shaped(m["who"]) and not (ended and len(m["rest"].split()) > 3):
+        if (
+            m is not None
+            and _who_shaped(m["who"])
+            and not (ended and len(m["rest"].split()) > 3)
+            and not (ended and m["appos"])  # “….” President X, asked …, said: a new sentence
+        ):
             who_start = after_start + m.start("who")
             who_end = _trim_who(text, who_start, after_start + m.end("who"))
             if m["appos"] and not speakers.persons_in(who_start, who_end):
