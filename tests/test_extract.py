@@ -1864,3 +1864,118 @@ def test_a_quote_ended_by_a_full_stop_is_not_said_by_the_next_sentence_s_subject
         "\u201cwill be taken in Mexico.\u201d"
     )
     assert [s for s, _ in quote_rows(run(text))] == ["Irene Pohl", "Lidia Correa Paz"]
+
+
+# -- round 7, a new user's probe articles (written by a tester for this round, not the test
+# set): the classes they showed, in the tester's sentences ------------------------------------
+
+
+def test_people_in_a_list_split_by_semicolons_after_a_dash_and_two_after_a_group() -> None:
+    text = (
+        "Among them were Jos\u00e9 Antonio de la Garza Ibarra, alias \u201cEl Doctor,\u201d "
+        "charged with laundering more than $40 million; H\u00e9ctor \u201cEl G\u00fcero\u201d "
+        "Villanueva de los Santos; Mar\u00eda Fernanda del R\u00edo Soto; and Braulio Montes. "
+        "Four suspected accomplices \u2014 among them a municipal police officer, Alfonso Ruiz "
+        "de Ch\u00e1vez \u2014 were detained on Thursday. The group also included two brothers "
+        "from Culiac\u00e1n, Octavio Lugo Sarabia and Rigoberto Lugo Sarabia, wanted on cocaine "
+        "charges in Chicago."
+    )
+    assert [n for n, _ in people_of(text)] == [
+        "Jos\u00e9 Antonio de la Garza Ibarra",
+        "H\u00e9ctor \u201cEl G\u00fcero\u201d Villanueva de los Santos",
+        "Mar\u00eda Fernanda del R\u00edo Soto",
+        "Braulio Montes",
+        "Alfonso Ruiz de Ch\u00e1vez",
+        "Octavio Lugo Sarabia",
+        "Rigoberto Lugo Sarabia",
+    ]
+
+
+def test_a_consul_general_in_apposition_and_companies_are_no_people() -> None:
+    text = (
+        "The U.S. consul general, Naomi Ferraro, praised what she called \u201cfast and "
+        "professional work\u201d by Mexican forces. General Motors and Ford told the Office of "
+        "the U.S. Trade Representative that a grace period would avoid layoffs."
+    )
+    found = run(text)
+    assert found.actors.filter(kind="person").select("name", "title").rows() == [
+        ("Naomi Ferraro", "consul general")
+    ]
+    assert "General Motors" in found.actors.filter(kind="organisation")["name"].to_list()
+    assert [s for s, _ in quote_rows(found)] == ["Naomi Ferraro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive before a role: the family speaks, not the person it belongs to
+        (("Prosecutors charged Jos\u00e9 de la Garza Ibarra. De la Garza\u2019s family said in a "
+          "statement that he had been \u201ctaken like a package.\u201d"), ["family"]),
+        # the attribution at the end of the sentence the quote sits inside
+        (("The United States will raise tariffs to 35% from Jan. 1 unless Mexico shows "
+          "\u201cmeasurable progress\u201d against fentanyl smuggling, Commerce Secretary Lionel "
+          "Ashcombe said on Monday."), ["Lionel Ashcombe"]),
+    ],
+)  # fmt: skip
+def test_a_family_that_speaks_and_an_attribution_at_the_end_of_the_sentence(
+    text: str, expected: list[str]
+) -> None:
+    assert [s for s, _ in quote_rows(run(text))] == expected
+
+
+def test_charges_told_jointly_with_ages_laundering_instruments_and_abducting() -> None:
+    text = (
+        "Jes\u00fas Manuel \u201cEl Chato\u201d Barrientos, 33, and Ulises Barrientos Pe\u00f1a, "
+        "38, are charged with murder. Abel Quintanar de la Cruz is charged with conspiracy to "
+        "launder monetary instruments. Marines arrested five men suspected of abducting two "
+        "U.S. citizens."
+    )
+    assert charges_of(text) == [
+        ("murder", "murder", None),
+        ("money laundering", "conspiracy to launder monetary instruments",
+         "Abel Quintanar de la Cruz"),
+        ("kidnapping", "abducting", None),
+    ]  # fmt: skip
+
+
+def test_counts_of_managers_bodyguards_working_days_of_whom_and_the_third_and_largest() -> None:
+    text = (
+        "Today the cartel has five fewer managers. He was arrested with three bodyguards. She "
+        "would appeal within the 15 working days the law allows. The first left in June. The "
+        "third and largest came in December. That brought the total to 92 people, nearly two "
+        "dozen of whom were wanted in Texas."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (5, "people"),
+        (3, "people"),
+        (15, "days"),
+        (1, "transfer number"),
+        (3, "transfer number"),
+        (92, "people"),
+        (24, "people"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a date after the publication day in a recap of the year named just before
+        (("HOW MANY TRANSFERS WERE THERE LAST YEAR?\n\nThree. The first, on Feb. 27, put 29 "
+          "prisoners on planes. A second group followed on Aug. 12."), dt.date(2026, 2, 12),
+         [dt.date(2025, 1, 1), dt.date(2025, 2, 27), dt.date(2025, 8, 12)]),
+        # a month naming a transfer told before is that transfer's month
+        (("Mexico sent 29 people on Feb. 27, 2025. The February group also included an "
+          "accountant."), dt.date(2026, 2, 12), [dt.date(2025, 2, 27), dt.date(2025, 2, 1)]),
+        # the end of the month: the reference month
+        ("Prosecutors expect a judge to rule by the end of the month.", dt.date(2025, 5, 19),
+         [dt.date(2025, 5, 1)]),
+        # "came a week after" something: that something is a week before the day named last
+        (("A judge on Tuesday approved the extradition. The ruling came a week after the "
+          "embassy renewed its request."), dt.date(2025, 12, 3),
+         [dt.date(2025, 12, 2), dt.date(2025, 11, 25)]),
+    ],
+)  # fmt: skip
+def test_recaps_transfers_by_month_the_end_of_the_month_and_a_week_after(
+    text: str, published: dt.date, expected: list[dt.date]
+) -> None:
+    assert [d for _, d, _ in dates_of(text, published)] == expected
