@@ -1899,7 +1899,7 @@ def test_a_consul_general_in_apposition_and_companies_are_no_people() -> None:
     )
     found = run(text)
     assert found.actors.filter(kind="person").select("name", "title").rows() == [
-        ("Naomi Ferraro", "consul general")
+        ("Naomi Ferraro", "U.S. consul general")
     ]
     assert "General Motors" in found.actors.filter(kind="organisation")["name"].to_list()
     assert [s for s, _ in quote_rows(found)] == ["Naomi Ferraro"]
@@ -1941,14 +1941,15 @@ def test_charges_told_jointly_with_ages_laundering_instruments_and_abducting() -
 def test_counts_of_managers_bodyguards_working_days_of_whom_and_the_third_and_largest() -> None:
     text = (
         "Today the cartel has five fewer managers. He was arrested with three bodyguards. She "
-        "would appeal within the 15 working days the law allows. The first left in June. The "
-        "third and largest came in December. That brought the total to 92 people, nearly two "
-        "dozen of whom were wanted in Texas."
+        "would appeal within the 15 working days the law allows. Mexico made three transfers. "
+        "The first left in June. The third and largest came in December. That brought the "
+        "total to 92 people, nearly two dozen of whom were wanted in Texas."
     )
     assert [(v, u) for v, u, _ in counts_of(text)] == [
         (5, "people"),
         (3, "people"),
         (15, "days"),
+        (3, "transfers"),
         (1, "transfer number"),
         (3, "transfer number"),
         (92, "people"),

@@ -77,7 +77,7 @@ _LOW_HEADS = (
     "fellow", "senior fellow", "strategist", "columnist", "criminologist", "sociologist",
     "specialist", "commentator", "author", "editor", "correspondent", "special agent in charge",
     "lookout", "plaza chief", "plaza boss", "hit man", "gunman", "courier", "smuggler",
-    "agent in charge", "buyer", "supplier", "broker",
+    "agent in charge", "buyer", "supplier", "broker", "consul general", "consul",
     "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
     "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
 )  # fmt: skip
@@ -194,6 +194,7 @@ _ORG_WORDS: Final = _ORG_HEADS | _NOT_ORG_WORDS | frozenset({
     "City", "County", "Attorney", "General", "Reuters", "Press", "Enforcement", "Homeland",
     "Defense", "Defence", "National", "Federal", "Cabinet", "Protection", "Citizen", "Trade",
     "Economy", "Wire", "News", "Radio", "Television", "Televisión", "Channel", "Newspaper",
+    "Motors",
 })  # fmt: skip
 
 _PLACE_WORDS: Final = frozenset(
@@ -214,6 +215,13 @@ _GROUPS: Final = (
     "Mara Salvatrucha",
 )  # fmt: skip
 _GROUP_NAMES: Final = frozenset(g.casefold() for g in _GROUPS)
+#: Companies and banks these stories name, whose names hold no head word.
+_COMPANIES: Final = (
+    "General Motors", "Ford", "Stellantis", "Toyota", "Nissan", "Volkswagen", "Tesla", "Pemex",
+    "Cemex", "Banorte", "Banamex", "BBVA México", "Santander", "Walmart", "Grupo México",
+    "Televisa", "TV Azteca", "Femsa", "Bimbo", "Citibanamex", "HSBC", "CIBanco", "Intercam",
+    "Vector Casa de Bolsa",
+)  # fmt: skip
 _ACRONYM_ORGS: Final = (
     "DEA", "FBI", "ATF", "DOJ", "DHS", "CBP", "ICE", "FGR", "PGR", "SEDENA", "SEMAR", "CJNG",
     "CIA", "NSC", "DOD", "UN", "NATO", "SSPC", "UIF", "USTR", "HSI", "OFAC", "INM", "CNDH",
@@ -386,8 +394,8 @@ def _titled_people(people: _People) -> None:
         rf"(?:\b(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)|{_COUNTRY_POSSESSIVE}|"
         rf"\b(?:[Tt]he{SP}[a-z]+|[{UP}][{LO}]+)(?:\u2019s|'s))"
         rf"{SP}(?P<title>(?:(?:{_MOD}|{_LOWMOD}){SP}){{0,3}}?{_HEAD}{_ORG_COMPLEMENT}?)"
-        rf"(?:{SP}\([{UP}]{{2,8}}\))?,{SP}(?P<name>{NAME}),"
-    )
+        rf"(?:{SP}\([{UP}]{{2,8}}\))?,{SP}(?P<name>{NAME})(?:,|{SP}*[\u2014\u2013])"
+    )  # "a municipal police officer, Alfonso Ruiz de Chávez — were detained"
     for m in re.finditer(before, text):
         title = _clean_title(m["title"])
         if _title_ok(title):
@@ -515,6 +523,20 @@ def _people_by_what_they_do(people: _People) -> None:
     )
     for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME}),{SP}(?:{tied})", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
+    # Two or more named before the same: "Octavio Lugo and Rigoberto Lugo, wanted on ...".
+    for m in re.finditer(
+        rf"(?<![\w\u2019'.-])(?P<list>{NAME}(?:,{SP}{NAME})*,?{SP}and{SP}{NAME}),{SP}(?:{tied})",
+        text,
+    ):
+        for n in re.finditer(NAME, m["list"]):
+            at = m.start("list") + n.start()
+            people.add(at, at, n.group(0), None)
+    # Items of a list split by semicolons, one of which is a person already: "...; Héctor
+    # Villanueva de los Santos; María Fernanda del Río Soto; and Braulio Montes."
+    for m in re.finditer(rf";{SP}(?:and{SP})?(?P<name>{NAME})(?=;|\.(?:\s|$))", text):
+        opens = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()))
+        if any(opens < f.start < m.start() for f in people.found):
+            people.add(m.start("name"), m.start("name"), m["name"], None)
     # The subject of a passive of what is done to suspects: "Tomás Ledesma Ruiz was also
     # extradited", "Inés Cabral Ruiz is charged with ...", or of a plea: "... pleaded guilty".
     done_to = (
@@ -725,9 +747,16 @@ class _Orgs:
     def others(self) -> None:
         """Groups with no head word, lowercase heads, administrations and acronyms."""
         text = self.text
-        # Criminal groups whose names hold no head word: "La Familia Michoacana".
+        # Criminal groups whose names hold no head word: "La Familia Michoacana"; companies
+        # ("General Motors and Ford"), not a person's surname ("Gerald Ford").
         for m in re.finditer(rf"(?<![\w-])(?:{alternation(_GROUPS)})(?![\w-])", text):
             self.add(m.start(), m.end(), m.group(0))
+        for m in re.finditer(rf"(?<![\w-])(?:{alternation(_COMPANIES)})(?![\w-])", text):
+            before = re.search(
+                rf"(?<![\w.])([{UP}][\w\u2019'.-]*){SP}$", text[max(0, m.start() - 30) : m.start()]
+            )
+            if before is None or before[1] in _STOP:
+                self.add(m.start(), m.end(), m.group(0))
         # Lowercase heads after a country's name: "Mexico's National Security team".
         for m in re.finditer(
             rf"(?:(?:Mexico|U\.S\.)(?:\u2019s|'s)?{SP})(?:[A-Z][\w\u2019'-]+{SP}){{1,3}}"

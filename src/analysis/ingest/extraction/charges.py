@@ -86,9 +86,11 @@ _CHARGE_WORDS: Final = (
         ),
         "human smuggling",
     ),
-    (r"kidnapp(?:ing|ings|ed)|abductions?|abducted|hostage[ -]taking", "kidnapping"),
+    (r"kidnapp(?:ing|ings|ed)|abductions?|abduct(?:ed|ing)|hostage[ -]taking", "kidnapping"),
     (
         (
+            rf"(?:conspiracy|conspiring){SP}to{SP}launder(?:{SP}(?:money|monetary{SP}instruments|"
+            rf"proceeds|funds|cash))?|"
             rf"money[ -]laundering|launder{SP}(?:money|proceeds|funds|cash)|laundering|"
             rf"laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
             rf"proceeds|funds|profits|cash)|laundered{SP}(?:more{SP}than{SP})?\$[\d.,]+"
@@ -174,7 +176,8 @@ _POLICY = re.compile(
 )
 _SPEAKER_AFTER = re.compile(rf",?{SP}+(?:{SPEECH_VERBS})\b")
 _SPEAKER_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS}){SP}+(?:[\w.\u2019'-]+{SP}+){{0,4}}$")
-_LIST_JOIN = re.compile(rf"^(?:,{SP}*|{SP}+and{SP}+|,{SP}*and{SP}+)$")
+#: What joins names listed together, an age after each allowed: "Barrientos, 33, and Peña".
+_LIST_JOIN = re.compile(rf"^(?:,{SP}*\d{{1,3}})?(?:,{SP}*|{SP}+and{SP}+|,{SP}*and{SP}+)$")
 
 
 def _masked(sentence: Sentence, quoted: list[tuple[int, int]], ends: list[int]) -> str:

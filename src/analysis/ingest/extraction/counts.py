@@ -49,7 +49,9 @@ _PEOPLE_NOUNS = (
     r"employees|passengers|residents|inmates|fighters|recruits|merchants|vendors|"
     r"shopkeepers|businessmen|tourists|drivers|farmworkers|miners|teachers|priests|"
     r"commanders|marines|sailors|guardsmen|lieutenants|lawyers|judges|prosecutors|witnesses|"
-    r"brothers|sons|associates|accomplices|couriers|pilots|mayors|informants|assassins"
+    r"brothers|sons|associates|accomplices|couriers|pilots|mayors|informants|assassins|"
+    r"managers|bodyguards|enforcers|accountants|smugglers|henchmen|lookouts|gunmen|"
+    r"operators|financiers|chemists"
 )
 _TRANSFER_NOUNS = (
     r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
@@ -131,7 +133,7 @@ _PEOPLE = re.compile(
 )
 #: Partitives: "Four of the 30 defendants", "two of them": the part is a count too.
 _PARTITIVE = re.compile(
-    rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}of{SP}(?P<whole>them|those|these|us|"
+    rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}of{SP}(?P<whole>them|those|these|us|whom|"
     rf"the(?:{SP}{_NUM})?{SP}(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS})\b|the{SP}{_NUM}\b|"
     rf"the{SP}(?:other|remaining){SP}{_NUM}\b)",
     _I,
@@ -147,7 +149,8 @@ _PLACE = re.compile(
 #: A transfer's place with its noun left out, where transfers are told: "The first came on
 #: Feb. 27", "The third, on Dec. 9, was made up of 24 people", "a fourth is being prepared".
 _PLACE_ALONE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|{SP}(?:came|was|is|took|followed|happened|"
+    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|(?:{SP}and{SP}(?:largest|biggest|smallest|"
+    rf"last|final|latest))?{SP}(?:came|was|is|took|followed|happened|"
     r"occurred|involved|included|arrived|left|would|will|could|may|might|reportedly|"
     r"landed|departed)\b)"
 )
@@ -175,7 +178,11 @@ _TRANSFER_TOLD = re.compile(
     r"\b(?:transfer|extradit|expel|deport|sent|send|hand(?:ed)?\s+over)", _I
 )
 #: Durations: "a 90-day exemption", "40 years in prison".
-_DURATION = re.compile(rf"{_FREE}(?P<num>{_NUM})(?:-|{SP})(?P<unit>day|week|month|year)s?\b", _I)
+_DURATION = re.compile(
+    rf"{_FREE}(?P<num>{_NUM})(?:-|{SP})(?:(?:working|business|calendar){SP})?"
+    rf"(?P<unit>day|week|month|year)s?\b",
+    _I,
+)  # "within the 15 working days the law allows"
 _NOT_COUNTED = ("later", "earlier", "ago", "before", "after", "old")
 #: Percentages: "a 30% tariff", "25 percent", "twenty percent".
 _PERCENT = re.compile(

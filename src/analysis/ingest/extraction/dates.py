@@ -163,6 +163,10 @@ class _Context:
     #: real deadline" is one day.
     days_seen: dict[tuple[int, int], int] = field(default_factory=dict)
     last_year: dt.date | None = None  # the last year named or written with its date
+    #: The last year named alone ("last year", "in 2025"), and where: the frame of a recap.
+    frame: tuple[int, int] | None = None
+    #: The year each month was resolved to last: "the February group" is that February's.
+    months_seen: dict[int, int] = field(default_factory=dict)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
     _pasts: dict[int, bool] = field(default_factory=dict)
@@ -264,6 +268,13 @@ class _Context:
         """ "since" stands before the date ("has applied since March 4")."""
         return _SINCE.search(self.text[max(0, self.start - 20) : self.start]) is not None
 
+    def framed(self, year: int) -> bool:
+        """The year named alone last, in the date's paragraph or the one before it, is
+        ``year``: a recap of that year ("HOW MANY TRANSFERS WERE THERE LAST YEAR?")."""
+        if self.frame is None or self.frame[1] != year:
+            return False
+        return self.text.count("\n\n", self.frame[0], self.start) <= 1
+
     def bounded(self) -> bool:
         """A preposition that bounds a period stands before the date ("before December")."""
         before = self.text[max(0, self.start - 20) : self.start]
@@ -350,6 +361,15 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         and ctx.past()
     ):
         return ref.year - 1  # told in the past tense: it cannot lie ahead
+    if (
+        same is not None
+        and same > ref
+        and not future
+        and not ctx.prospective()
+        and not ctx.bounded()
+        and ctx.framed(ref.year - 1)
+    ):
+        return ref.year - 1  # "HOW MANY TRANSFERS WERE THERE LAST YEAR? ... on Feb. 27"
     anchor = ctx.last_explicit
     if (
         same is not None
@@ -391,17 +411,20 @@ def _full_dates(text: str) -> Iterator[_Candidate]:
             yield _Candidate(m.start(), m.end(), _fixed(d, "day"), relative=False)
 
 
+def _shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
+    """The day ``days`` after the day named last."""
+
+    def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+        if ctx.last_day is None:
+            return None
+        return ctx.last_day + dt.timedelta(days=days), "day"
+
+    return resolve
+
+
 def _anaphoric(text: str) -> Iterator[_Candidate]:
     """Days told from the day named last: "that day", "that same day", "the same day", "the
     next day", "the day before", "the following Tuesday", "two days later", "a week later"."""
-
-    def shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
-        def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
-            if ctx.last_day is None:
-                return None
-            return ctx.last_day + dt.timedelta(days=days), "day"
-
-        return resolve
 
     def following(weekday: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
         def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
@@ -428,18 +451,23 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), year_step(-1 if back else 1), relative=True)
     same = rf"\b(?:that|that{SP}same|[Tt]he{SP}same)(?:{SP}day)\b"
     for m in re.finditer(same, text, re.IGNORECASE):
-        yield _Candidate(m.start(), m.end(), shifted(0), relative=True)
+        yield _Candidate(m.start(), m.end(), _shifted(0), relative=True)
     step = (
         rf"\b(?:the{SP}(?P<after>next|following){SP}day|the{SP}(?P<before>previous|preceding)"
         rf"{SP}day|the{SP}day{SP}(?P<before2>before|after))\b"
     )
     for m in re.finditer(step, text, re.IGNORECASE):
         back = m["before"] or (m["before2"] or "").casefold() == "before"
-        yield _Candidate(m.start(), m.end(), shifted(-1 if back else 1), relative=True)
+        yield _Candidate(m.start(), m.end(), _shifted(-1 if back else 1), relative=True)
     for m in re.finditer(rf"\bthe{SP}(?:next|following){SP}(?P<w>{_WEEKDAY})\b", text,
                          re.IGNORECASE):  # fmt: skip
         weekday = WEEKDAYS.index(m["w"].capitalize())
         yield _Candidate(m.start(), m.end(), following(weekday), relative=True)
+
+
+def _offsets(text: str) -> Iterator[_Candidate]:
+    """Days counted from the day named last: "two days later", "a week earlier"; and "came a
+    week after" something, which puts that something a week before the day named last."""
     later = (
         rf"\b(?P<n>an?|one|two|three|four|five|six|seven|\d{{1,2}}){SP}(?P<unit>day|week)s?"
         rf"{SP}(?P<dir>later|earlier|before|after)\b"
@@ -450,7 +478,12 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
         n = words.get(m["n"].casefold()) or int(m["n"])
         days = n * (7 if m["unit"].casefold() == "week" else 1)
         sign = -1 if m["dir"].casefold() in ("earlier", "before") else 1
-        yield _Candidate(m.start(), m.end(), shifted(sign * days), relative=True)
+        if re.search(r"\b(?:came|comes|was|were|occurred|happened|arrived|followed)\s+$",
+                     text[max(0, m.start() - 20) : m.start()]) and re.match(
+            rf"{SP}[a-z]", text[m.end() :]
+        ):  # fmt: skip
+            sign = -sign  # "The ruling came a week after the embassy renewed its request"
+        yield _Candidate(m.start(), m.end(), _shifted(sign * days), relative=True)
 
 
 def _ago(text: str) -> Iterator[_Candidate]:
@@ -520,13 +553,22 @@ def _months(text: str) -> Iterator[_Candidate]:
         ):
             continue
         month = MONTHS[m["m"]]
+        named = m["in"] is None and _TRANSFER_NAMED.match(text, m.end()) is not None
 
-        def resolve(ctx: _Context, month: int = month) -> tuple[dt.date, str] | None:
+        def resolve(
+            ctx: _Context, month: int = month, named: bool = named
+        ) -> tuple[dt.date, str] | None:
+            if named and month in ctx.months_seen:  # "the February group": that February's
+                return dt.date(ctx.months_seen[month], month, 1), "month"
             return dt.date(_year_of(ctx, month, 1), month, 1), "month"
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
+#: A transfer a month names: "the February group", "the December operation".
+_TRANSFER_NAMED: Final = re.compile(
+    rf"{SP}(?:group|transfer|operation|flight|handover|batch|shipment|expulsion|contingent)s?\b"
+)
 #: Words before a month that make "May" the month, not the verb: "before the end of May".
 _PART_OF: Final = re.compile(
     rf"\b(?:(?:end|middle|start|beginning|close){SP}of|early|late|mid-?){SP}*$", re.IGNORECASE
@@ -594,6 +636,20 @@ def _this_last_next(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
+def _end_of(text: str) -> Iterator[_Candidate]:
+    """The end of the reference day's month or year: "by the end of the month"."""
+    for m in re.finditer(rf"\b(?:by|before|until|at|through){SP}the{SP}end{SP}of{SP}the{SP}"
+                         rf"(?P<unit>month|year)\b", text, re.IGNORECASE):  # fmt: skip
+        unit = m["unit"].casefold()
+
+        def resolve(ctx: _Context, unit: str = unit) -> tuple[dt.date, str]:
+            if unit == "year":
+                return dt.date(ctx.reference.year, 1, 1), "year"
+            return ctx.reference.replace(day=1), "month"
+
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
 def _years(text: str) -> Iterator[_Candidate]:
     """A year alone, "2019", not part of a number, a sum or a percentage."""
     for m in re.finditer(r"(?<![$\d,.-])\b(?P<y>1[89]\d\d|20\d\d)\b(?![-%]\d|%|,\d|\d)", text):
@@ -605,12 +661,14 @@ def _years(text: str) -> Iterator[_Candidate]:
 _RULES: Final = (
     _full_dates,
     _anaphoric,
+    _offsets,
     _ago,
     _days_without_year,
     _last_next_month,
     _months,
     _days_near,
     _this_last_next,
+    _end_of,
     _years,
 )
 
@@ -670,6 +728,10 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         if precision == "day":
             ctx.last_day = date
             ctx.days_seen.setdefault((date.month, date.day), date.year)
+        if precision == "year":
+            ctx.frame = (c.start, date.year)
+        if precision in ("day", "month"):
+            ctx.months_seen[date.month] = date.year
         if precision == "year" or not c.relative:
             ctx.last_year = date
         if not c.relative and precision in ("day", "month"):

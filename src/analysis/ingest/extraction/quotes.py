@@ -76,7 +76,7 @@ _ROLE_HEADS: Final = (
     "sources", "diplomat", "officer", "agent", "lawyer", "attorney", "analyst", "expert",
     "director", "chief", "commander", "aide", "adviser", "advisor", "representative", "envoy",
     "governor", "mayor", "senator", "lawmaker", "negotiator", "administrator", "commissioner",
-    "investigator", "witness", "resident",
+    "investigator", "witness", "resident", "family", "relatives",
 )  # fmt: skip
 _ROLE_HEAD = "|".join(sorted(_ROLE_HEADS, key=len, reverse=True))
 _ROLE_WORD = rf"(?:U\.S\.|[{UP}][\w\u2019'-]*|[a-z][a-z-]*)"
@@ -403,7 +403,30 @@ def _attribute(
         if found is not None:
             form = "reported" if re.fullmatch(SPEECH_VERBS, v.group(0)) else "called"
             return _Attribution(form, *found, found[0], lo + v.end())
-    return None
+    return _at_sentence_end(text, seg, next_open, speakers)
+
+
+def _at_sentence_end(
+    text: str, seg: _Segment, next_open: int, speakers: _Speakers
+) -> _Attribution | None:
+    """The attribution that ends the sentence the quote sits inside: "unless Mexico shows
+    “measurable progress” against fentanyl smuggling, Commerce Secretary Lionel Ashcombe said
+    on Monday"."""
+    if seg.close_at is None or re.search(r"[.!?]\W*$", text[seg.start : seg.end]):
+        return None
+    after_start = seg.close_at + 1
+    m = re.match(
+        rf"[^.!?;\u201c\u201d\"\n]*?,{SP}+(?P<who>{_WHO}){SP}+{_VERB}\b"
+        rf"[^.!?;,\u201c\u201d\"\n]{{0,40}}[.!?](?=\s|$)",
+        text[after_start:next_open],
+    )
+    if m is None or not _who_shaped(m["who"]):
+        return None
+    who_start = after_start + m.start("who")
+    who_end = _trim_who(text, who_start, after_start + m.end("who"))
+    if speakers.resolve(who_start, who_end, Spans()) is None:
+        return None
+    return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
 
 
 #: An unnamed speaker named by role before the organisation it speaks for: "a spokesperson
@@ -437,7 +460,8 @@ def _subject(
     if m is not None:
         return lo + m.start(), end
     role = re.search(
-        rf"(?:\b{_DETERMINER}{SP}+)(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD})\b"
+        rf"(?:\b{_DETERMINER}{SP}+|(?<=\u2019s{SP})|(?<='s{SP}))(?:{_ROLE_WORD}{SP}+){{0,4}}?"
+        rf"(?:{_ROLE_HEAD})\b"
         rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.()-]+){{1,8}})?"
         rf"(?:,[^,.;\u201c\u201d\"]{{1,120}},)?$",
         text[lo:with_comma],
