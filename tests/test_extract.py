@@ -1980,3 +1980,90 @@ def test_recaps_transfers_by_month_the_end_of_the_month_and_a_week_after(
     text: str, published: dt.date, expected: list[dt.date]
 ) -> None:
     assert [d for _, d, _ in dates_of(text, published)] == expected
+
+
+# -- round 7, a second tester's probe articles (not the test set), in the tester's sentences --
+
+
+def test_a_third_of_n_the_total_sent_to_n_and_two_of_a_person_s_lieutenants() -> None:
+    text = (
+        "Mexico has made three transfers this year. A second group of 26 followed in June, and "
+        "a third of 37 on Sept. 16. That brought the total sent in mass transfers to 92. Two "
+        "of Casta\u00f1eda\u2019s lieutenants remain in custody."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (3, "transfers"),
+        (2, "transfer number"),
+        (26, "people"),
+        (3, "transfer number"),
+        (37, "people"),
+        (92, "people"),
+        (2, "people"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "are due" across a list of places between commas
+        (("Most of the 19 are due before federal judges in Texas, Arizona and New York on "
+          "Jan. 6 and Jan. 7."), dt.date(2025, 12, 23),
+         [dt.date(2026, 1, 6), dt.date(2026, 1, 7)]),
+        # "of the year": the reference day's year
+        ("It was its fourth mass transfer of the year.", dt.date(2025, 12, 23),
+         [dt.date(2025, 1, 1)]),
+        # a month-by-month recap of the year before, published in January
+        (("Here is how 2025 unfolded, month by month.\n\nIn January, Washington threatened a "
+          "25% tariff. In April, prosecutors charged 17 members, the first such case of the "
+          "year."), dt.date(2026, 1, 12),
+         [dt.date(2025, 1, 1), dt.date(2025, 1, 1), dt.date(2025, 4, 1), dt.date(2025, 1, 1)]),
+    ],
+)  # fmt: skip
+def test_deadlines_across_a_list_of_places_and_the_year_of_a_recap(
+    text: str, published: dt.date, expected: list[dt.date]
+) -> None:
+    assert [d for _, d, _ in dates_of(text, published)] == expected
+
+
+def test_people_with_a_hedged_bare_title_and_two_under_a_plural_title() -> None:
+    text = (
+        "Among those handed over is Yolanda Estrada Pineda, alleged financial operator of the "
+        "Jalisco New Generation Cartel (CJNG), accused of laundering money. Assistant U.S. "
+        "Attorneys Colleen Marsh and Tobias Renner are prosecuting the case."
+    )
+    assert people_of(text) == [
+        ("Yolanda Estrada Pineda", "financial operator"),
+        ("Colleen Marsh", "Assistant U.S. Attorney"),
+        ("Tobias Renner", "Assistant U.S. Attorney"),
+    ]
+
+
+def test_the_special_agent_in_charge_is_the_one_named_before() -> None:
+    text = (
+        "\u201cMoney is the oxygen of a cartel,\u201d said Special Agent in Charge Nadia Ferreira "
+        "of the FBI El Paso Field Office. \u201cAgents followed that money through 14 bank "
+        "accounts,\u201d the special agent in charge said."
+    )
+    assert [s for s, _ in quote_rows(run(text))] == ["Nadia Ferreira", "Nadia Ferreira"]
+
+
+def test_charges_of_smuggling_rifles_and_paying_agents_to_look_away() -> None:
+    text = (
+        "Germ\u00e1n Villalobos, 29, a former customs broker, is charged with conspiring to "
+        "smuggle 60 rifles into Mexico. Prosecutors unsealed an indictment accusing Rub\u00e9n "
+        "Casta\u00f1eda Olgu\u00edn of paying Mexican immigration agents to look away."
+    )
+    assert [(c, a) for c, _, a in charges_of(text)] == [
+        ("weapons trafficking", "Germ\u00e1n Villalobos"),
+        ("other", "Rub\u00e9n Casta\u00f1eda Olgu\u00edn"),
+    ]
+
+
+def test_a_council_on_and_a_title_after_and_are_no_cut_organisations() -> None:
+    text = (
+        "Rodrigo Anaya, an analyst at the Mexican Council on Foreign Relations (Comexi), spoke. "
+        "The head of the Security Cabinet and Secretary of Security and Citizen Protection, "
+        "Omar Villase\u00f1or Cuevas, stated it."
+    )
+    orgs = run(text).actors.filter(kind="organisation")["name"].to_list()
+    assert orgs == ["Mexican Council on Foreign Relations", "Security Cabinet"]
