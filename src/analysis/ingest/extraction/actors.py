@@ -419,9 +419,22 @@ def _titled_people(people: _People) -> None:
     )
     for m in re.finditer(bare, text):
         words = m["title"].split()
-        if words[0].casefold() not in _HEDGES and _title_ok(m["title"]):
-            people.add(m.start("name"), m.start("name"), m["name"], m["title"],
+        while words and words[0].casefold() in _HEDGES:
+            words.pop(0)  # "Yolanda Estrada, alleged financial operator of ..."
+        if words and _title_ok(" ".join(words)):
+            people.add(m.start("name"), m.start("name"), m["name"], " ".join(words),
                        min_tokens=_least(m["name"]))  # fmt: skip
+    # Two or more under one plural title: "Assistant U.S. Attorneys Colleen Marsh and Tobias
+    # Renner are prosecuting the case".
+    plural = (
+        rf"\b(?P<title>(?:(?:Assistant|Deputy|Special|Senior){SP})?(?:U\.S\.{SP})?"
+        rf"(?:Attorneys|Agents|Prosecutors|Senators|Judges|Ambassadors|Commissioners)){SP}"
+        rf"(?P<list>{NAME}(?:,{SP}{NAME})*,?{SP}and{SP}{NAME})"
+    )
+    for m in re.finditer(plural, text):
+        for n in re.finditer(NAME, m["list"]):
+            at = m.start("list") + n.start()
+            people.add(at, at, n.group(0), m["title"][:-1])
     for m in re.finditer(after, text):
         words = m["title"].split()
         while words and (words[0].casefold() in _HEDGES or re.fullmatch(_AGE_WORD, words[0])):
@@ -568,7 +581,7 @@ def _people_by_what_they_do(people: _People) -> None:
     for m in re.finditer(rf"{done}{SP}(?P<name>{NAME})\b(?![\u2019'-])", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
     # The object of an accusation: "Prosecutors accuse Rosalba Ceniceros of running labs".
-    accuse = rf"\b(?:accuse|accuses|accused|charged|charge|charges|indicted){SP}(?P<name>{NAME})"
+    accuse = rf"\b(?:accuse|accuses|accused|accusing|charged|charge|charges|charging|indicted){SP}(?P<name>{NAME})"
     for m in re.finditer(rf"{accuse}{SP}(?:of|with)\b", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
 
@@ -675,8 +688,13 @@ def _org_parts(run: str) -> list[tuple[int, str]]:
         elif connector == "and":
             acronym = re.fullmatch(r"[A-Z]{2,}", run[first:last].rsplit(maxsplit=1)[-1])
             joined = not (acronym or (has_head(first, last) and has_head(start, end)))
+            if run[start:end].split(maxsplit=1)[0] in _TITLE_WORDS:
+                joined = False  # "the Security Cabinet and Secretary of Security": a title
         elif connector in ("in", "on"):
-            joined = run[first:last].rsplit(maxsplit=1)[-1] in ("Embassy", "Consulate")
+            left = run[first:last].rsplit(maxsplit=1)[-1]
+            joined = left in ("Embassy", "Consulate") or (
+                connector == "on" and left in ("Council", "Commission", "Committee")
+            )  # "U.S. Embassy in Mexico", "Council on Foreign Relations"
         if joined and connector.startswith(("of", "for")) and not has_head(first, last):
             joined = False  # "Tania Ibarra of the ...": a person, then the organisation
         if (

@@ -75,7 +75,10 @@ _CHARGE_WORDS: Final = (
     (rf"(?:trafficking|smuggling){SP}(?:[a-z]+{SP})?{_DRUGS}", "drug trafficking"),
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
     (
-        rf"(?:smuggling|smuggled|trafficking|trafficked){SP}(?:[a-z]+{SP})?{_GUNS}",
+        (
+            rf"(?:conspir\w*{SP}to{SP})?(?:smuggle|smuggling|smuggled|traffic|trafficking|trafficked)"
+            rf"{SP}(?:[a-z0-9,]+{SP}){{0,2}}?{_GUNS}"
+        ),
         "weapons trafficking",
     ),
     (rf"(?:smuggling|trafficking){SP}(?:of{SP})?(?:migrants|people|humans)", "human smuggling"),
@@ -116,6 +119,8 @@ _CHARGE_WORDS: Final = (
             rf"(?:illegal|illicit){SP}sale{SP}of{SP}hydrocarbons|"
             rf"hydrocarbon{SP}theft|corruption|bribery|obstruction(?:{SP}of{SP}justice)?|"
             rf"(?:taking|took|accepting|accepted|paying|paid|receiving|received){SP}bribes|"
+            rf"(?:paying|paid|bribing|bribed){SP}(?:[\w-]+{SP}){{0,3}}?(?:agents|officials|officers|"
+            rf"police|policemen|judges|guards|soldiers|inspectors){SP}to|"
             rf"(?:illegal{SP})?(?:carrying|possession){SP}of{SP}(?:an?{SP})?(?:firearms?|"
             rf"weapons?|guns?)"
         ),

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Final
 
 from text_to_num import alpha2digit, text2num
 
-from analysis.ingest.extraction._common import SP, Spans
+from analysis.ingest.extraction._common import SP, UP, Spans
 
 if TYPE_CHECKING:
     from analysis.ingest.extraction._common import DateSpan
@@ -55,8 +55,9 @@ _PEOPLE_NOUNS = (
 )
 _TRANSFER_NOUNS = (
     r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
-    r"deliver(?:y|ies)|handovers?|flights?|waves?|rounds?|contingents?|consignments?"
-)
+    r"deliver(?:y|ies)|handovers?|flights?|waves?|rounds?|contingents?|consignments?|"
+    r"sendings?"
+)  # "the third sending of this type", as Mexico's statements put it in translation
 #: Words a count's number may be followed by when it stands alone ("The 23 are charged").
 _FOLLOW: Final = frozenset({
     "are", "were", "is", "was", "will", "would", "have", "had", "has", "face", "faced", "facing",
@@ -135,7 +136,8 @@ _PEOPLE = re.compile(
 _PARTITIVE = re.compile(
     rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}of{SP}(?P<whole>them|those|these|us|whom|"
     rf"the(?:{SP}{_NUM})?{SP}(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS})\b|the{SP}{_NUM}\b|"
-    rf"the{SP}(?:other|remaining){SP}{_NUM}\b)",
+    rf"the{SP}(?:other|remaining){SP}{_NUM}\b|"
+    rf"[{UP}][\w-]+(?:\u2019|')s{SP}(?:{_MOD}{SP}){{0,2}}?(?:{_PEOPLE_NOUNS})\b)",
     _I,
 )
 #: A transfer's place: "the third such transfer", "A second group".
@@ -149,7 +151,7 @@ _PLACE = re.compile(
 #: A transfer's place with its noun left out, where transfers are told: "The first came on
 #: Feb. 27", "The third, on Dec. 9, was made up of 24 people", "a fourth is being prepared".
 _PLACE_ALONE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|(?:{SP}and{SP}(?:largest|biggest|smallest|"
+    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|{SP}of{SP}\d|(?:{SP}and{SP}(?:largest|biggest|smallest|"
     rf"last|final|latest))?{SP}(?:came|was|is|took|followed|happened|"
     r"occurred|involved|included|arrived|left|would|will|could|may|might|reportedly|"
     r"landed|departed)\b)"
@@ -193,12 +195,12 @@ _PERCENT = re.compile(
 #: Groups told by their size: "a second group of 26 followed", "bringing the total to
 #: more than 80", "put the number of fugitives sent north at “more than 130”".
 _GROUP = re.compile(
-    rf"\b(?:(?:group|batch|contingent|total|list|wave|round),?{SP}of|{_ORDINAL},{SP}of|total{SP}to|"
+    rf"\b(?:(?:group|batch|contingent|total|list|wave|round),?{SP}of|{_ORDINAL},?{SP}of|total{SP}to|"
     rf"total(?:{SP}(?:for|of|in){SP}[\w-]+)?(?:{SP}(?:would|will|could|may|might|has|had|now))?"
     rf"{SP}(?:reach(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
     rf"hit|hits)|"
     rf"(?:stands|stood|rises|rose|risen|climbs|climbed|reaches|reached|brings|brought|"
-    rf"bringing)(?:{SP}the{SP}(?:total|number|tally))?{SP}(?:at|to)|"
+    rf"bringing)(?:{SP}the{SP}(?:total|number|tally)(?:{SP}[a-z]+){{0,4}}?)?{SP}(?:at|to)|"
     rf"put(?:s|ting)?{SP}the{SP}(?:number|total|tally|figure|count)\b[^.;\n\u201c\"]{{0,100}}?"
     rf"{SP}at){SP}[\u201c\"]?"
     rf"(?:(?:about|around|some|nearly|almost|at{SP}least|more{SP}than|over|up{SP}to){SP})?"

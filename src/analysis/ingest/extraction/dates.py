@@ -138,6 +138,11 @@ _PLACE_COMMAS: Final = re.compile(
     r"\b(?:in|at|from|near|outside)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2},\s+[A-Z][\w.]*"
     r"(?:\s+[A-Z][\w.]*)?,(?!\s*(?:and|but|or|while|where|when|as)\b)"
 )
+#: A list of places between commas: "before judges in Texas, Arizona and New York on Jan. 6".
+_PLACE_LIST: Final = re.compile(
+    r"\b(?:in|at|from|to)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)+"
+    r",?\s+(?:and|or)\s+[A-Z]"
+)
 _CLAUSE_BREAK: Final = re.compile(rf"[,;:!?\u201d\"\n]|(?<!\b[A-Z]){_ABBREVIATED}\.")
 
 
@@ -177,6 +182,7 @@ class _Context:
         before = _PLACE_COMMAS.sub(
             lambda m: m.group().replace(",", " "), self.text[max(0, self.start - 200) : self.start]
         )
+        before = _PLACE_LIST.sub(lambda m: m.group().replace(",", " "), before)
         breaks = list(_CLAUSE_BREAK.finditer(before))
         return before[breaks[-1].end() :] if breaks else before
 
@@ -268,11 +274,19 @@ class _Context:
         """ "since" stands before the date ("has applied since March 4")."""
         return _SINCE.search(self.text[max(0, self.start - 20) : self.start]) is not None
 
+    def told_past(self) -> bool:
+        """The date's sentence has a verb in a past form and none of the future."""
+        _, sentence = self.sentence()
+        return _ANY_PAST.search(sentence) is not None and _FUTURE.search(sentence) is None
+
     def framed(self, year: int) -> bool:
-        """The year named alone last, in the date's paragraph or the one before it, is
-        ``year``: a recap of that year ("HOW MANY TRANSFERS WERE THERE LAST YEAR?")."""
+        """The year named alone last, before the date's sentence, in its paragraph or the one
+        before it, is ``year``: a recap of that year ("HOW MANY TRANSFERS WERE THERE LAST
+        YEAR?")."""
         if self.frame is None or self.frame[1] != year:
             return False
+        if self.frame[0] >= self.sentence()[0]:
+            return False  # a year in the date's own sentence is read by sentence_year()
         return self.text.count("\n\n", self.frame[0], self.start) <= 1
 
     def bounded(self) -> bool:
@@ -363,13 +377,16 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         return ref.year - 1  # told in the past tense: it cannot lie ahead
     if (
         same is not None
-        and same > ref
         and not future
         and not ctx.prospective()
         and not ctx.bounded()
         and ctx.framed(ref.year - 1)
+        and (same > ref or ctx.told_past())
+        and (day == 1 or (month, day) not in ctx.days_seen)  # a day told before keeps its year
     ):
-        return ref.year - 1  # "HOW MANY TRANSFERS WERE THERE LAST YEAR? ... on Feb. 27"
+        # a recap of the year before: "HOW MANY TRANSFERS WERE THERE LAST YEAR? ... on Feb.
+        # 27", "Here is how 2025 unfolded. In January, Washington threatened ..."
+        return ref.year - 1
     anchor = ctx.last_explicit
     if (
         same is not None
@@ -636,6 +653,26 @@ def _this_last_next(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
+def _the_year(text: str) -> Iterator[_Candidate]:
+    """ "the year" as the year a text tells of: "its fourth transfer of the year", "over the
+    year"; the year a recap early in a year names for the year before ("Here is how 2025
+    unfolded ... the first such case of the year"), else the reference day's."""
+    pattern = (
+        r"\b(?:of|over|during|for|throughout|closing|ending|in)\s+(?P<y>the\s+year)\b"
+        r"(?!\s+(?:before|earlier|after|later|ago|\d{4})\b)"
+    )
+    for m in re.finditer(pattern, text, re.IGNORECASE):
+
+        def resolve(ctx: _Context) -> tuple[dt.date, str]:
+            ref = ctx.reference
+            frame = ctx.frame[1] if ctx.frame is not None else None
+            if frame == ref.year - 1 and ref.month <= 3:
+                return dt.date(frame, 1, 1), "year"
+            return dt.date(ref.year, 1, 1), "year"
+
+        yield _Candidate(m.start("y"), m.end("y"), resolve, relative=True)
+
+
 def _end_of(text: str) -> Iterator[_Candidate]:
     """The end of the reference day's month or year: "by the end of the month"."""
     for m in re.finditer(rf"\b(?:by|before|until|at|through){SP}the{SP}end{SP}of{SP}the{SP}"
@@ -669,6 +706,7 @@ _RULES: Final = (
     _days_near,
     _this_last_next,
     _end_of,
+    _the_year,
     _years,
 )
 

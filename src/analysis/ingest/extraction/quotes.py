@@ -76,7 +76,8 @@ _ROLE_HEADS: Final = (
     "sources", "diplomat", "officer", "agent", "lawyer", "attorney", "analyst", "expert",
     "director", "chief", "commander", "aide", "adviser", "advisor", "representative", "envoy",
     "governor", "mayor", "senator", "lawmaker", "negotiator", "administrator", "commissioner",
-    "investigator", "witness", "resident", "family", "relatives",
+    "investigator", "witness", "resident", "family", "relatives", "special agent in charge",
+    "agent in charge",
 )  # fmt: skip
 _ROLE_HEAD = "|".join(sorted(_ROLE_HEADS, key=len, reverse=True))
 _ROLE_WORD = rf"(?:U\.S\.|[{UP}][\w\u2019'-]*|[a-z][a-z-]*)"
@@ -304,14 +305,15 @@ def _role(who: str) -> str | None:
     """The role noun phrase of an unnamed speaker: "a spokesman for the ministry" ->
     "spokesman", "the White House press secretary" -> "White House press secretary"."""
     m = re.match(
-        rf"\s*(?:{_DETERMINER}{SP}+)?(?P<role>(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD}))\b",
+        rf"\s*(?:{_DETERMINER}{SP}+)?(?P<role>(?:{_ROLE_WORD}{SP}+){{0,4}}?(?P<head>{_ROLE_HEAD}))\b",
         who,
         re.IGNORECASE,
     )
     if m is None:
         return None
     words = m["role"].split()
-    if any(w.casefold() in _NOT_ROLE_WORDS for w in words) or (
+    modifiers = m["role"][: m.start("head") - m.start("role")].split()  # "agent in charge": a head
+    if any(w.casefold() in _NOT_ROLE_WORDS for w in modifiers) or (
         words[0][0].isupper() and len(words) == 1 and words[0] not in ("President",)
     ):
         return None
