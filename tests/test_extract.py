@@ -2067,3 +2067,84 @@ def test_a_council_on_and_a_title_after_and_are_no_cut_organisations() -> None:
     )
     orgs = run(text).actors.filter(kind="organisation")["name"].to_list()
     assert orgs == ["Mexican Council on Foreign Relations", "Security Cabinet"]
+
+
+# -- round 7, years of dates in sentences of my own (a battery written before the rules it
+# led to: deadlines of the next year, recaps of the last, datelines) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # (text, published, expected list of (as_written-substring, iso))
+        ("The 30 percent tariff will take effect on Jan. 15 unless Mexico acts.", dt.date(2025,11,20), ["2026-01-15"]),
+        ("Mexico has until Feb. 28 to respond, the official said.", dt.date(2025,11,20), ["2026-02-28"]),
+        ("The exemption expires on March 31.", dt.date(2025,12,2), ["2026-03-31"]),
+        ("Talks are scheduled for January in Washington.", dt.date(2025,11,20), ["2026-01"]),
+        ("A decision is expected in February.", dt.date(2025,11,20), ["2026-02"]),
+        ("The deadline of Jan. 15 gives both sides eight weeks.", dt.date(2025,11,20), ["2026-01-15"]),
+        ("Duties on steel would rise to 50 percent as of Feb. 1, officials said.", dt.date(2025,12,10), ["2026-02-01"]),
+        ("The rule, published on Nov. 3, applies from Jan. 1.", dt.date(2025,11,20), ["2025-11-03","2026-01-01"]),
+        ("The tariff imposed on March 4 remains in place.", dt.date(2025,11,20), ["2025-03-04"]),
+        ("Growers paid a 21 percent duty in July.", dt.date(2025,11,20), ["2025-07"]),
+        ("The joint review of the trade pact begins in July 2026.", dt.date(2025,11,20), ["2026-07"]),
+        ("A new round of talks could start in the first week of January.", dt.date(2025,12,15), ["2026-01"]),
+        ("The pause lasts 90 days, until March 2.", dt.date(2025,12,2), ["2026-03-02"]),
+        ("Mexico must show results before April.", dt.date(2025,11,20), ["2026-04"]),
+        ("Officials will meet again on Dec. 9 and Jan. 12.", dt.date(2025,11,20), ["2025-12-09","2026-01-12"]),
+        ("Washington set a new deadline: Feb. 15.", dt.date(2025,12,1), ["2026-02-15"]),
+        ("The tariff, first threatened in February, was delayed twice, in March and again in August.", dt.date(2025,11,20), ["2025-02","2025-03","2025-08"]),
+        ("Trump said on Friday that the duties would start on Feb. 1.", dt.date(2025,11,21), ["2025-11-21","2026-02-01"]),
+        # explainer early in the year
+        ("On March 13, Mexico sent 29 prisoners north.", dt.date(2026,2,10), ["2025-03-13"]),
+        ("The first transfer came in late February, the second in August and the third in December.", dt.date(2026,1,20), ["2025-02","2025-08","2025-12"]),
+        ("Mexico sent 26 people on Aug. 12, its second transfer of the year.", dt.date(2026,2,10), ["2025-08-12","2025"]),
+        ("In an interview in December, the ambassador praised the transfers.", dt.date(2026,1,20), ["2025-12"]),
+        ("A fourth transfer could come as early as March, officials said.", dt.date(2026,2,10), ["2026-03"]),
+        ("The Senate will debate the bill on March 3.", dt.date(2026,2,10), ["2026-03-03"]),
+        ("Prosecutors have until April 30 to file.", dt.date(2026,2,10), ["2026-04-30"]),
+        ("Last year, Mexico sent 29 people in February, 26 in August and 37 in December.", dt.date(2026,2,10), ["2025","2025-02","2025-08","2025-12"]),
+        ("In 2025 the transfers took place in February, August and December.", dt.date(2026,2,10), ["2025","2025-02","2025-08","2025-12"]),
+        ("The transfers, in February and August, were the largest.", dt.date(2026,1,10), ["2025-02","2025-08"]),
+        # dateline, relative
+        ("TIJUANA, Mexico, Oct. 3 (Wire) \u2014 Soldiers arrested him on Sunday. He was flown to Mexico City the next day and will appear before a judge on Monday.", dt.date(2025,10,6), ["2025-10-03","2025-09-28","2025-09-29","2025-10-06"]),
+        ("Relatives said they would hold a vigil on Saturday.", dt.date(2025,10,8), ["2025-10-11"]),
+        ("His hearing was postponed to Nov. 4.", dt.date(2025,10,20), ["2025-11-04"]),
+        ("He was extradited in January and sentenced in March.", dt.date(2025,11,5), ["2025-01","2025-03"]),
+        ("He is set to be sentenced in January.", dt.date(2025,11,5), ["2026-01"]),
+        ("His trial is expected to start next March.", dt.date(2025,11,5), ["2026-03"]),
+        ("He was arrested last March.", dt.date(2025,11,5), ["2025-03"]),
+        ("He was arrested last March in Sinaloa.", dt.date(2025,2,5), ["2024-03"]),
+        ("The government said in September that it would review the list by the end of the year.", dt.date(2025,10,2), ["2025-09","2025"]),
+        ("Sheinbaum took office on Oct. 1, 2024, and has since sent 92 people north.", dt.date(2025,12,1), ["2024-10-01"]),
+        ("The duty was lifted on Jan. 9 after two days.", dt.date(2025,12,1), ["2025-01-09"]),
+        ("Mexico agreed in February to deploy 10,000 troops to the border.", dt.date(2025,12,1), ["2025-02"]),
+        ("The next hearing is on Jan. 20.", dt.date(2025,12,18), ["2026-01-20"]),
+        ("He will be sentenced on Feb. 3, prosecutors said.", dt.date(2025,11,28), ["2026-02-03"]),
+        ("Mexico's Senate approved the reform in October; it takes effect on Jan. 1.", dt.date(2025,11,28), ["2025-10","2026-01-01"]),
+        ("The transfers began in February 2025. The second came in August and the third in January.", dt.date(2026,3,2), ["2025-02","2025-08","2026-01"]),
+        ("Mexico sent 37 prisoners on Jan. 20, the first transfer of 2026.", dt.date(2026,2,4), ["2026-01-20","2026"]),
+        ("Officials expect another transfer in the spring.", dt.date(2026,2,4), []),
+        ("On Dec. 4, 19 prisoners were flown out.", dt.date(2026,1,15), ["2025-12-04"]),
+        ("A federal judge on Wednesday ordered him held. His next hearing is set for Jan. 8.", dt.date(2025,12,19), ["2025-12-17","2026-01-08"]),
+        ("The State Department designated the cartels as terrorist organizations in February.", dt.date(2026,1,5), ["2025-02"]),
+        ("The tariff has been in force since Feb. 4.", dt.date(2026,1,15), ["2025-02-04"]),
+        ("He has been held since November.", dt.date(2026,1,15), ["2025-11"]),
+        ("Officials said the deal could be signed in March.", dt.date(2025,12,3), ["2026-03"]),
+        ("The list, handed over in November, includes 40 names.", dt.date(2025,12,3), ["2025-11"]),
+        ("Negotiators meet again in January, after talks in Mexico City on Dec. 1 ended without a deal.", dt.date(2025,12,3), ["2026-01","2025-12-01"]),
+        ("The first group arrived on Feb. 27; a second landed on Aug. 12.", dt.date(2025,9,1), ["2025-02-27","2025-08-12"]),
+        ("The fourth transfer is planned for March.", dt.date(2026,2,10), ["2026-03"]),
+        ("A third transfer followed on Jan. 20 this year.", dt.date(2026,2,10), ["2026-01-20", "2026"]),
+        ("Lawyers have 30 days, until Jan. 5, to appeal.", dt.date(2025,12,6), ["2026-01-05"]),
+        ("His sentencing was moved from Dec. 15 to Feb. 2.", dt.date(2025,12,1), ["2025-12-15","2026-02-02"]),
+        ("The rules, announced on Dec. 20, will apply from Feb. 1 to July 31.", dt.date(2026,1,8), ["2025-12-20","2026-02-01","2026-07-31"]),
+        ("In November, officials said another group was likely before the end of January.", dt.date(2025,12,5), ["2025-11","2026-01"]),
+    ],
+)  # fmt: skip
+def test_the_year_of_each_date_in_a_battery_of_sentences(
+    text: str, published: dt.date, expected: list[str]
+) -> None:
+    found = run(text, published).dates.select("date", "precision").rows()
+    shown = {"day": 10, "month": 7, "year": 4}
+    assert [d.isoformat()[: shown[p]] for d, p in found] == expected

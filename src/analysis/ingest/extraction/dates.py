@@ -56,7 +56,8 @@ _FUTURE: Final = re.compile(
     r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|probable|imminent)"
     r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as)(?:\s+the\s+(?:end|middle|start|"
     r"beginning)\s+of)?)?\s*$|"
-    r"\b(?:plans?|planning)\s+(?:to|an?|the)\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
+    r"\b(?:plans?|planning)\s+(?:to|an?|the)\b|\b(?:the|a|its|his|her|their)\s+next\s+"
+    r"(?!(?:day|week|month|year)\b)[a-z]+\b|\b(?:meet|resume|return|reconvene)s?\s+again\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
     r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
@@ -73,7 +74,8 @@ _FUTURE: Final = re.compile(
 _PLAIN_FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't)\b|\w(?:\u2019|')ll\b|\b(?:is|are)\s+(?:due|scheduled|set|"
     r"expected|slated|to)\b|\b(?:takes?)\s+effect\b|\b(?:expires|begins|starts|ends|resumes|"
-    r"lapses|kicks\s+in)\b|\b(?:new|next|current)\s+deadline\b|\bdeadline\s+(?:is|of|for)\b",
+    r"lapses|kicks\s+in)\b|\b(?:new|next|current)\s+deadline\b|\bdeadline\s+(?:is|of|for)\b|"
+    r"\bmust\b|\b(?:has|have|needs?)\s+to\b",
     re.IGNORECASE,
 )
 #: A past-tense verb in the date's sentence: a day or month written without a year that
@@ -122,7 +124,8 @@ _SUBORDINATE: Final = re.compile(
 _PROSPECTIVE: Final = re.compile(
     r"\b(?:(?:from|starting|beginning|effective|until|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
     r"(?:until|(?:runs?|running|extended|extends?)\s+(?:to|until|through))\s*(?:(?:mid|early|"
-    r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?)$",
+    r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?|"
+    r"\b(?:moved|postponed|pushed\s+back|delayed|rescheduled|deferred)\b[^;!?\n]{0,40}\bto\s*)$",
     re.IGNORECASE,
 )
 #: "since" before a date: the start of what lasts to the reference day, never ahead of it.
@@ -170,6 +173,8 @@ class _Context:
     last_year: dt.date | None = None  # the last year named or written with its date
     #: The last year named alone ("last year", "in 2025"), and where: the frame of a recap.
     frame: tuple[int, int] | None = None
+    #: Where the last day or month was named, and its year.
+    last_dated: tuple[int, int] | None = None
     #: The year each month was resolved to last: "the February group" is that February's.
     months_seen: dict[int, int] = field(default_factory=dict)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
@@ -183,6 +188,7 @@ class _Context:
             lambda m: m.group().replace(",", " "), self.text[max(0, self.start - 200) : self.start]
         )
         before = _PLACE_LIST.sub(lambda m: m.group().replace(",", " "), before)
+        before = re.sub(r"\b(deadline|date)\s*:\s*$", r"\1 ", before)  # "a new deadline: Feb. 15"
         breaks = list(_CLAUSE_BREAK.finditer(before))
         return before[breaks[-1].end() :] if breaks else before
 
@@ -665,6 +671,9 @@ def _the_year(text: str) -> Iterator[_Candidate]:
 
         def resolve(ctx: _Context) -> tuple[dt.date, str]:
             ref = ctx.reference
+            if ctx.last_dated is not None and ctx.last_dated[0] >= ctx.sentence()[0]:
+                # "sent 26 people on Aug. 12, its second transfer of the year": that day's year
+                return dt.date(ctx.last_dated[1], 1, 1), "year"
             frame = ctx.frame[1] if ctx.frame is not None else None
             if frame == ref.year - 1 and ref.month <= 3:
                 return dt.date(frame, 1, 1), "year"
@@ -770,6 +779,7 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
             ctx.frame = (c.start, date.year)
         if precision in ("day", "month"):
             ctx.months_seen[date.month] = date.year
+            ctx.last_dated = (c.start, date.year)
         if precision == "year" or not c.relative:
             ctx.last_year = date
         if not c.relative and precision in ("day", "month"):
