@@ -2148,3 +2148,94 @@ def test_the_year_of_each_date_in_a_battery_of_sentences(
     found = run(text, published).dates.select("date", "precision").rows()
     shown = {"day": 10, "month": 7, "year": 4}
     assert [d.isoformat()[: shown[p]] for d, p in found] == expected
+
+
+# -- round 7, a third tester's probe articles (not the test set), in the tester's sentences ---
+
+
+def test_people_a_partner_a_us_attorney_after_the_name_a_list_ending_in_others_a_profile() -> None:
+    text = (
+        "FBI agents arrested her business partner, Esteban Rinc\u00f3n Gayt\u00e1n, in Laredo. "
+        "Gloria Estrada Villase\u00f1or, the U.S. Attorney in Chicago, said her office would "
+        "seek a joint trial. The rest of those sent are Sof\u00eda Ir\u00e9ne B\u00e1ez-Landa, "
+        "Gerardo Uribe Toledo, Arturo Nava Cisneros and six other persons. For most of his "
+        "adult life, Evaristo Quintero Lagunas was a ghost to the agents who chased him."
+    )
+    assert people_of(text) == [
+        ("Esteban Rinc\u00f3n Gayt\u00e1n", "business partner"),
+        ("Gloria Estrada Villase\u00f1or", "U.S. Attorney"),
+        ("Sof\u00eda Ir\u00e9ne B\u00e1ez-Landa", None),
+        ("Gerardo Uribe Toledo", None),
+        ("Arturo Nava Cisneros", None),
+        ("Evaristo Quintero Lagunas", None),
+    ]
+
+
+def test_a_given_name_that_is_a_spanish_head_word_and_a_think_tank_named_after_its_noun() -> None:
+    text = (
+        "\u201cThe lists,\u201d said Luz Marina Trevi\u00f1o de Alba, who directs the security "
+        "program at the think tank M\u00e9xico Eval\u00faa, \u201care written in Washington.\u201d "
+        "The tariff is \u201ca tax on cooperation,\u201d according to Canacero, the national steel "
+        "chamber."
+    )
+    found = run(text)
+    assert people_of(text) == [("Luz Marina Trevi\u00f1o de Alba", None)]
+    assert found.actors.filter(kind="organisation")["name"].to_list() == [
+        "M\u00e9xico Eval\u00faa",
+        "Canacero",
+    ]
+    assert [(s, len(p)) for s, p in quote_rows(found)] == [
+        ("Luz Marina Trevi\u00f1o de Alba", 2),
+        ("Canacero", 1),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("DEA Administrator Leonard Cho put it plainly: \u201cFor years these men treated the "
+         "border as a shield.\u201d"), ["Leonard Cho"]),
+        (("The Mexican Attorney General\u2019s Office said in a statement that the transfer was "
+         "carried out \u201cin strict accordance with Mexican law.\u201d"),
+         ["Mexican Attorney General\u2019s Office"]),
+        (("\u201cMy client is a truck driver, not a kingpin,\u201d said his attorney, Felipe "
+         "Arreola."), ["Felipe Arreola"]),
+        (("Through a statement, the U.S. Embassy in Mexico recognized \u201cthe commitment and "
+         "professionalism of the Mexican authorities.\u201d"), ["U.S. Embassy in Mexico"]),
+        (("Gloria Estrada Villase\u00f1or, the U.S. Attorney in Chicago, spoke. \u201cEvery one of "
+         "these defendants will have his day in court,\u201d Estrada said."),
+         ["Gloria Estrada Villase\u00f1or"]),
+    ],
+)  # fmt: skip
+def test_speakers_before_a_colon_an_office_s_name_an_appositive_after_said_and_recognized(
+    text: str, expected: list[str]
+) -> None:
+    assert [s for s, _ in quote_rows(run(text))] == expected
+
+
+def test_counts_of_his_bodyguards_and_at_least_30_days_before_is_a_duration() -> None:
+    text = (
+        "Two of his bodyguards were also detained. Congress must be notified at least 30 days "
+        "before any change takes effect."
+    )
+    found = run(text, dt.date(2025, 12, 16))
+    assert [(v, u) for v, u, _ in counts_of(text)] == [(2, "people"), (30, "days")]
+    assert found.dates.is_empty()
+
+
+def test_the_following_month_a_review_ahead_moving_migrants_and_running_a_drug_network() -> None:
+    text = (
+        "Marines captured Ventura in Sinaloa in December, and a judge cleared his transfer the "
+        "following month. The agreement is up for review in March.\n\n"
+        "Prosecutors say \u00d3scar Ventura Malpica ran a methamphetamine network. The November "
+        "group included Yesenia Paola Garza Ibarra, accused of moving migrants through "
+        "Coahuila for the Gulf Cartel."
+    )
+    found = run(text, dt.date(2026, 1, 15))
+    assert [d for _, d, _ in dates_of(text, dt.date(2026, 1, 15))] == [
+        dt.date(2025, 12, 1), dt.date(2026, 1, 1), dt.date(2026, 3, 1), dt.date(2025, 11, 1),
+    ]  # fmt: skip
+    assert found.charges.select("charge", "accused").rows() == [
+        ("drug trafficking", "\u00d3scar Ventura Malpica"),
+        ("human smuggling", "Yesenia Paola Garza Ibarra"),
+    ]
