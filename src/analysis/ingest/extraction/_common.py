@@ -49,7 +49,8 @@ COUNTRIES: Final[dict[str, str]] = {
 SPEECH_VERBS = (
     r"said|says|told|tells|added|adds|stated|states|wrote|writes|announced|announces|confirmed|"
     r"insisted|explained|noted|argued|warned|declared|remarked|tweeted|posted|continued|"
-    r"recalled|acknowledged|asserted|claimed|stressed|emphasized|emphasised"
+    r"recalled|acknowledged|asserted|claimed|stressed|emphasized|emphasised|predicted|replied|"
+    r"responded|countered|conceded|admitted|cautioned|observed|complained|lamented"
 )
 
 

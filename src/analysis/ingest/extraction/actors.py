@@ -78,6 +78,7 @@ _LOW_HEADS = (
     "specialist", "commentator", "author", "editor", "correspondent", "special agent in charge",
     "lookout", "plaza chief", "plaza boss", "hit man", "gunman", "courier", "smuggler",
     "agent in charge", "buyer", "supplier", "broker", "consul general", "consul",
+    "business partner", "partner", "associate", "bodyguard",
     "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
     "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
 )  # fmt: skip
@@ -175,7 +176,7 @@ _ORG_HEADS: Final = frozenset({
     "Reserve", "Group", "Board", "Authority", "Directorate", "Division", "Corps", "Mission",
     "Enforcement", "Banco", "Grupo", "Secretaría", "Fiscalía", "Procuraduría", "Instituto",
     "Universidad", "Ejército", "Guardia", "Comisión", "Consejo", "Policía", "Marina",
-    "Colegio", "Centro", "Escuela", "Suprema", "Cámara",
+    "Colegio", "Centro", "Escuela", "Suprema", "Cámara", "Section",
 })  # fmt: skip
 #: Single words that are organisations alone.
 _SINGLE_ORGS: Final = frozenset({"Senate", "Congress", "Navy", "Army", "Pentagon", "Interpol"})
@@ -277,8 +278,12 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
     tokens = plain_name(name).split()
     if len(tokens) < min_tokens:
         return False
-    if any(t in _ORG_WORDS or t in _NOT_NAME for t in tokens):
-        return False
+    if any(
+        (t in _ORG_WORDS and not (t == "Marina" and (not i or tokens[i - 1] not in ("de", "la"))))
+        or t in _NOT_NAME
+        for i, t in enumerate(tokens)
+    ):
+        return False  # "Luz Marina Treviño" is a person, "Secretaría de Marina" the navy
     if any(t in WEEKDAYS or t in MONTHS for t in tokens):
         return False
     if plain_name(name).casefold() in _GROUP_NAMES:
@@ -394,7 +399,7 @@ def _titled_people(people: _People) -> None:
         rf"(?:\b(?:[Oo]ne|[Aa]nother|[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)|{_COUNTRY_POSSESSIVE}|"
         rf"\b(?:[Tt]he{SP}[a-z]+|[{UP}][{LO}]+)(?:\u2019s|'s))"
         rf"{SP}(?P<title>(?:(?:{_MOD}|{_LOWMOD}){SP}){{0,3}}?{_HEAD}{_ORG_COMPLEMENT}?)"
-        rf"(?:{SP}\([{UP}]{{2,8}}\))?,{SP}(?P<name>{NAME})(?:,|{SP}*[\u2014\u2013])"
+        rf"(?:{SP}\([{UP}]{{2,8}}\))?,{SP}(?P<name>{NAME})(?:,|{SP}*[\u2014\u2013]|\.(?=\s|$))"
     )  # "a municipal police officer, Alfonso Ruiz de Chávez — were detained"
     for m in re.finditer(before, text):
         title = _clean_title(m["title"])
@@ -407,7 +412,7 @@ def _titled_people(people: _People) -> None:
         rf"(?<![\w\u2019'-])(?P<name>{WITHHELD}|{NAME}),{SP}(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
         rf"(?P<nick>{NICKNAME}),?{SP})?(?:\d{{1,3}},{SP})?(?:(?:described|identified)"
         rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP})?(?:a|an|the){SP}"
-        rf"(?P<title>(?:[\w\u2019'-]+{SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
+        rf"(?P<title>(?:(?:U\.S\.|[\w\u2019'-]+){SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
         rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?"
         rf"(?:(?!{_NOT_COMPLEMENT}\b)[a-z]+\b{SP}?){{1,3}})?)"
     )
@@ -496,6 +501,17 @@ def _untitled_people(people: _People) -> None:
             people.add(at, at, n.group(0), None)
     for m in re.finditer(rf"\b{cue}:?{SP}(?P<name>{NAME})(?=[,.;:]|{SP}(?:and|who|of)\b)", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
+    # A list of names that ends in others unnamed: "Sofía Báez-Landa, Gerardo Uribe Toledo,
+    # Arturo Nava Cisneros and six other persons".
+    unnamed = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|some)"
+    for m in re.finditer(
+        rf"(?<![\w\u2019'-])(?P<list>{NAME}(?:,{SP}{NAME})+),?{SP}and{SP}{unnamed}{SP}"
+        rf"(?:[a-z]+{SP})?(?:other|more)\b",
+        text,
+    ):
+        for n in re.finditer(NAME, m["list"]):
+            at = m.start("list") + n.start()
+            people.add(at, at, n.group(0), None)
     # In apposition to a defendant of a case or to one of a group, which is no title: "A
     # fourth defendant in the money laundering case, Rubén Ocampo Díaz,", "lawyers for one of
     # them, Baltasar Quiroga Félix,".
@@ -586,11 +602,29 @@ def _people_by_what_they_do(people: _People) -> None:
         people.add(m.start("name"), m.start("name"), m["name"], None)
 
 
+def _full_names(people: _People) -> None:
+    """A name of three words or more (two surnames, as Spanish-language names are written)
+    that no rule has claimed and that names no organisation or place: "For most of his adult
+    life, Evaristo Quintero Lagunas was a ghost"."""
+    for m in re.finditer(rf"(?<![\w\u2019'.-])(?P<name>{NAME})(?![\w\u2019'-])", people.text):
+        name = _trim_name(m["name"])
+        tokens = [t for t in plain_name(name).split() if t[0].isupper()]
+        before = people.text[max(0, m.start() - 6) : m.start()]
+        after = people.text[m.end() : m.end() + 3]
+        if re.search(r"\b(?:the|of|an?|and)\s+$", before, re.IGNORECASE) or re.match(
+            rf"{SP}(?:[{UP}]|\()", after
+        ):
+            continue  # "in the Rio Grande Valley", "Chamber of Auto Parts Makers": no person
+        if len(tokens) >= 3 and not any(t in _PLACE_WORDS for t in tokens):
+            people.add(m.start("name"), m.start("name"), m["name"], None)
+
+
 def _person_mentions(text: str) -> _People:
     people = _People(text)
     _titled_people(people)
     _untitled_people(people)
     _people_by_what_they_do(people)
+    _full_names(people)
     people.found.sort(key=lambda x: x.start)
     return people
 
@@ -628,8 +662,11 @@ def _org_name(run: str, *, head: bool = True) -> str | None:
         return None
     if len(tokens) == 1:
         return tokens[0] if tokens[0] in _SINGLE_ORGS else None
-    if head and not any(t in _ORG_HEADS for t in tokens):
-        return None
+    if head and not any(
+        t in _ORG_HEADS and (t != "Marina" or (i and tokens[i - 1] in ("de", "la")))
+        for i, t in enumerate(tokens)
+    ):
+        return None  # "Secretaría de Marina" is the navy; "Luz Marina Treviño" is a person
     if tokens[-1] in _MEMBERS or (tokens[-1] == "House" and tokens[-2] != "White"):
         return None
     return " ".join(tokens)
@@ -684,7 +721,7 @@ def _org_parts(run: str) -> list[tuple[int, str]]:
         if connector in ("\u2019s", "'s"):
             # "the Justice Department's Criminal Division": two organisations, the second
             # the first's; "Mexico's National Guard": one
-            joined = not (has_head(first, last) and has_head(start, end))
+            joined = not (has_head(first, last) and has_head(start, len(run)))
         elif connector == "and":
             acronym = re.fullmatch(r"[A-Z]{2,}", run[first:last].rsplit(maxsplit=1)[-1])
             joined = not (acronym or (has_head(first, last) and has_head(start, end)))
@@ -793,6 +830,22 @@ class _Orgs:
             if len(words) >= 2:
                 name = " ".join(words)
                 self.add(m.end() - len(name), m.end(), name)
+        # Named after what they are: "the think tank México Evalúa", "Canacero, the national
+        # steel chamber".
+        kinds = r"(?:think{SP}tank|nonprofit|organi[sz]ation|advocacy{SP}group|chamber|firm|bank)"
+        kinds = kinds.replace("{SP}", SP)
+        for m in re.finditer(
+            rf"\bthe{SP}{kinds}{SP}(?P<name>[{UP}][\w\u2019'-]+(?:{SP}[{UP}][\w\u2019'-]+){{0,3}})",
+            text,
+        ):
+            self.add(m.start("name"), m.end("name"), m["name"])
+        for m in re.finditer(
+            rf"(?<![\w\u2019'.-])(?P<name>[{UP}][\w\u2019'-]+),{SP}(?:the|an?){SP}(?:[a-z-]+{SP}){{0,3}}"
+            r"(?:chamber|association|federation|union|think\s+tank|business\s+group|bank)\b",
+            text,
+        ):
+            if m["name"] not in _NOT_NAME:
+                self.add(m.start("name"), m.end("name"), m["name"])
         for m in re.finditer(rf"\b(?P<who>[{UP}][{LO}]+){SP}administration\b", text):
             if m["who"] not in _NOT_NAME:
                 self.add(m.start(), m.end(), m.group(0))

@@ -69,6 +69,11 @@ _CHARGE_WORDS: Final = (
         "drug trafficking",
     ),
     (rf"(?:drug|{_DRUGS}){SP}(?:brokers?|smugglers?|suppliers?|distributors?)", "drug trafficking"),
+    (
+        (rf"(?:ran|runs|running|run|operated|operating|led|leading){SP}(?:an?|the|his|her){SP}"
+        rf"(?:[a-z]+{SP})?(?:drug|{_DRUGS}){SP}(?:network|ring|operation|cell|organi[sz]ation)"),
+        "drug trafficking",
+    ),
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),
     (rf"(?:drug|narcotics|{_DRUGS}){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
     # "accuse him of trafficking methamphetamine": the verb before the drug
@@ -82,6 +87,7 @@ _CHARGE_WORDS: Final = (
         "weapons trafficking",
     ),
     (rf"(?:smuggling|trafficking){SP}(?:of{SP})?(?:migrants|people|humans)", "human smuggling"),
+    (rf"(?:moving|moved|transporting|transported|ferrying){SP}migrants", "human smuggling"),
     (
         (
             rf"(?:conspir\w*{SP}to{SP})?(?:smuggle|smuggled|traffic|trafficked){SP}(?:[a-z]+{SP})?"

@@ -137,7 +137,7 @@ _PARTITIVE = re.compile(
     rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}of{SP}(?P<whole>them|those|these|us|whom|"
     rf"the(?:{SP}{_NUM})?{SP}(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS})\b|the{SP}{_NUM}\b|"
     rf"the{SP}(?:other|remaining){SP}{_NUM}\b|"
-    rf"[{UP}][\w-]+(?:\u2019|')s{SP}(?:{_MOD}{SP}){{0,2}}?(?:{_PEOPLE_NOUNS})\b)",
+    rf"(?:[{UP}][\w-]+(?:\u2019|')s|his|her|their|its){SP}(?:{_MOD}{SP}){{0,2}}?(?:{_PEOPLE_NOUNS})\b)",
     _I,
 )
 #: A transfer's place: "the third such transfer", "A second group".

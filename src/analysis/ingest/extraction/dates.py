@@ -56,7 +56,7 @@ _FUTURE: Final = re.compile(
     r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|probable|imminent)"
     r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as)(?:\s+the\s+(?:end|middle|start|"
     r"beginning)\s+of)?)?\s*$|"
-    r"\b(?:plans?|planning)\s+(?:to|an?|the)\b|\b(?:the|a|its|his|her|their)\s+next\s+"
+    r"\b(?:plans?|planning)\s+(?:to|an?|the)\b|\b(?:is|are)\s+up\s+for\b|\b(?:the|a|its|his|her|their)\s+next\s+"
     r"(?!(?:day|week|month|year)\b)[a-z]+\b|\b(?:meet|resume|return|reconvene)s?\s+again\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
@@ -173,8 +173,8 @@ class _Context:
     last_year: dt.date | None = None  # the last year named or written with its date
     #: The last year named alone ("last year", "in 2025"), and where: the frame of a recap.
     frame: tuple[int, int] | None = None
-    #: Where the last day or month was named, and its year.
-    last_dated: tuple[int, int] | None = None
+    #: Where the last day or month was named, its year, and its month's first day.
+    last_dated: tuple[int, int, dt.date] | None = None
     #: The year each month was resolved to last: "the February group" is that February's.
     months_seen: dict[int, int] = field(default_factory=dict)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
@@ -465,6 +465,17 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
 
         return resolve
 
+    def month_step(step: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
+        def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+            if ctx.last_dated is None:
+                return None
+            return _shift_month(ctx.last_dated[2], step), "month"
+
+        return resolve
+
+    months = rf"\bthe{SP}(?:(?P<a>following|next)|(?P<b>previous|preceding)){SP}month\b"
+    for m in re.finditer(months, text, re.IGNORECASE):
+        yield _Candidate(m.start(), m.end(), month_step(1 if m["a"] else -1), relative=True)
     years = (
         rf"\b(?:the{SP}year{SP}(?P<b>before)|the{SP}(?P<p>previous|preceding){SP}year|a{SP}year"
         rf"{SP}(?P<e>earlier)|the{SP}(?:following|next){SP}year|a{SP}year{SP}later)\b"
@@ -498,6 +509,9 @@ def _offsets(text: str) -> Iterator[_Candidate]:
     words = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
              "seven": 7}  # fmt: skip
     for m in re.finditer(later, text, re.IGNORECASE):
+        if re.search(r"\b(?:at\s+least|up\s+to|no\s+later\s+than|within|no\s+(?:less|fewer)\s+than)\s+$",
+                     text[max(0, m.start() - 20) : m.start()], re.IGNORECASE):  # fmt: skip
+            continue  # "at least 30 days before any change takes effect": a duration
         n = words.get(m["n"].casefold()) or int(m["n"])
         days = n * (7 if m["unit"].casefold() == "week" else 1)
         sign = -1 if m["dir"].casefold() in ("earlier", "before") else 1
@@ -779,7 +793,7 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
             ctx.frame = (c.start, date.year)
         if precision in ("day", "month"):
             ctx.months_seen[date.month] = date.year
-            ctx.last_dated = (c.start, date.year)
+            ctx.last_dated = (c.start, date.year, date.replace(day=1))
         if precision == "year" or not c.relative:
             ctx.last_year = date
         if not c.relative and precision in ("day", "month"):

@@ -77,9 +77,11 @@ _ROLE_HEADS: Final = (
     "director", "chief", "commander", "aide", "adviser", "advisor", "representative", "envoy",
     "governor", "mayor", "senator", "lawmaker", "negotiator", "administrator", "commissioner",
     "investigator", "witness", "resident", "family", "relatives", "special agent in charge",
-    "agent in charge",
+    "agent in charge", "prosecutors", "investigators", "lawyers", "attorneys", "analysts",
+    "experts", "diplomats", "agents",
 )  # fmt: skip
 _ROLE_HEAD = "|".join(sorted(_ROLE_HEADS, key=len, reverse=True))
+_PLURAL_ROLES: Final = frozenset(h for h in _ROLE_HEADS if h.endswith("s") and " " not in h)
 _ROLE_WORD = rf"(?:U\.S\.|[{UP}][\w\u2019'-]*|[a-z][a-z-]*)"
 #: Words that never modify a role noun ("said", "the", "of").
 _NOT_ROLE_WORDS: Final = frozenset({
@@ -209,6 +211,10 @@ class _Speakers:
             return people[-1].name
         who = self.text[who_start:who_end]
         role = _role(who)
+        org = next((m for m in inside if m.kind == "organisation"), None)
+        head_at = who_start + who.find(role) + len(role) - 1 if role is not None else -1
+        if role is not None and org is not None and org.start <= head_at < org.end:
+            return org.name  # "The Mexican Attorney General's Office said": not an attorney
         if role is not None:
             definite = re.match(r"[Tt]he\b", who.strip()) is not None
             if definite and (titled := self.titled(role, who_start)) is not None:
@@ -314,7 +320,10 @@ def _role(who: str) -> str | None:
     words = m["role"].split()
     modifiers = m["role"][: m.start("head") - m.start("role")].split()  # "agent in charge": a head
     if any(w.casefold() in _NOT_ROLE_WORDS for w in modifiers) or (
-        words[0][0].isupper() and len(words) == 1 and words[0] not in ("President",)
+        words[0][0].isupper()
+        and len(words) == 1
+        and words[0] not in ("President",)
+        and words[0].casefold() not in _PLURAL_ROLES  # "Prosecutors wrote in a filing"
     ):
         return None
     return m["role"]
@@ -378,24 +387,45 @@ def _attribute(
         if m is None:  # "said U.S. Ambassador Ronald Johnson." ends with a dot of its own
             m = re.match(rf"{SP}*,?{SP}*{_VERB}{SP}+(?P<who>{_WHO})\.?", after)
         if m is not None:
+            who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
+            appos = re.match(rf",{SP}+(?P<name>{_WHO})(?=[.,;]|$)", text[who_end:next_open])
+            if appos is not None and not speakers.persons_in(who_start, who_end):
+                a, b = who_end + appos.start("name"), who_end + appos.end("name")
+                if speakers.persons_in(a, b):  # "said his attorney, Felipe Arreola."
+                    who_start, who_end = a, b
             return _Attribution(
-                "inverted", after_start + m.start("who"), after_start + m.end("who"),
+                "inverted", who_start, who_end,
                 after_start + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,")),
-                after_start + m.end("who"),
+                who_end,
             )  # fmt: skip
     lo = _sentence_start(text, prev_end, seg.open_at)
     before = text[lo : seg.open_at]
+    m = re.match(rf"\s*According{SP}+to{SP}+(?P<who>{_WHO}),", before)
+    if m is not None:  # "According to Security Secretary Omar García Harfuch, the prisoners “…”"
+        who_start, who_end = lo + m.start("who"), lo + m.end("who")
+        if speakers.resolve(who_start, who_end, Spans()) is not None:
+            return _Attribution("before", who_start, who_end, lo + m.start(), who_end)
     m = re.search(rf"(?P<who>{_WHO}){SP}+{_VERB}\b(?P<rest>(?:{SP}+[\w\u2019'.-]+){{0,4}}?)"
                   rf"{SP}*[:,]{SP}*$", before)  # fmt: skip
     if m is not None:
         found = _subject(text, speakers, lo, lo + m.start("who"), lo + m.end("who"))
         if found is not None:
             return _Attribution("before", *found, found[0], lo + m.end("rest"))
+    # A person opening the sentence and a colon: "DEA Administrator Leonard Cho put it
+    # plainly: “…”".
+    if re.search(rf":{SP}*$", before):
+        opening = speakers.persons_in(lo, seg.open_at)
+        if opening and not text[lo : opening[0].start].strip() and len(
+            text[opening[0].end : seg.open_at].split()
+        ) <= 6:
+            return _Attribution("before", opening[0].start, opening[0].end, opening[0].start,
+                                seg.open_at)  # fmt: skip
     # Reported speech: "X said the decision “…”", "X called the transfer “…”", "what he
     # called “…”": a speaker and a verb earlier in the sentence.
     verbs = (
         rf"(?:{SPEECH_VERBS}|called|described|dubbed|termed|hailed|praised|denounced|thanked|"
         r"welcomed|celebrated|criticized|criticised|condemned|urged|asked|vowed|pledged|promised|"
+        r"recognized|recognised|applauded|commended|lauded|highlighted|"
         rf"put(?={SP}+(?:the|its|his|her|their){SP}+(?:number|total|figure|count|toll|tally)\b))"
     )  # "put the number of fugitives sent north at “more than 130”"
     for v in reversed(list(re.finditer(rf"\b{verbs}\b", before))):
@@ -462,7 +492,8 @@ def _subject(
     if m is not None:
         return lo + m.start(), end
     role = re.search(
-        rf"(?:\b{_DETERMINER}{SP}+|(?<=\u2019s{SP})|(?<='s{SP}))(?:{_ROLE_WORD}{SP}+){{0,4}}?"
+        rf"(?:\b{_DETERMINER}{SP}+|\A\s*(?={'|'.join(sorted(_PLURAL_ROLES))})|(?<=\u2019s{SP})|"
+        rf"(?<='s{SP}))(?:{_ROLE_WORD}{SP}+){{0,4}}?"
         rf"(?:{_ROLE_HEAD})\b"
         rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.()-]+){{1,8}})?"
         rf"(?:,[^,.;\u201c\u201d\"]{{1,120}},)?$",
