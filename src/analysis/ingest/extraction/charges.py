@@ -70,8 +70,10 @@ _CHARGE_WORDS: Final = (
     ),
     (rf"(?:drug|{_DRUGS}){SP}(?:brokers?|smugglers?|suppliers?|distributors?)", "drug trafficking"),
     (
-        (rf"(?:ran|runs|running|run|operated|operating|led|leading){SP}(?:an?|the|his|her){SP}"
-        rf"(?:[a-z]+{SP})?(?:drug|{_DRUGS}){SP}(?:network|ring|operation|cell|organi[sz]ation)"),
+        (
+            rf"(?:ran|runs|running|run|operated|operating|led|leading){SP}(?:an?|the|his|her){SP}"
+            rf"(?:[a-z]+{SP})?(?:drug|{_DRUGS}){SP}(?:network|ring|operation|cell|organi[sz]ation)"
+        ),
         "drug trafficking",
     ),
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),

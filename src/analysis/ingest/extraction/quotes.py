@@ -354,52 +354,80 @@ def _trim_who(text: str, start: int, end: int) -> int:
 def _attribute(
     text: str, seg: _Segment, prev_end: int, next_open: int, speakers: _Speakers
 ) -> _Attribution | None:
+    """The words that name the speaker of ``seg``: after it, before it in its sentence, as
+    reported speech earlier in the sentence, or at the end of the sentence it sits inside."""
     if seg.close_at is not None:
-        after_start = seg.close_at + 1
-        after = text[after_start:next_open]
-        # "Lemus, 68, said", "Ulloa, a spokesman for the cabinet, told", "his lawyer, Celia
-        # Montaño, said": an age or an appositive between the speaker and the verb
-        m = re.match(
-            rf"{SP}*,?{SP}*(?P<who>{_WHO})(?:,{SP}(?P<appos>[^,.;:!?\u201c\u201d\"\n]{{1,80}}),)?"
-            rf"{SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)",
-            after,
-        )
-        ended = re.search(r"[.]\W*$", text[seg.start : seg.end]) is not None
-        if (
-            m is not None
-            and _who_shaped(m["who"])
-            and not (ended and len(m["rest"].split()) > 3)
-            and not (ended and m["appos"])  # “….” President X, asked …, said: a new sentence
-        ):
-            who_start = after_start + m.start("who")
-            who_end = _trim_who(text, who_start, after_start + m.end("who"))
-            if m["appos"] and not speakers.persons_in(who_start, who_end):
-                appos = (after_start + m.start("appos"), after_start + m.end("appos"))
-                if speakers.persons_in(*appos):
-                    who_start, who_end = appos  # the name is the appositive
-            return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
-        m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
-        if m is not None:
-            who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
-            return _Attribution("after", who_start, who_end, after_start + m.start(), who_end)
-        stop = rf"(?=[.,;:!?(\n]|{SP}+(?:of|for|from|at|in|on|with|who|during|after)\b|$)"
-        m = re.match(rf"{SP}*,?{SP}*{_VERB}{SP}+(?P<who>{_WHO}){stop}", after)
-        if m is None:  # "said U.S. Ambassador Ronald Johnson." ends with a dot of its own
-            m = re.match(rf"{SP}*,?{SP}*{_VERB}{SP}+(?P<who>{_WHO})\.?", after)
-        if m is not None:
-            who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
-            appos = re.match(rf",{SP}+(?P<name>{_WHO})(?=[.,;]|$)", text[who_end:next_open])
-            if appos is not None and not speakers.persons_in(who_start, who_end):
-                a, b = who_end + appos.start("name"), who_end + appos.end("name")
-                if speakers.persons_in(a, b):  # "said his attorney, Felipe Arreola."
-                    who_start, who_end = a, b
-            return _Attribution(
-                "inverted", who_start, who_end,
-                after_start + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,")),
-                who_end,
-            )  # fmt: skip
+        found = _after_quote(text, seg.close_at + 1, seg, next_open, speakers)
+        if found is not None:
+            return found
     lo = _sentence_start(text, prev_end, seg.open_at)
-    before = text[lo : seg.open_at]
+    return (
+        _before_quote(text, lo, seg.open_at, speakers)
+        or _reported(text, lo, seg.open_at, speakers)
+        or _at_sentence_end(text, seg, next_open, speakers)
+    )
+
+
+def _after_quote(
+    text: str, after_start: int, seg: _Segment, next_open: int, speakers: _Speakers
+) -> _Attribution | None:
+    """“…,” Lemus said; “…,” according to X; “…,” said X."""
+    after = text[after_start:next_open]
+    # "Lemus, 68, said", "Ulloa, a spokesman for the cabinet, told", "his lawyer, Celia
+    # Montaño, said": an age or an appositive between the speaker and the verb
+    m = re.match(
+        rf"{SP}*,?{SP}*(?P<who>{_WHO})(?:,{SP}(?P<appos>[^,.;:!?\u201c\u201d\"\n]{{1,80}}),)?"
+        rf"{SP}+{_VERB}\b(?P<rest>[^.!?;“”\"\n]*)",
+        after,
+    )
+    ended = re.search(r"[.]\W*$", text[seg.start : seg.end]) is not None
+    if (
+        m is not None
+        and _who_shaped(m["who"])
+        and not (ended and len(m["rest"].split()) > 3)
+        and not (ended and m["appos"])  # “….” President X, asked …, said: a new sentence
+    ):
+        who_start = after_start + m.start("who")
+        who_end = _trim_who(text, who_start, after_start + m.end("who"))
+        if m["appos"] and not speakers.persons_in(who_start, who_end):
+            appos = (after_start + m.start("appos"), after_start + m.end("appos"))
+            if speakers.persons_in(*appos):
+                who_start, who_end = appos  # the name is the appositive
+        return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
+    m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
+    if m is not None:
+        who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
+        return _Attribution("after", who_start, who_end, after_start + m.start(), who_end)
+    return _inverted(text, after_start, next_open, speakers)
+
+
+def _inverted(
+    text: str, after_start: int, next_open: int, speakers: _Speakers
+) -> _Attribution | None:
+    """“…,” said U.S. Ambassador Ronald Johnson; “…,” said his attorney, Felipe Arreola."""
+    after = text[after_start:next_open]
+    stop = rf"(?=[.,;:!?(\n]|{SP}+(?:of|for|from|at|in|on|with|who|during|after)\b|$)"
+    m = re.match(rf"{SP}*,?{SP}*{_VERB}{SP}+(?P<who>{_WHO}){stop}", after)
+    if m is None:  # "said U.S. Ambassador Ronald Johnson." ends with a dot of its own
+        m = re.match(rf"{SP}*,?{SP}*{_VERB}{SP}+(?P<who>{_WHO})\.?", after)
+    if m is None:
+        return None
+    who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
+    appos = re.match(rf",{SP}+(?P<name>{_WHO})(?=[.,;]|$)", text[who_end:next_open])
+    if appos is not None and not speakers.persons_in(who_start, who_end):
+        a, b = who_end + appos.start("name"), who_end + appos.end("name")
+        if speakers.persons_in(a, b):  # "said his attorney, Felipe Arreola."
+            who_start, who_end = a, b
+    return _Attribution(
+        "inverted", who_start, who_end,
+        after_start + m.start() + len(m.group(0)) - len(m.group(0).lstrip(" ,")),
+        who_end,
+    )  # fmt: skip
+
+
+def _before_quote(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attribution | None:
+    """According to X, … “…”; X said: “…”; X put it plainly: “…”."""
+    before = text[lo:open_at]
     m = re.match(rf"\s*According{SP}+to{SP}+(?P<who>{_WHO}),", before)
     if m is not None:  # "According to Security Secretary Omar García Harfuch, the prisoners “…”"
         who_start, who_end = lo + m.start("who"), lo + m.end("who")
@@ -414,28 +442,38 @@ def _attribute(
     # A person opening the sentence and a colon: "DEA Administrator Leonard Cho put it
     # plainly: “…”".
     if re.search(rf":{SP}*$", before):
-        opening = speakers.persons_in(lo, seg.open_at)
-        if opening and not text[lo : opening[0].start].strip() and len(
-            text[opening[0].end : seg.open_at].split()
-        ) <= 6:
+        opening = speakers.persons_in(lo, open_at)
+        if (
+            opening
+            and not text[lo : opening[0].start].strip()
+            and len(text[opening[0].end : open_at].split()) <= 6
+        ):
             return _Attribution("before", opening[0].start, opening[0].end, opening[0].start,
-                                seg.open_at)  # fmt: skip
-    # Reported speech: "X said the decision “…”", "X called the transfer “…”", "what he
-    # called “…”": a speaker and a verb earlier in the sentence.
-    verbs = (
-        rf"(?:{SPEECH_VERBS}|called|described|dubbed|termed|hailed|praised|denounced|thanked|"
-        r"welcomed|celebrated|criticized|criticised|condemned|urged|asked|vowed|pledged|promised|"
-        r"recognized|recognised|applauded|commended|lauded|highlighted|"
-        rf"put(?={SP}+(?:the|its|his|her|their){SP}+(?:number|total|figure|count|toll|tally)\b))"
-    )  # "put the number of fugitives sent north at “more than 130”"
-    for v in reversed(list(re.finditer(rf"\b{verbs}\b", before))):
+                                open_at)  # fmt: skip
+    return None
+
+
+#: Verbs of reported speech: "X said the decision “…”", "X called the transfer “…”".
+_REPORTING: Final = (
+    rf"(?:{SPEECH_VERBS}|called|described|dubbed|termed|hailed|praised|denounced|thanked|"
+    r"welcomed|celebrated|criticized|criticised|condemned|urged|asked|vowed|pledged|promised|"
+    r"recognized|recognised|applauded|commended|lauded|highlighted|"
+    rf"put(?={SP}+(?:the|its|his|her|their){SP}+(?:number|total|figure|count|toll|tally)\b))"
+)  # "put the number of fugitives sent north at “more than 130”"
+
+
+def _reported(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attribution | None:
+    """Reported speech: "X said the decision “…”", "what he called “…”": a speaker and a verb
+    earlier in the sentence."""
+    before = text[lo:open_at]
+    for v in reversed(list(re.finditer(rf"\b{_REPORTING}\b", before))):
         if re.search(r"[\u201c\u201d\"]", before[v.end() :]):
             break  # another quotation stands between the verb and this one
         found = _subject(text, speakers, lo, lo, lo + v.start())
         if found is not None:
             form = "reported" if re.fullmatch(SPEECH_VERBS, v.group(0)) else "called"
             return _Attribution(form, *found, found[0], lo + v.end())
-    return _at_sentence_end(text, seg, next_open, speakers)
+    return None
 
 
 def _at_sentence_end(
