@@ -2266,3 +2266,12 @@ def test_the_speaker_of_each_quote_in_a_battery_of_sentences(
     text: str, expected: list[tuple[str, int]]
 ) -> None:
     assert [(s, len(parts)) for s, parts in quote_rows(run(text))] == expected
+
+
+def test_she_added_is_the_speaker_of_the_quote_before_not_the_person_named_last() -> None:
+    text = (
+        "\u201cHe understood the money,\u201d said Ingrid Salom\u00f3n, a former DEA analyst who "
+        "tracked Evaristo Quintero Lagunas for six years. His network bought precursors in "
+        "Asia. \u201cHe never carried a gun,\u201d she added. \u201cHe carried invoices.\u201d"
+    )
+    assert [s for s, _ in quote_rows(run(text))] == ["Ingrid Salom\u00f3n", "Ingrid Salom\u00f3n"]

@@ -224,6 +224,13 @@ class _Speakers:
             return inside[-1].name
         words = who.split()
         if words and words[-1].casefold() in _PRONOUNS:
+            last = self.last_speaker
+            if (
+                last is not None
+                and re.match(r"\s+(?:added|continued|went\s+on)\b", self.text[who_end:])
+                and "\n\n" not in self.text[last[0] : who_start]
+            ):
+                return last[1]  # “…,” she added: the speaker of the quote before
             return self.antecedent(who_start, quoted)
         body = re.fullmatch(
             r"\s*[Tt]he\s+(embassy|ministry|department|office|agency|commission|secretariat|"
