@@ -42,7 +42,7 @@ _GUNS = r"(?:weapons|firearms|guns|arms|rifles|ammunition)"
 #: (pattern, charge), tried in order; the first pattern to claim words wins.
 _CHARGE_WORDS: Final = (
     (
-        rf"conspiracy{SP}to{SP}(?:[a-z0-9]+(?:,|{SP}and|{SP}or)?{SP}){{1,7}}?{_DRUGS}",
+        rf"conspiracy{SP}to{SP}(?!launder)(?:[a-z0-9]+(?:,|{SP}and|{SP}or)?{SP}){{1,7}}?{_DRUGS}",
         "drug trafficking",
     ),
     (
@@ -77,7 +77,8 @@ _CHARGE_WORDS: Final = (
         "drug trafficking",
     ),
     (rf"crimes?{SP}against{SP}(?:public{SP})?health", "drug trafficking"),
-    (rf"(?:drug|narcotics|{_DRUGS}){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
+    (rf"(?:drug|narcotics){SP}(?:charges|counts|offen[cs]es|crimes)", "drug trafficking"),
+    (rf"{_DRUGS}{SP}(?:charges|counts)", "drug trafficking"),  # not "penalties for fentanyl crimes"
     # "accuse him of trafficking methamphetamine": the verb before the drug
     (rf"(?:trafficking|smuggling){SP}(?:[a-z]+{SP})?{_DRUGS}", "drug trafficking"),
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
@@ -127,7 +128,8 @@ _CHARGE_WORDS: Final = (
             rf"(?:illegal|illicit){SP}sale{SP}of{SP}hydrocarbons|"
             rf"hydrocarbon{SP}theft|corruption|bribery|obstruction(?:{SP}of{SP}justice)?|"
             rf"(?:taking|took|accepting|accepted|paying|paid|receiving|received){SP}bribes|"
-            rf"(?:paying|paid|bribing|bribed){SP}(?:[\w-]+{SP}){{0,3}}?(?:agents|officials|officers|"
+            rf"(?:paying|paid|bribing|bribed){SP}(?:(?:Mexican|U\.S\.|immigration|customs|prison|"
+            rf"police|local|state|federal|municipal|border){SP}){{0,2}}(?:agents|officials|officers|"
             rf"police|policemen|judges|guards|soldiers|inspectors){SP}to|"
             rf"(?:illegal{SP})?(?:carrying|possession){SP}of{SP}(?:an?{SP})?(?:firearms?|"
             rf"weapons?|guns?)"

@@ -51,12 +51,12 @@ _PEOPLE_NOUNS = (
     r"commanders|marines|sailors|guardsmen|lieutenants|lawyers|judges|prosecutors|witnesses|"
     r"brothers|sons|associates|accomplices|couriers|pilots|mayors|informants|assassins|"
     r"managers|bodyguards|enforcers|accountants|smugglers|henchmen|lookouts|gunmen|"
-    r"operators|financiers|chemists"
+    r"financiers|chemists"
 )
 _TRANSFER_NOUNS = (
     r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
     r"deliver(?:y|ies)|handovers?|flights?|waves?|rounds?|contingents?|consignments?|"
-    r"sendings?"
+    r"sendings?(?=\s+of\s+(?:this|that|its|such|persons|people|prisoners|detainees|inmates)\b)"
 )  # "the third sending of this type", as Mexico's statements put it in translation
 #: Words a count's number may be followed by when it stands alone ("The 23 are charged").
 _FOLLOW: Final = frozenset({
@@ -151,7 +151,8 @@ _PLACE = re.compile(
 #: A transfer's place with its noun left out, where transfers are told: "The first came on
 #: Feb. 27", "The third, on Dec. 9, was made up of 24 people", "a fourth is being prepared".
 _PLACE_ALONE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|{SP}of{SP}\d|(?:{SP}and{SP}(?:largest|biggest|smallest|"
+    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|{SP}of{SP}\d+(?:[,.;]|{SP}(?:on|in|followed|"
+    rf"came|left|arrived|landed)\b)|(?:{SP}and{SP}(?:largest|biggest|smallest|"
     rf"last|final|latest))?{SP}(?:came|was|is|took|followed|happened|"
     r"occurred|involved|included|arrived|left|would|will|could|may|might|reportedly|"
     r"landed|departed)\b)"
@@ -200,9 +201,11 @@ _GROUP = re.compile(
     rf"{SP}(?:reach(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
     rf"hit|hits)|"
     rf"(?:stands|stood|rises|rose|risen|climbs|climbed|reaches|reached|brings|brought|"
-    rf"bringing)(?:{SP}the{SP}(?:total|number|tally)(?:{SP}[a-z]+){{0,4}}?)?{SP}(?:at|to)|"
-    rf"put(?:s|ting)?{SP}the{SP}(?:number|total|tally|figure|count)\b[^.;\n\u201c\"]{{0,100}}?"
-    rf"{SP}at){SP}[\u201c\"]?"
+    rf"bringing)(?:{SP}the{SP}(?:total|number|tally)(?:{SP}(?:of{SP}(?:[a-z-]+{SP}){{0,2}}?"
+    rf"(?:{_PEOPLE_NOUNS})|sent|handed|transferred|extradited|expelled|delivered|deported)"
+    rf"(?:{SP}[a-z]+){{0,4}}?)?)?{SP}(?:at|to)|"
+    rf"put(?:s|ting)?{SP}the{SP}(?:number|total|tally|figure|count|toll){SP}of{SP}"
+    rf"(?:[a-z-]+{SP}){{0,2}}?(?:{_PEOPLE_NOUNS})\b[^.;\n\u201c\"]{{0,100}}?{SP}at){SP}[\u201c\"]?"
     rf"(?:(?:about|around|some|nearly|almost|at{SP}least|more{SP}than|over|up{SP}to){SP})?"
     rf"(?P<num>{_NUM})(?![\w%])",
     _I,

@@ -56,7 +56,7 @@ _FUTURE: Final = re.compile(
     r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|probable|imminent)"
     r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as)(?:\s+the\s+(?:end|middle|start|"
     r"beginning)\s+of)?)?\s*$|"
-    r"\b(?:plans?|planning)\s+(?:to|an?|the)\b|\b(?:is|are)\s+up\s+for\b|\b(?:the|a|its|his|her|their)\s+next\s+"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bThe\s)(?<!\bA\s)\b(?:plans?|planning)\s+(?:to|an?|the)\b|\b(?:is|are)\s+up\s+for\b|\b(?:the|a|its|his|her|their)\s+next\s+"
     r"(?!(?:day|week|month|year)\b)[a-z]+\b|\b(?:meet|resume|return|reconvene)s?\s+again\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
@@ -171,8 +171,9 @@ class _Context:
     #: real deadline" is one day.
     days_seen: dict[tuple[int, int], int] = field(default_factory=dict)
     last_year: dt.date | None = None  # the last year named or written with its date
-    #: The last year named alone ("last year", "in 2025"), and where: the frame of a recap.
-    frame: tuple[int, int] | None = None
+    #: The last year named alone ("last year", "in 2025", not "the 2024 election"): where, its
+    #: year and whether a heading names it: the frame of a recap.
+    frame: tuple[int, int, bool] | None = None
     #: Where the last day or month was named, its year, and its month's first day.
     last_dated: tuple[int, int, dt.date] | None = None
     #: The year each month was resolved to last: "the February group" is that February's.
@@ -387,11 +388,12 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         and not ctx.prospective()
         and not ctx.bounded()
         and ctx.framed(ref.year - 1)
-        and (same > ref or ctx.told_past())
+        and (same > ref or (ctx.frame is not None and ctx.frame[2] and ctx.told_past()))
         and (day == 1 or (month, day) not in ctx.days_seen)  # a day told before keeps its year
     ):
-        # a recap of the year before: "HOW MANY TRANSFERS WERE THERE LAST YEAR? ... on Feb.
-        # 27", "Here is how 2025 unfolded. In January, Washington threatened ..."
+        # a recap of the year before: "Mexico sent 92 people last year. The first, on Feb.
+        # 27, ..." (a day after the reference day, with no future); a month or day before it
+        # only under a heading that names the year ("HOW MANY WERE SENT LAST YEAR?")
         return ref.year - 1
     anchor = ctx.last_explicit
     if (
@@ -517,7 +519,8 @@ def _offsets(text: str) -> Iterator[_Candidate]:
         sign = -1 if m["dir"].casefold() in ("earlier", "before") else 1
         if re.search(r"\b(?:came|comes|was|were|occurred|happened|arrived|followed)\s+$",
                      text[max(0, m.start() - 20) : m.start()]) and re.match(
-            rf"{SP}[a-z]", text[m.end() :]
+            rf"{SP}(?!(?:that|this|it|him|her|them|the{SP}(?:first|second|last|other))\b)"
+            rf"(?:U\.S\.|[^.;,]){{0,60}}?\b(?-i:[a-z]{{3,}}ed)\b", text[m.end() :]
         ):  # fmt: skip
             sign = -sign  # "The ruling came a week after the embassy renewed its request"
         yield _Candidate(m.start(), m.end(), _shifted(sign * days), relative=True)
@@ -590,7 +593,11 @@ def _months(text: str) -> Iterator[_Candidate]:
         ):
             continue
         month = MONTHS[m["m"]]
-        named = m["in"] is None and _TRANSFER_NAMED.match(text, m.end()) is not None
+        named = (
+            m["in"] is None
+            and _TRANSFER_NAMED.match(text, m.end()) is not None
+            and re.search(r"\b[Tt]he\s+$", text[max(0, m.start() - 4) : m.start()]) is not None
+        )  # "the February group"; not "This year's February flight"
 
         def resolve(
             ctx: _Context, month: int = month, named: bool = named
@@ -678,9 +685,10 @@ def _the_year(text: str) -> Iterator[_Candidate]:
     year"; the year a recap early in a year names for the year before ("Here is how 2025
     unfolded ... the first such case of the year"), else the reference day's."""
     pattern = (
-        r"\b(?:of|over|during|for|throughout|closing|ending|in)\s+(?P<y>the\s+year)\b"
-        r"(?!\s+(?:before|earlier|after|later|ago|\d{4})\b)"
-    )
+        r"(?<!officer\s)(?<!person\s)(?<!player\s)(?<!agent\s)(?<!woman\s)(?<!\bman\s)"
+        r"\b(?:of|over|throughout|closing|ending)\s+(?P<y>the\s+year)\b"
+        r"(?!\s+(?:before|earlier|after|later|ago|since|\d{4})\b)(?!\s+in\s+\d{4})"
+    )  # not "police officer of the year in 2021", "in the year since"
     for m in re.finditer(pattern, text, re.IGNORECASE):
 
         def resolve(ctx: _Context) -> tuple[dt.date, str]:
@@ -688,12 +696,34 @@ def _the_year(text: str) -> Iterator[_Candidate]:
             if ctx.last_dated is not None and ctx.last_dated[0] >= ctx.sentence()[0]:
                 # "sent 26 people on Aug. 12, its second transfer of the year": that day's year
                 return dt.date(ctx.last_dated[1], 1, 1), "year"
-            frame = ctx.frame[1] if ctx.frame is not None else None
-            if frame == ref.year - 1 and ref.month <= 3:
-                return dt.date(frame, 1, 1), "year"
+            if ref.month <= 3 and ctx.framed(ref.year - 1):
+                return dt.date(ref.year - 1, 1, 1), "year"  # a recap of last year, in January
             return dt.date(ref.year, 1, 1), "year"
 
         yield _Candidate(m.start("y"), m.end("y"), resolve, relative=True)
+
+
+def _names_a_year(text: str, c: _Candidate) -> bool:
+    """A year named alone, that can frame what follows: "last year", "in 2025", "how 2025
+    unfolded"; not a year that qualifies a noun ("the 2024 election") or "the year"."""
+    written = text[c.start : c.end]
+    if written.casefold().startswith("the ") or "end" in written.casefold():
+        return False
+    return re.match(
+        rf"{SP}(?-i:[a-z]{{3,}})\b(?<!\bunfolded)", text[c.end : c.end + 20]
+    ) is None or bool(re.match(rf"{SP}(?:unfolded|was|began|ended)\b", text[c.end : c.end + 12]))
+
+
+def _heading(text: str, at: int) -> bool:
+    """The line holding ``at`` is a heading: short, with no full stop at its end."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    if len(line.split()) > 12:
+        return False
+    # no full stop at its end, or a sentence that only announces the year ("Here is how
+    # 2025 unfolded, month by month."), telling nothing that happened
+    return not line.endswith(".") or _ANY_PAST.search(line.replace("unfolded", "")) is None
 
 
 def _end_of(text: str) -> Iterator[_Candidate]:
@@ -703,8 +733,15 @@ def _end_of(text: str) -> Iterator[_Candidate]:
         unit = m["unit"].casefold()
 
         def resolve(ctx: _Context, unit: str = unit) -> tuple[dt.date, str]:
+            opens = ctx.sentence()[0]
             if unit == "year":
-                return dt.date(ctx.reference.year, 1, 1), "year"
+                told = (
+                    ctx.sentence_year()
+                )  # "In 2019, officials promised ... by the end of the year"
+                year = told if told is not None else ctx.reference.year
+                return dt.date(year, 1, 1), "year"
+            if ctx.last_dated is not None and ctx.last_dated[0] >= opens:
+                return ctx.last_dated[2], "month"  # "In March, ... by the end of the month"
             return ctx.reference.replace(day=1), "month"
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
@@ -789,8 +826,8 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         if precision == "day":
             ctx.last_day = date
             ctx.days_seen.setdefault((date.month, date.day), date.year)
-        if precision == "year":
-            ctx.frame = (c.start, date.year)
+        if precision == "year" and _names_a_year(text, c):
+            ctx.frame = (c.start, date.year, _heading(text, c.start))
         if precision in ("day", "month"):
             ctx.months_seen[date.month] = date.year
             ctx.last_dated = (c.start, date.year, date.replace(day=1))

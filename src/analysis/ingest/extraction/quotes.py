@@ -217,7 +217,9 @@ class _Speakers:
             return org.name  # "The Mexican Attorney General's Office said": not an attorney
         if role is not None:
             definite = re.match(r"[Tt]he\b", who.strip()) is not None
-            if definite and (titled := self.titled(role, who_start)) is not None:
+            complement = re.match(r"\s+(?:of|for|at|from)\b", who[who.find(role) + len(role) :])
+            if definite and not complement and (titled := self.titled(role, who_start)):
+                # not "the special agent in charge of the DEA office": perhaps another one
                 return titled  # "the president said", after "President Ximena Robledo Cruz"
             return self.fullest(role, who_start) if definite else role
         if inside:
@@ -397,9 +399,10 @@ def _after_quote(
         who_start = after_start + m.start("who")
         who_end = _trim_who(text, who_start, after_start + m.end("who"))
         if m["appos"] and not speakers.persons_in(who_start, who_end):
-            appos = (after_start + m.start("appos"), after_start + m.end("appos"))
-            if speakers.persons_in(*appos):
-                who_start, who_end = appos  # the name is the appositive
+            a, b = after_start + m.start("appos"), after_start + m.end("appos")
+            named = [p for p in speakers.persons_in(a, b) if p.start == a and p.end == b]
+            if named:  # "his lawyer, Celia Montaño, said": the appositive is the name, whole
+                who_start, who_end = a, b
         return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
     m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
     if m is not None:
@@ -476,6 +479,8 @@ def _reported(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attribu
     for v in reversed(list(re.finditer(rf"\b{_REPORTING}\b", before))):
         if re.search(r"[\u201c\u201d\"]", before[v.end() :]):
             break  # another quotation stands between the verb and this one
+        if v.group(0) == "asked" and not re.search(rf"\bto{SP}*$", before):
+            continue  # "asked whether the term “terrorist” applied": no words of the asker
         found = _subject(text, speakers, lo, lo, lo + v.start())
         if found is not None:
             form = "reported" if re.fullmatch(SPEECH_VERBS, v.group(0)) else "called"
@@ -491,6 +496,12 @@ def _at_sentence_end(
     on Monday"."""
     if seg.close_at is None or re.search(r"[.!?]\W*$", text[seg.start : seg.end]):
         return None
+    words = text[seg.start : seg.end].split()
+    if all(w[0].isupper() for w in words):
+        return None  # “Operation Northern Shield”: a name, not words said
+    lo = _sentence_start(text, max(0, seg.open_at - 400), seg.open_at)
+    if re.search(rf"\b{_REPORTING}\b", text[lo : seg.open_at]):
+        return None  # "what Trump called “an invasion”": another's words
     after_start = seg.close_at + 1
     m = re.match(
         rf"[^.!?;\u201c\u201d\"\n]*?,{SP}+(?P<who>{_WHO}){SP}+{_VERB}\b"
