@@ -57,9 +57,9 @@ Edits: after matching, what is left is paired by a looser key: a quote by its fi
 alone, a count, date or charge whose drafted words overlap the gold ``as_written`` in the text
 (people and organisations only by name, as above). In every pair, each field that differs is
 one edit: people: name (the exact form), title, role (suspect, victim or speaker: the draft's
-role is "suspect" for a transfer's suspects and "speaker" for a quote's speaker);
-organisations: name, aliases (one edit when a gold alias is missing); quotes: speaker,
-number of parts; counts: value, unit; dates: the date (value or precision); charges: charge,
+role is "suspect" for the people the draft ledger makes suspects of a transfer, those it
+names and those a charge attached to it names, and "speaker" for a quote's speaker); organisations: name, aliases (one edit when a gold alias is missing);
+quotes: speaker, number of parts; counts: value, unit; dates: the date (value or precision); charges: charge,
 accused. A drafted record left unpaired is deleted; a gold record left unpaired is added.
 
 Targets, printed with the test set and never turned into an exit status: precision and
@@ -89,6 +89,9 @@ import polars as pl
 import yaml
 
 import analysis
+from analysis import schema
+from analysis.ingest.draft import Draft
+from analysis.ledger.bundle import Ledger
 from analysis.ledger.text import normalise
 from analysis.schema import CHARGES
 
@@ -650,9 +653,30 @@ def _ledger_date(value: dt.date | None, precision: str | None) -> str | None:
             "day": value.isoformat()}.get(precision or "")  # fmt: skip
 
 
+#: A ledger that holds nothing: each article is drafted as the first source of new seeds.
+_NOTHING_KNOWN = Ledger(
+    **{name: pl.DataFrame(schema=frame) for name, frame in schema.FRAMES.items()},
+    seeds_dir=Path(),
+    input_files={},
+)
+
+
+def draft_suspects(found: analysis.Extraction) -> set[str]:
+    """The names (folded) of the people the draft ledger of the article makes suspects of a
+    transfer: those a transfer names, and those a charge attached to it names."""
+    sections = Draft(found.text, found, _NOTHING_KNOWN).build()
+    names = {a["id"]: a["name"] for a in sections.get("actors", [])}
+    return {
+        fold(names[role["actor"]])
+        for event in sections.get("events", [])
+        for role in event.get("actors", [])
+        if role["role"] == "suspect" and role["actor"] in names
+    }
+
+
 def draft_of(found: analysis.Extraction) -> dict[str, list[dict[str, Any]]]:
     """The extractor's records per kind, in the shape the gold records have."""
-    suspects = {fold(s) for ss in found.events["suspects"].to_list() for s in (ss or [])}
+    suspects = draft_suspects(found)
     speakers = {fold(s) for s in found.quotes["speaker"] if s}
     people, organisations = [], []
     for row in found.actors.iter_rows(named=True):

@@ -2406,3 +2406,164 @@ def test_guard_dates_of_the_round_7_rules(
 )  # fmt: skip
 def test_guard_charges_of_the_round_7_rules(text: str, expected: list[str]) -> None:
     assert [c for c, _, _ in charges_of(text)] == expected
+
+
+# -- round 8: sentences of my own for the failure classes read in the seventh batch ------------
+
+
+def test_a_person_named_after_extradited_to_the_united_states_is_found_with_a_title() -> None:
+    text = (
+        "Mexico on Thursday extradited to the United States Rogelio Fuentes Ibarra, a former "
+        "police chief accused of taking bribes from the Gulf Cartel, officials said."
+    )
+    assert people_of(text) == [("Rogelio Fuentes Ibarra", "former police chief")]
+    events = run(text).events
+    assert events.select("people", "suspects").rows() == [(1, ["Rogelio Fuentes Ibarra"])]
+
+
+def test_people_in_apposition_to_some_of_someones_people_are_found() -> None:
+    text = (
+        "Two of his cousins, Mateo Salgado and Irene Paz Olvera, were detained in Culiac\u00e1n "
+        "on Monday and are charged with conspiracy to export firearms."
+    )
+    assert people_of(text) == [("Mateo Salgado", None), ("Irene Paz Olvera", None)]
+    charges = run(text).charges.select("charge", "accused", "defendants").rows()
+    assert charges == [("weapons trafficking", None, ["Mateo Salgado", "Irene Paz Olvera"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ramiro Tello is accused of smuggling hundreds of rifles into Sonora.",
+         [("weapons trafficking", "smuggling hundreds of rifles", "Ramiro Tello")]),
+        ("Julia Benet is charged with smuggling more than 200 firearms bought in Arizona.",
+         [("weapons trafficking", "smuggling more than 200 firearms", "Julia Benet")]),
+        ("Iker Paz is charged with conspiracy to export guns to Mexico.",
+         [("weapons trafficking", "conspiracy to export guns", "Iker Paz")]),
+    ],
+)  # fmt: skip
+def test_weapons_moved_with_words_between_verb_and_guns(
+    text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert charges_of(text) == expected
+
+
+def test_defendants_named_jointly_are_listed_and_one_accused_alone() -> None:
+    text = (
+        "The remaining five defendants, Abel Ruiz, Nora Vela Cruz, Luis Ortega Paz, Inés Lara "
+        "and Tito Gil, are charged with conspiracy to distribute cocaine. Rosa Mena Gil is "
+        "charged with money laundering."
+    )
+    rows = run(text).charges.select("charge", "accused", "defendants").rows()
+    assert rows == [
+        ("drug trafficking", None,
+         ["Abel Ruiz", "Nora Vela Cruz", "Luis Ortega Paz", "Inés Lara", "Tito Gil"]),
+        ("money laundering", "Rosa Mena Gil", ["Rosa Mena Gil"]),
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("In Washington, the deputy attorney general said the handover was \u201ca sign that "
+          "the partnership is real.\u201d"), [("deputy attorney general", 1)]),
+        (("President Ana Ruiz Corona said on Feb. 3 that Mexico \u201cwould never take orders "
+          "from abroad,\u201d according to a transcript of the briefing."),
+         [("Ana Ruiz Corona", 1)]),
+        (("\u201cHe sold cement, not cocaine,\u201d said his lawyer, Pablo Gil Arce, who called "
+          "the charges \u201ca fiction written by informants.\u201d"), [("Pablo Gil Arce", 2)]),
+        (("A spokeswoman for the Interior Ministry said the rifles Ortega Ruiz is accused of "
+          "buying were found in Sinaloa. \u201cThey were used in massacres,\u201d she said."),
+         [("spokeswoman", 1)]),
+        (("Mexico on Friday extradited Tom\u00e1s Ruiz Gil, the Interior Ministry said. The "
+          "ministry said the extradition followed \u201cevery step of the law.\u201d \u201cOur "
+          "partners in Mexico have kept their word,\u201d U.S. Ambassador Dana Cole wrote on X."),
+         [("Interior Ministry", 1), ("Dana Cole", 1)]),
+    ],
+)  # fmt: skip
+def test_speakers_of_the_round_8_rules(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(s, len(p)) for s, p in quote_rows(run(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("A regional summit planned for April could settle the dispute.",
+         dt.date(2026, 11, 20), ["2027-04"]),
+        ("The summit that was planned for April never took place.",
+         dt.date(2026, 11, 20), ["2026-04"]),
+        (("People sent since the first transfer, in January 2025: 138\n\nThe Senate, meanwhile, "
+          "has asked the minister to appear before its security committee in March."),
+         dt.date(2027, 1, 28), ["2025-01", "2027-03"]),
+    ],
+)  # fmt: skip
+def test_dates_of_the_round_8_rules(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was the second such flight of the year, after groups of 29 in February and 14 in May.",
+         [(2, "transfer number"), (29, "people"), (14, "people")]),
+        ("Transfers in 2026: five\nPeople sent in 2026: 90\nPrisoners still held: about 40\n",
+         [(5, "transfers"), (90, "people"), (40, "people")]),
+        ("Mexico made five transfers in 2026. The fifth and last, on Dec. 9, carried 31 prisoners.",
+         [(5, "transfers"), (5, "transfer number"), (31, "people")]),
+        ("The index posted its steepest one-day drop since May; the 90-day exemption stays.",
+         [(90, "days")]),
+    ],
+)  # fmt: skip
+def test_counts_of_the_round_8_rules(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(v, u) for v, u, _ in counts_of(text)] == expected
+
+
+def test_mexicos_senate_is_not_the_us_senate() -> None:
+    text = "A U.S. Senate panel held a hearing. Mexico\u2019s Senate approved the reform."
+    orgs = run(text).actors.filter(kind="organisation").select("name", "aliases").rows()
+    assert orgs == [("U.S. Senate", []), ("Senate", [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lucía Robles Vaca, 52, a former bank branch manager in Saltillo, was charged.",
+         [("Lucía Robles Vaca", "former bank branch manager")]),
+        ("Efrén Tovar Lira, alleged to be the cartel\u2019s plaza boss, was extradited.",
+         [("Efrén Tovar Lira", "plaza boss")]),
+        ("Mexico extradited Arturo Nieves Cano, a Sinaloa shipping magnate, on Monday.",
+         [("Arturo Nieves Cano", "Sinaloa shipping magnate")]),
+    ],
+)  # fmt: skip
+def test_titles_of_the_round_8_rules(text: str, expected: list[tuple[str, str]]) -> None:
+    assert people_of(text) == expected
+
+
+def test_people_among_those_sent_are_suspects_of_the_transfer_told_before() -> None:
+    text = (
+        "Mexico flew 17 prisoners to the United States on Thursday, officials said.\n\n"
+        "The flights left from an air base in Hidalgo.\n\n"
+        "Among those sent was Ignacio Berrones Paz, known as \u201cEl Tigre,\u201d whom "
+        "prosecutors in Chicago accuse of moving cocaine. Also aboard were Ofelia Zamora Gil, "
+        "51, and Rito Ordaz Leal."
+    )
+    events = run(text, dt.date(2026, 5, 9)).events
+    assert events.select("people", "suspects").rows() == [
+        (17, ["Ignacio Berrones Paz", "Ofelia Zamora Gil", "Rito Ordaz Leal"])
+    ]
+
+
+def test_a_count_of_members_of_a_named_group_is_the_subject_of_its_passive_verb() -> None:
+    text = (
+        "Nine alleged members of the C\u00e1rtel del Golfo (CDG) who were expelled from Mexico "
+        "on Friday appeared in court in Houston."
+    )
+    events = run(text, dt.date(2026, 5, 9)).events
+    assert events.select("people", "date", "mechanism").rows() == [
+        (9, dt.date(2026, 5, 8), "expelled")
+    ]
+
+
+def test_two_of_them_named_are_people() -> None:
+    text = "Two of them, Ciro Prado Luna and Elena Prado Ruiz, are charged with extortion."
+    assert people_of(text) == [("Ciro Prado Luna", None), ("Elena Prado Ruiz", None)]

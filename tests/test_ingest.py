@@ -353,3 +353,39 @@ def test_extraction_is_returned_with_the_result(seeds: Path) -> None:
     assert events.select("people", "origin", "destination").rows() == [
         (29, "Mexico", "United States")
     ]
+
+
+def test_the_people_a_charge_names_become_suspects_of_its_transfer(
+    seeds: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "defendants.txt"
+    article.write_text(
+        "Mexico on Monday expelled three alleged members of the Gulf Cartel to the United "
+        "States, officials said. Two of them, Ciro Prado Luna and Elena Prado Ruiz, are charged "
+        "with conspiracy to export firearms. Dionisio Prado Real, a former customs chief, is "
+        "charged with money laundering.\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(article, published="2026-03-18", seeds=seeds)
+    assert result.ledger_path is not None
+    draft = draft_of(result.ledger_path)
+    names = {a["id"]: a["name"] for a in draft["actors"]}  # type: ignore[attr-defined]
+    [event] = draft["events"]  # type: ignore[misc]
+    assert event["date"] == "2026-03-16"
+    assert event["people"] == 3
+    suspects = [(names[r["actor"]], r["role"], r["evidence"]) for r in event["actors"]]
+    assert suspects == [
+        ("Ciro Prado Luna", "suspect", ["Ciro Prado Luna"]),
+        ("Elena Prado Ruiz", "suspect", ["Elena Prado Ruiz"]),
+        ("Dionisio Prado Real", "suspect", ["Dionisio Prado Real"]),
+    ]
+    assert list(event)[-1] == "evidence"
+    accused = {a["charge"]: a.get("accused") for a in draft["allegations"]}  # type: ignore[attr-defined]
+    assert accused == {
+        "weapons trafficking": None,
+        "money laundering": names_to_id(names, "Dionisio Prado Real"),
+    }
+
+
+def names_to_id(names: dict[str, str], name: str) -> str:
+    return next(i for i, n in names.items() if n == name)

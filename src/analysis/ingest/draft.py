@@ -454,6 +454,7 @@ class Draft:
                 self.note(f"{what}: {where.note}")
                 continue
             event = str(where.target["event_id"])
+            self.add_suspects(event, row)
             key = (event, row["charge"], accused)
             if key in seen:
                 continue
@@ -478,6 +479,33 @@ class Draft:
             record["evidence"] = [words]
             self.note(where.note and f"{what}: {where.note}", record)
             self.sections["allegations"].append(record)
+
+    def add_suspects(self, event_id: str, row: dict[str, Any]) -> None:
+        """The people a charge names as facing it, as suspects of the transfer of this draft
+        the charge is attached to, each with the words that name them."""
+        record = next((e for e in self.sections["events"] if e["id"] == event_id), None)
+        if record is None:
+            return  # an event of the ledger: its roles are its own source's to give
+        roles = list(record.get("actors", []))
+        held = {r["actor"] for r in roles if r["role"] == "suspect"}
+        start, _ = self.sentence_of(row["char_start"])
+        for name in row["defendants"] or []:
+            actor_id = self.actor_ids.get(name)
+            # Named in the charge's sentence, or before it ("He is charged with ...").
+            at = self.text.find(name, start, row["char_start"])
+            at = at if at >= 0 else self.text.rfind(name, 0, row["char_start"])
+            if actor_id is None or actor_id in held or at < 0:
+                continue
+            cited = self.cite(at, at + len(name))
+            if cited is not None:
+                roles.append({"actor": actor_id, "role": "suspect", "evidence": [cited]})
+                held.add(actor_id)
+        if roles and roles != record.get("actors"):
+            tail: dict[str, Any] = {
+                k: record.pop(k) for k in ("derived", "evidence") if k in record
+            }
+            record["actors"] = roles
+            record.update(tail)  # the derivation and the evidence stay last
 
     def build(self) -> dict[str, list[dict[str, Any]]]:
         """The sections of the draft in the ledger's order, the empty ones left out."""

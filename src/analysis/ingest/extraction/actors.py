@@ -78,7 +78,8 @@ _LOW_HEADS = (
     "specialist", "commentator", "author", "editor", "correspondent", "special agent in charge",
     "lookout", "plaza chief", "plaza boss", "hit man", "gunman", "courier", "smuggler",
     "agent in charge", "buyer", "supplier", "broker", "consul general", "consul",
-    "business partner", "partner", "associate", "bodyguard",
+    "business partner", "partner", "associate", "bodyguard", "treasurer", "manager",
+    "magnate", "tycoon", "notary public", "notary", "banker",
     "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
     "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
 )  # fmt: skip
@@ -93,6 +94,9 @@ _CAP_HEADS_LONGEST: Final = tuple(sorted(_CAP_HEADS, key=len, reverse=True))
 _ING_ADJECTIVES: Final = frozenset({
     "cooperating", "acting", "presiding", "managing", "leading", "founding", "ruling",
     "serving", "visiting", "consulting", "reigning", "outgoing", "incoming", "ranking",
+    # nouns in -ing that name a trade: "a Sonora trucking magnate"
+    "trucking", "shipping", "banking", "mining", "publishing", "housing", "manufacturing",
+    "engineering", "accounting", "trading", "logistics", "farming", "ranching", "gambling",
 })  # fmt: skip
 #: Heads of several words, whose own words are not modifiers ("agent in charge").
 _MULTIWORD_HEADS: Final = tuple(
@@ -417,9 +421,11 @@ def _titled_people(people: _People) -> None:
     # suspected Sinaloa Cartel hitman"; and a role the text assigns: "Luis Romero, described
     # in the indictment as a plaza boss".
     after = (
-        rf"(?<![\w\u2019'-])(?P<name>{WITHHELD}|{NAME}),{SP}(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
+        rf"(?<![\w\u2019'-])(?!(?:United|States|Mexico)(?![\w-]))(?P<name>{WITHHELD}|{NAME}),{SP}"
+        rf"(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
         rf"(?P<nick>{NICKNAME}),?{SP})?(?:\d{{1,3}},{SP})?(?:(?:described|identified)"
-        rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP})?(?:a|an|the){SP}"
+        rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP}|(?:alleged|said|believed){SP}to{SP}be{SP})?"
+        rf"(?:a|an|the){SP}"
         rf"(?P<title>(?:(?:U\.S\.|[\w\u2019'-]+){SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
         rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?"
         rf"(?:(?!{_NOT_COMPLEMENT}\b)[a-z]+\b{SP}?){{1,3}})?)"
@@ -448,8 +454,12 @@ def _titled_people(people: _People) -> None:
         people.add_listed(m, m["title"][:-1])
     for m in re.finditer(after, text):
         words = m["title"].split()
-        while words and (words[0].casefold() in _HEDGES or re.fullmatch(_AGE_WORD, words[0])):
-            words.pop(0)
+        while words and (
+            words[0].casefold() in _HEDGES
+            or re.fullmatch(_AGE_WORD, words[0])
+            or (len(words) > 1 and re.fullmatch(r"[\w.-]+(?:\u2019|')s", words[0]))
+        ):
+            words.pop(0)  # "the CDN's plaza boss": the owner names the group, not the title
         title = " ".join(words)
         if (
             title
@@ -492,9 +502,10 @@ def _untitled_people(people: _People) -> None:
         r"identified as|namely|(?:extradition|transfer|expulsion|deportation)"
         r"(?: to the United States| to Mexico)? of)"
     )
+    age = rf"(?:,{SP}\d{{1,3}})?"  # "Ofelia Zamora Gil, 51, and Rito Ordaz Leal"
     listed = (
-        rf"(?P<cue>\b{cue}:?{SP})?(?<![\w\u2019'-])(?P<list>{NAME}(?:,{SP}{NAME}){{0,12}},?{SP}"
-        rf"(?:and|or){SP}{NAME})"
+        rf"(?P<cue>\b{cue}:?{SP})?(?<![\w\u2019'-])(?P<list>{NAME}{age}(?:,{SP}{NAME}{age}){{0,12}},?"
+        rf"{SP}(?:and|or){SP}{NAME})"
     )
     for m in re.finditer(listed, text):
         names = list(re.finditer(NAME, m["list"]))
@@ -528,6 +539,16 @@ def _untitled_people(people: _People) -> None:
     )
     for m in re.finditer(one_of, text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
+    # Several in apposition to a number of someone's people: "Two of his cousins, Mateo
+    # Salgado and Irene Paz Olvera, were detained".
+    some_of = (
+        rf"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Bb]oth|[Ss]everal|\d+){SP}of{SP}"
+        rf"(?:them|those|(?:his|her|their|the{SP}(?:[\w-]+{SP})?(?:defendants|suspects|accused)|"
+        rf"[{UP}][\w-]+(?:\u2019s|'s))(?:{SP}[a-z][\w-]*){{1,2}}),{SP}"
+        rf"(?P<list>{NAME}(?:,{SP}{NAME}){{0,12}},?{SP}and{SP}{NAME}),"
+    )
+    for m in re.finditer(some_of, text):
+        people.add_listed(m)
 
 
 def _people_by_what_they_do(people: _People) -> None:
@@ -605,7 +626,9 @@ def _people_by_what_they_do(people: _People) -> None:
         r"arrest|detain|capture|extradite|expel|deport)"
     )
     then = r"(?=\s*[,.;:)]|\s+(?:on|in|at|near|last|this|early|late|after|before|and|who|as|for)\b)"
-    for m in re.finditer(rf"{done}{SP}(?P<name>{NAME})\b(?![\u2019'-]){then}", text):
+    # "... extradited to the United States Rogelio Fuentes Ibarra, a former police chief".
+    towards = rf"(?:to{SP}(?:the{SP})?(?:United{SP}States|U\.S\.|Mexico){SP})?"
+    for m in re.finditer(rf"{done}{SP}{towards}(?P<name>{NAME})\b(?![\u2019'-]){then}", text):
         people.add(m.start("name"), m.start("name"), m["name"], None)
     # The object of an accusation: "Prosecutors accuse Rosalba Ceniceros of running labs".
     accuse = rf"\b(?:accuse|accuses|accused|accusing|charged|charge|charges|charging|indicted){SP}(?P<name>{NAME})"
@@ -989,8 +1012,14 @@ class _Cast:
         places.add(m.start, m.end)
         name = m.name
         if m.kind == "organisation":
-            # "Department of Justice" after "U.S. Department of Justice": the same organisation.
+            # "Department of Justice" after "U.S. Department of Justice": the same organisation;
+            # not "Mexico's Senate" after "U.S. Senate", the other country's.
+            mexican = re.search(
+                r"\bMexic(?:o(?:\u2019|')s|an)\s+$", self.text[max(0, m.start - 12) : m.start]
+            )
             for other in self.actors.values():
+                if mexican and other.name.startswith("U.S. "):
+                    continue
                 if other.kind == "organisation" and (
                     other.name.endswith(" " + name) or name.endswith(" " + other.name)
                 ):

@@ -84,8 +84,9 @@ _CHARGE_WORDS: Final = (
     (rf"(?:smuggling|trafficking){SP}(?:of|in){SP}{_GUNS}", "weapons trafficking"),
     (
         (
-            rf"(?:conspir\w*{SP}to{SP})?(?:smuggle|smuggling|smuggled|traffic|trafficking|trafficked)"
-            rf"{SP}(?:[a-z0-9,]+{SP}){{0,2}}?{_GUNS}"
+            rf"(?:conspir\w*{SP}to{SP})?(?:smuggle|smuggling|smuggled|traffic|trafficking|trafficked|"
+            rf"export|exporting|exported|illegally{SP}export\w*)"
+            rf"{SP}(?:[a-z0-9,]+{SP}){{0,3}}?{_GUNS}"
         ),
         "weapons trafficking",
     ),
@@ -256,6 +257,22 @@ class _People:
                 return None  # "Ruiz, Vega and Soto are charged with ...": jointly
         return last.name
 
+    def jointly(self, sentence: Sentence, at: int) -> list[str]:
+        """The people named together before the charge at ``at`` in the sentence, who face it
+        jointly ("Ruiz, Vega and Soto are charged with ..."); empty when fewer than two."""
+        lo = bisect.bisect_left(self.starts, sentence.start)
+        hi = bisect.bisect_left(self.starts, at)
+        before = [
+            m for m in self.persons[lo:hi] if m.end <= at and self._not_speaking(m, sentence.start)
+        ]
+        names: list[str] = []
+        for prev, cur in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+            if not _LIST_JOIN.match(self.text[prev.end : cur.start]):
+                break
+            names = names or [cur.name]
+            names.insert(0, prev.name)
+        return list(dict.fromkeys(names)) if len(set(names)) >= 2 else []
+
 
 def find_charges(
     text: str,
@@ -308,9 +325,10 @@ def find_charges(
                 continue
             seen.add((start, charge))
             a, b = sentence.start + start, sentence.start + end
+            accused = people.named_after_case(a, b) or people.accused(sentence, a)
             rows.append(
-                {"charge": charge, "as_written": as_written,
-                 "accused": people.named_after_case(a, b) or people.accused(sentence, a),
+                {"charge": charge, "as_written": as_written, "accused": accused,
+                 "defendants": [accused] if accused else people.jointly(sentence, a),
                  "evidence": text[a:b], "char_start": a, "char_end": b}
             )  # fmt: skip
     return rows

@@ -151,7 +151,7 @@ _PLACE = re.compile(
 #: A transfer's place with its noun left out, where transfers are told: "The first came on
 #: Feb. 27", "The third, on Dec. 9, was made up of 24 people", "a fourth is being prepared".
 _PLACE_ALONE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=,|{SP}of{SP}\d+(?:[,.;]|{SP}(?:on|in|followed|"
+    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=(?:{SP}and{SP}(?:last|final|latest))?,|{SP}of{SP}\d+(?:[,.;]|{SP}(?:on|in|followed|"
     rf"came|left|arrived|landed)\b)|(?:{SP}and{SP}(?:largest|biggest|smallest|"
     rf"last|final|latest))?{SP}(?:came|was|is|took|followed|happened|"
     r"occurred|involved|included|arrived|left|would|will|could|may|might|reportedly|"
@@ -187,6 +187,11 @@ _DURATION = re.compile(
     _I,
 )  # "within the 15 working days the law allows"
 _NOT_COUNTED = ("later", "earlier", "ago", "before", "after", "old")
+#: A market's move measured over a span, after it: "the steepest one-day drop".
+_MARKET_MOVE = (
+    rf"{SP}(?:drop|fall|decline|gain|rise|jump|slide|loss|rally|surge|plunge|high|low|"
+    r"swing|selloff|sell-off)s?\b"
+)
 #: Percentages: "a 30% tariff", "25 percent", "twenty percent".
 _PERCENT = re.compile(
     rf"{_FREE}(?P<num>\d+(?:\.\d+)?|{_WORDS})(?P<sign>%|{SP}percent|{SP}per{SP}cent)"
@@ -196,7 +201,7 @@ _PERCENT = re.compile(
 #: Groups told by their size: "a second group of 26 followed", "bringing the total to
 #: more than 80", "put the number of fugitives sent north at “more than 130”".
 _GROUP = re.compile(
-    rf"\b(?:(?:group|batch|contingent|total|list|wave|round),?{SP}of|{_ORDINAL},?{SP}of|total{SP}to|"
+    rf"\b(?:(?:groups?|batch(?:es)?|contingents?|total|list|waves?|rounds?),?{SP}of|{_ORDINAL},?{SP}of|total{SP}to|"
     rf"total(?:{SP}(?:for|of|in){SP}[\w-]+)?(?:{SP}(?:would|will|could|may|might|has|had|now))?"
     rf"{SP}(?:reach(?:ed|es)?|pass(?:ed|es)?|top(?:ped|s)?|exceed(?:ed|s)?|surpass(?:ed|es)?|"
     rf"hit|hits)|"
@@ -237,6 +242,14 @@ _LIST_LINE = re.compile(
     rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*"
     rf"(?P<what>(?:{_MOD}{SP}){{0,2}}?(?:{_PEOPLE_NOUNS}))\b",
     _I | re.MULTILINE,
+)
+#: A line of a tally that ends in its figure: "People sent in 2026: 83", "Transfers in
+#: 2026: four".
+_TALLY_LINE = re.compile(
+    rf"^(?P<what>(?P<noun>People|Prisoners|Suspects|Detainees|Defendants|Fugitives|Inmates|"
+    rf"Transfers|Flights|Extraditions|Expulsions)\b[^:\n]{{0,80}}):{SP}*(?:(?:about|nearly|"
+    rf"more{SP}than|at{SP}least|over){SP})?(?P<num>{_NUM})[ \t]*$",
+    re.MULTILINE,
 )
 #: A count of more of the same people: "29 prisoners in late February and 26 more in May".
 _MORE = re.compile(
@@ -301,6 +314,10 @@ class _Counts:
                 self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
         for m in _LIST_LINE.finditer(text):
             self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
+        for m in _TALLY_LINE.finditer(text):
+            if m["noun"] not in ("Transfers", "Flights", "Extraditions", "Expulsions"):
+                self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2,
+                         claim=m.span("num"))  # fmt: skip
         for m in _LIST_GROUP.finditer(text):
             self.add(m.start(), m.end(), _value(m["num"]), "people", "group", least=2,
                      claim=m.span("num"))  # fmt: skip
@@ -328,6 +345,10 @@ class _Counts:
                 self.add(m.start(), m.end(), _ordinal(m["ord"]), "transfer number", "transfer")
         for m in _TRANSFERS.finditer(text):
             self.add(m.start(), m.end(), _value(m["num"]), "transfers", m["what"])
+        for m in _TALLY_LINE.finditer(text):
+            if m["noun"] in ("Transfers", "Flights", "Extraditions", "Expulsions"):
+                self.add(m.start(), m.end(), _value(m["num"]), "transfers", m["what"],
+                         claim=m.span("num"))  # fmt: skip
         for m in _TIMES.finditer(text):
             window = text[max(0, m.start() - 300) : m.end() + 300]
             at = m.start() - max(0, m.start() - 300)
@@ -349,6 +370,8 @@ class _Counts:
                 _I,
             ):
                 continue  # "would one day answer": some day, not a duration
+            if re.match(_MARKET_MOVE, text[m.end() : m.end() + 20], _I):
+                continue  # "its steepest one-day drop": a measure of a market's move
             words_after = re.match(rf"(?:{SP}[a-z][\w-]*){{1,3}}", text[m.end() : m.end() + 80])
             counted: list[str] = []
             for w in words_after.group(0).split() if words_after else []:

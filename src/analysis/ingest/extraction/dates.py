@@ -65,7 +65,8 @@ _FUTURE: Final = re.compile(
     r"\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
     r"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s)\b(?:expected|planned|intended|hoped|aimed)\b[^,;.]{0,60}?"
     r"\bto\s+(?:be\s+)?(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+\b|"
-    r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$",
+    r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$|"
+    r"\b(?:has|have)\s+(?:asked|invited|summoned|called\s+on|urged)\b[^,;.]{1,40}?\bto\s+[a-z]+\b",
     re.IGNORECASE,
 )
 #: The plain future, not a future in the past ("would", "could"): a day or month without a
@@ -75,7 +76,8 @@ _PLAIN_FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't)\b|\w(?:\u2019|')ll\b|\b(?:is|are)\s+(?:due|scheduled|set|"
     r"expected|slated|to)\b|\b(?:takes?)\s+effect\b|\b(?:expires|begins|starts|ends|resumes|"
     r"lapses|kicks\s+in)\b|\b(?:new|next|current)\s+deadline\b|\bdeadline\s+(?:is|of|for)\b|"
-    r"\bmust\b|\b(?:has|have|needs?)\s+to\b",
+    r"\bmust\b|\b(?:has|have|needs?)\s+to\b|"
+    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)\b(?:planned|scheduled|slated)\s+for\s*$",
     re.IGNORECASE,
 )
 #: A past-tense verb in the date's sentence: a day or month written without a year that

@@ -63,6 +63,12 @@ _BETWEEN_COUNT_AND_VERB: Final = re.compile(
     r"Mexican\s+authorities))*\s*,?\s+",
     re.IGNORECASE,
 )
+#: The group a count of people belongs to, between the count and its verb: "Eleven alleged
+#: members of the Cártel del Noreste (CDN) who were expelled".
+_OF_GROUP: Final = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:(?:[A-Z][\w\u2019'.-]*|del|de|la|los|las)\s+){0,5}"
+    r"(?:[A-Z][\w\u2019'.-]*|[Cc]artel)(?:\s+\([A-Z]{2,8}\))?"
+)
 #: People put on a plane: "put 14 alleged members of the Gulf Cartel on a U.S. government
 #: plane" (the count between the verb and the plane).
 _PUT: Final = re.compile(r"\b(?:put|puts|putting|placed|loaded|boarded)\b", re.IGNORECASE)
@@ -96,6 +102,14 @@ _NAMED_NOUN: Final = re.compile(
     r"\bthe\s+(?P<verb>extradition|transfer|expulsion|deportation)\s+"
     r"(?:to\s+the\s+United\s+States\s+|to\s+Mexico\s+)?of\s+",
     re.IGNORECASE,
+)
+#: Mexico as the subject of a transfer of people it names next: "Mexico on Sunday extradited
+#: to the United States Anselmo Vidaurri Quintana, ...".
+_NAMED_ACTIVE: Final = re.compile(
+    r"\b(?:Mexico|Mexican\s+authorities|the\s+Mexican\s+government)\s+"
+    r"(?:(?:on|last|this)\s+[A-Z]\w+\s+|\w+ly\s+)?"
+    r"(?P<verb>extradited|expelled|deported|handed\s+over|transferred)\s+"
+    r"(?:to\s+(?:the\s+)?(?:United\s+States|U\.S\.)\s+)?"
 )
 #: A clause that says the transfer did not (or not yet) happen.
 _NOT_DONE: Final = re.compile(
@@ -173,7 +187,11 @@ def _governing_verb(
         if verb.end() <= c_start:
             if _BETWEEN_VERB_AND_COUNT.fullmatch(text, verb.end(), c_start):
                 return verb
-        elif verb.start() >= c_end and _BETWEEN_COUNT_AND_VERB.fullmatch(text, c_end, verb.start()):
+        elif verb.start() >= c_end and (
+            _BETWEEN_COUNT_AND_VERB.fullmatch(text, c_end, verb.start())
+            or ((of := _OF_GROUP.match(text, c_end)) is not None
+                and _BETWEEN_COUNT_AND_VERB.fullmatch(text, of.end(), verb.start()))
+        ):  # fmt: skip
             return verb
     return None
 
@@ -348,11 +366,60 @@ def find_events(
     for row in rows:
         _pair(row, named)
     merged = _merge(rows)
+    _among_them(text, persons, merged)
     _one_direction(text, merged, named)
     totals.extend(_ordinal_totals(text, sentences, ordinals, merged, dates_in))
     for row in merged:
         row.pop("count_at", None)
     return merged, _distinct(totals)
+
+
+#: People named as among those a transfer told just before carried: "Among those sent was
+#: Norberto Quezada Olmos", "Also aboard were A and B", "The group included A, B and C".
+_AMONG_THEM: Final = re.compile(
+    r"(?:\b(?:Among|Also\s+among)\s+(?:them|those|the\s+(?:prisoners|detainees|people|men|"
+    r"group|suspects|defendants|inmates))(?:\s+(?:sent|transferred|extradited|expelled|flown|"
+    r"handed\s+over|delivered|aboard|on\s+board))?\s*,?\s+(?:was|were)|\bAlso\s+(?:aboard|on\s+"
+    r"board|sent|transferred|expelled)\s+(?:was|were)|\b(?:The|That)\s+(?:group|flight|transfer)\s+"
+    r"(?:also\s+)?included|\b(?:Those|The\s+prisoners)\s+(?:sent|transferred|flown|expelled)\s+"
+    r"(?:also\s+)?included)\s+"
+)
+
+
+#: What stands between two names of a list: a nickname or an age after the first, then a
+#: comma, "and" or a semicolon.
+_BETWEEN_LISTED: Final = re.compile(
+    r"(?:,\s*(?:alias\s+|known\s+as\s+)?[\u201c\"][^\u201d\"]{1,30}[\u201d\"])?"
+    r"(?:,\s*\d{1,3})?(?:,\s*|\s+and\s+|,\s*and\s+|;\s*(?:and\s+)?)"
+)
+
+
+def _listed_from(text: str, persons: list[Mention], i: int) -> list[str]:
+    """The names of the people listed from ``persons[i]`` on, one after the other."""
+    names = [persons[i].name]
+    for prev, cur in zip(persons[i : i + 11], persons[i + 1 : i + 12], strict=False):
+        if not _BETWEEN_LISTED.fullmatch(text, prev.end, cur.start):
+            break
+        names.append(cur.name)
+    return names
+
+
+def _among_them(text: str, persons: list[Mention], events: list[dict[str, object]]) -> None:
+    """The people a sentence names as among those carried (see :data:`_AMONG_THEM`) are
+    suspects of the transfer told last before it, at most three paragraphs before."""
+    starts = [p.start for p in persons]
+    for m in _AMONG_THEM.finditer(text):
+        before = [e for e in events if int(str(e["char_start"])) < m.start()]
+        if not before:
+            continue
+        home = max(before, key=lambda e: int(str(e["char_start"])))
+        if len(re.findall(r"\n\s*\n", text[int(str(home["char_end"])) : m.start()])) > 3:
+            continue  # a transfer told far before: not "those" of this sentence
+        i = bisect.bisect_left(starts, m.end())
+        if i >= len(persons) or persons[i].start != m.end():
+            continue
+        names = _listed_from(text, persons, i)
+        home["suspects"] = list(dict.fromkeys([*home["suspects"], *names]))  # type: ignore[misc]
 
 
 def _a_period(text: str, date: DateSpan, lower: int) -> bool:
@@ -492,7 +559,8 @@ def _named_transfers(
         if who is None or _VICTIM.search(text[sentence.start : who.start]):
             continue
         found.append(_named_row(text, sentence, m, [who.name], 1, dates))
-    for m in _NAMED_NOUN.finditer(text, sentence.start, sentence.end):
+    nouns = _NAMED_NOUN.finditer(text, sentence.start, sentence.end)
+    for m in (*nouns, *_NAMED_ACTIVE.finditer(text, sentence.start, sentence.end)):
         if in_quotes.covers(m.start()) or not _done(text, sentence, m.start(), m):
             continue
         if _NOT_DONE_AFTER.match(text[m.end() : sentence.end]) and not re.search(
@@ -504,6 +572,8 @@ def _named_transfers(
         names = [p.name for p in persons[i : i + 6] if p.start < m.end() + len(listed)]
         if not names or persons[i].start != m.end():
             continue
+        if m.re is _NAMED_ACTIVE:  # only the people listed right after the verb
+            names = _listed_from(text, persons, i)
         if re.search(r"\b(?:was|were)\s+(?:requested|sought|approved|denied)\b", listed):
             continue
         found.append(_named_row(text, sentence, m, list(dict.fromkeys(names)), None, dates))

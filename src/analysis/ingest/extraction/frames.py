@@ -89,11 +89,15 @@ DATES_SCHEMA: Final = pl.Schema(
 )
 
 #: Charges, normalised to :data:`analysis.schema.CHARGES`; ``as_written`` keeps the words.
+#: ``accused`` is the one person the text ties the charge to; ``defendants`` every person it
+#: names as facing it (the accused alone, or several named jointly: "Ruiz and Vega are
+#: charged with ..."), who are the suspects of the transfer the charge belongs to.
 CHARGES_SCHEMA: Final = pl.Schema(
     {
         "charge": Charge,
         "as_written": pl.String(),
         "accused": pl.String(),
+        "defendants": pl.List(pl.String()),
         "evidence": pl.String(),
         "char_start": pl.Int64(),
         "char_end": pl.Int64(),

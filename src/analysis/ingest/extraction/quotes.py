@@ -78,7 +78,8 @@ _ROLE_HEADS: Final = (
     "governor", "mayor", "senator", "lawmaker", "negotiator", "administrator", "commissioner",
     "investigator", "witness", "resident", "family", "relatives", "special agent in charge",
     "agent in charge", "prosecutors", "investigators", "lawyers", "attorneys", "analysts",
-    "experts", "diplomats", "agents",
+    "experts", "diplomats", "agents", "attorney general", "attorneys general",
+    "solicitor general",
 )  # fmt: skip
 _ROLE_HEAD = "|".join(sorted(_ROLE_HEADS, key=len, reverse=True))
 _PLURAL_ROLES: Final = frozenset(h for h in _ROLE_HEADS if h.endswith("s") and " " not in h)
@@ -92,6 +93,11 @@ _NOT_ROLE_WORDS: Final = frozenset({
     "could", "also", "then", "after", "before", "during",
 })  # fmt: skip
 _DETERMINER = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)"
+#: Kinds of body a speaker may be named by after its name was given ("the ministry said").
+_BODY = (
+    r"(?:embassy|ministry|department|office|agency|commission|secretariat|bureau|consulate|"
+    r"cabinet)"
+)
 #: A sentence ends: not after a single capital ("U.S.", "John Q.").
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\u201d\"]?\s+(?=[\u201c\"A-Z])")
 
@@ -234,11 +240,7 @@ class _Speakers:
             ):
                 return last[1]  # “…,” she added: the speaker of the quote before
             return self.antecedent(who_start, quoted)
-        body = re.fullmatch(
-            r"\s*[Tt]he\s+(embassy|ministry|department|office|agency|commission|secretariat|"
-            r"bureau|consulate|cabinet)\s*",
-            who,
-        )
+        body = re.fullmatch(rf"\s*[Tt]he\s+({_BODY})\s*", who)
         if body is not None:  # "the embassy said": the organisation of that name named last
             named = [
                 m for m in self.named
@@ -286,11 +288,9 @@ class _Speakers:
             subject = next((m for m in named[1:] if m.start >= opens), None)
             person = subject or person
         found: list[tuple[int, str]] = []
-        if person is not None:
-            found.append((person.start, person.name))
         if self.last_speaker is not None:
             found.append(self.last_speaker)
-        lo = max(person.end if person is not None else 0, at - 600)
+        lo = max(at - 600, 0)
         for r in re.finditer(
             rf"\b{_DETERMINER}{SP}+(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD})\b"
             rf"[^.!?\u201c\u201d\"]{{0,80}}?\b{_VERB}\b",
@@ -298,8 +298,17 @@ class _Speakers:
             re.IGNORECASE,
         ):
             role = _role(r.group(0))
-            if role is not None:
-                found.append((lo + r.start(), role))
+            if role is None:
+                continue
+            if person is not None and lo + r.start() < person.start:
+                if not re.search(r"[.!?]\s", self.text[lo + r.end() : person.start]):
+                    person = None  # "A spokeswoman said the rifles Ortega is accused of ...
+                    # She said": Ortega is told of in her words, the pronoun is hers
+                elif lo + r.start() < person.end:
+                    continue
+            found.append((lo + r.start(), role))
+        if person is not None:
+            found.append((person.start, person.name))
         return max(found)[1] if found else None
 
     def fullest(self, role: str, before: int) -> str:
@@ -405,10 +414,19 @@ def _after_quote(
                 who_start, who_end = a, b
         return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
     m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
-    if m is not None:
+    if m is not None and not _DOCUMENT.match(m["who"]):  # not "according to a transcript"
         who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
         return _Attribution("after", who_start, who_end, after_start + m.start(), who_end)
     return _inverted(text, after_start, next_open, speakers)
+
+
+#: What a quote is read from, not who said it: "according to a transcript of her news
+#: conference" (the speaker is named in the sentence, or not at all).
+_DOCUMENT: Final = re.compile(
+    r"(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?(?:transcript|document|documents|"
+    r"records?|filing|filings|indictment|complaint|video|recording|court\s+papers|minutes)\b",
+    re.IGNORECASE,
+)
 
 
 def _inverted(
@@ -547,6 +565,9 @@ def _subject(
     m = re.search(r"\b(?:he|she|they|I|we|He|She|They|We)$", text[lo:end])
     if m is not None:
         return lo + m.start(), end
+    m = re.search(rf"\b[Tt]he{SP}+{_BODY}$", text[lo:end])
+    if m is not None:  # "The ministry said the extradition ...": the ministry named last
+        return lo + m.start(), end
     role = re.search(
         rf"(?:\b{_DETERMINER}{SP}+|\A\s*(?={'|'.join(sorted(_PLURAL_ROLES))})|(?<=\u2019s{SP})|"
         rf"(?<='s{SP}))(?:{_ROLE_WORD}{SP}+){{0,4}}?"
@@ -666,6 +687,12 @@ def _same_speaker(
         return False
     if said.who_start == chain_said.who_start:
         return True
+    if said.form in ("reported", "called") and re.fullmatch(
+        rf"(?:,{SP}+[^,.;!?\u201c\u201d\"]{{1,60}})?,{SP}+who{SP}+(?:also{SP}+|later{SP}+)?"
+        rf"{_REPORTING}\b[^.!?;\u201c\u201d\"]*",
+        text[chain_said.end : seg.open_at],
+    ):
+        return True  # “A,” said his lawyer, Ana Gil, who called the case “B”: hers too
     after_last = (last.close_at + 1) if last.close_at is not None else last.end
     return (
         said.form in ("reported", "called")
