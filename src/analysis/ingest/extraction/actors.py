@@ -54,13 +54,18 @@ _CAP_HEADS = (
     "Deputy Attorney General", "Attorney General", "Vice President", "President",
     "Secretary of State", "Secretary", "Ambassador", "Foreign Minister", "Prime Minister",
     "Minister", "Governor", "Senator", "Sen.", "Representative", "Rep.", "Gov.", "Mayor",
-    "Chief Justice", "Justice", "Magistrate", "Judge", "Director", "Administrator", "Commissioner", "Deputy", "Sheriff",
-    "Officer", "Special Agent in Charge", "Agent in Charge", "Special Agent", "Agent", "Prosecutor", "General", "Gen.", "Admiral", "Colonel",
+    "Chief Justice", "Justice", "Magistrate", "Judge", "Director", "Administrator",
+    "Commissioner", "Deputy", "Sheriff", "Officer", "Special Agent in Charge", "Agent in Charge",
+    "Special Agent", "Agent", "Prosecutor", "General", "Gen.", "Admiral", "Colonel",
     "Col.", "Lt.", "Capt.", "Sgt.", "Spokesperson", "Spokesman", "Spokeswoman", "Chancellor",
     "Pope", "King", "Queen", "Chief", "Czar", "Envoy", "Consul", "Congressman", "Congresswoman",
     "Marshal", "Superintendent", "Commander", "Dr.", "Mr.", "Mrs.", "Ms.", "Head", "Chairman",
     "Chairwoman", "Chair", "Undersecretary", "Attorney", "Coordinator", "Counselor", "Adviser",
     "Advisor",
+)  # fmt: skip
+#: Kinship nouns: heads that find a person (see :data:`_KIN`).
+_KIN_HEADS: Final = (
+    "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
 )  # fmt: skip
 _LOW_HEADS = (
     "drug lord", "drug kingpin", "kingpin", "cartel leader", "cartel boss", "leader", "boss",
@@ -81,13 +86,11 @@ _LOW_HEADS = (
     "business partner", "partner", "associate", "bodyguard", "treasurer", "manager",
     "magnate", "tycoon", "notary public", "notary", "banker",
     "priest", "businessman", "businesswoman", "entrepreneur", "student", "teacher", "doctor",
-    "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
+    *_KIN_HEADS,
 )  # fmt: skip
 #: Heads of a kinship, which find a person but are no title ("Quiroga's younger brother,
 #: Ezequiel Quiroga,": a kinship is not a role noun, as the gold files annotate it).
-_KIN: Final = frozenset({
-    "mother", "father", "brother", "sister", "son", "daughter", "wife", "husband", "widow",
-})  # fmt: skip
+_KIN: Final = frozenset(_KIN_HEADS)
 
 _CAP_HEADS_LONGEST: Final = tuple(sorted(_CAP_HEADS, key=len, reverse=True))
 #: Words in -ing that modify a title rather than start a clause ("a cooperating witness").
@@ -120,7 +123,8 @@ _NOT_MODS: Final = frozenset({
     "said", "says", "told", "tells", "added", "stated", "wrote", "announced", "confirmed", "noted",
     "argued", "warned", "declared", "called", "named", "including", "included", "according", "met",
     "sent", "led", "gave", "took", "saw", "left", "fled", "shot", "hit", "caught", "held",
-    "brought", "put", "became", "made", "got", "went", "came", "found", "thought", "knew", "spoke", "ran", "won", "lost", "paid", "sought", "kept", "let", "set", "meet", "see",
+    "brought", "put", "became", "made", "got", "went", "came", "found", "thought", "knew",
+    "spoke", "ran", "won", "lost", "paid", "sought", "kept", "let", "set", "meet", "see",
     "give", "take", "send", "hold", "bring", "ask", "asks", "like", "via", "per",
 })  # fmt: skip
 #: Words that open a name of several words, so a title's complement does not end on them:

@@ -175,7 +175,8 @@ _DEFENDANT_IN = re.compile(
 #: defendant in the money laundering case, Rubén Ocampo Díaz,".
 _CASE_OF = re.compile(rf"{SP}(?:case|investigation|probe|indictment),{SP}")
 _CHARGE_CUES = re.compile(
-    r"\b(?:accus\w*|defendants?\s+in\s+(?:the|a)\s|charg\w*|indict\w*|warrants?|convict\w*|wanted|suspected of|tied to|ties? \w+(?: \w+)* to|"
+    r"\b(?:accus\w*|defendants?\s+in\s+(?:the|a)\s|charg\w*|indict\w*|warrants?|convict\w*|"
+    r"wanted|suspected of|tied to|ties? \w+(?: \w+)* to|"
     r"linked to|in connection with|for (?:his|her|their) (?:\w+ )?(?:role|participation)|"
     r"participation in|sought|faces?|facing|sentenced|crimes|alleged|allegedly|guilty|"
     r"prosecut\w*|responsible for|identified (?:\w+ ){0,4}?as|described (?:\w+ ){0,4}?as|"

@@ -151,7 +151,8 @@ _PLACE = re.compile(
 #: A transfer's place with its noun left out, where transfers are told: "The first came on
 #: Feb. 27", "The third, on Dec. 9, was made up of 24 people", "a fourth is being prepared".
 _PLACE_ALONE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=(?:{SP}and{SP}(?:last|final|latest))?,|{SP}of{SP}\d+(?:[,.;]|{SP}(?:on|in|followed|"
+    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=(?:{SP}and{SP}(?:last|final|latest))?,|"
+    rf"{SP}of{SP}\d+(?:[,.;]|{SP}(?:on|in|followed|"
     rf"came|left|arrived|landed)\b)|(?:{SP}and{SP}(?:largest|biggest|smallest|"
     rf"last|final|latest))?{SP}(?:came|was|is|took|followed|happened|"
     r"occurred|involved|included|arrived|left|would|will|could|may|might|reportedly|"

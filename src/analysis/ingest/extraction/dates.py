@@ -56,8 +56,10 @@ _FUTURE: Final = re.compile(
     r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|probable|imminent)"
     r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as)(?:\s+the\s+(?:end|middle|start|"
     r"beginning)\s+of)?)?\s*$|"
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bThe\s)(?<!\bA\s)\b(?:plans?|planning)\s+(?:to|an?|the)\b|\b(?:is|are)\s+up\s+for\b|\b(?:the|a|its|his|her|their)\s+next\s+"
-    r"(?!(?:day|week|month|year)\b)[a-z]+\b|\b(?:meet|resume|return|reconvene)s?\s+again\b|\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bThe\s)(?<!\bA\s)\b(?:plans?|planning)\s+(?:to|an?|the)\b|"
+    r"\b(?:is|are)\s+up\s+for\b|\b(?:the|a|its|his|her|their)\s+next\s+"
+    r"(?!(?:day|week|month|year)\b)[a-z]+\b|\b(?:meet|resume|return|reconvene)s?\s+again\b|"
+    r"\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
     r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
     r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
@@ -124,7 +126,7 @@ _SUBORDINATE: Final = re.compile(
 )
 #: Prepositions that announce a date to come ("from Jan. 1", "starting Monday").
 _PROSPECTIVE: Final = re.compile(
-    r"\b(?:(?:from|starting|beginning|effective|until|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
+    r"\b(?:(?:from|starting|beginning|effective|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
     r"(?:until|(?:runs?|running|extended|extends?)\s+(?:to|until|through))\s*(?:(?:mid|early|"
     r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?|"
     r"\b(?:moved|postponed|pushed\s+back|delayed|rescheduled|deferred)\b[^;!?\n]{0,40}\bto\s*)$",
@@ -183,6 +185,7 @@ class _Context:
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
     _pasts: dict[int, bool] = field(default_factory=dict)
+    _told_pasts: dict[int, bool] = field(default_factory=dict)
 
     def clause(self) -> str:
         """The date's clause, up to the date; the commas around a place's state or country
@@ -285,8 +288,12 @@ class _Context:
 
     def told_past(self) -> bool:
         """The date's sentence has a verb in a past form and none of the future."""
-        _, sentence = self.sentence()
-        return _ANY_PAST.search(sentence) is not None and _FUTURE.search(sentence) is None
+        if self.start not in self._told_pasts:
+            _, sentence = self.sentence()
+            self._told_pasts[self.start] = (
+                _ANY_PAST.search(sentence) is not None and _FUTURE.search(sentence) is None
+            )
+        return self._told_pasts[self.start]
 
     def framed(self, year: int) -> bool:
         """The year named alone last, before the date's sentence, in its paragraph or the one
