@@ -2567,3 +2567,62 @@ def test_a_count_of_members_of_a_named_group_is_the_subject_of_its_passive_verb(
 def test_two_of_them_named_are_people() -> None:
     text = "Two of them, Ciro Prado Luna and Elena Prado Ruiz, are charged with extortion."
     assert people_of(text) == [("Ciro Prado Luna", None), ("Elena Prado Ruiz", None)]
+
+
+#: A battery of my own sentences for dates of round 8 (publication dates near a year's ends).
+_ROUND_8_DATES = [
+    ('The hearing, set for Jan. 9, will decide the bail question.', dt.date(2026, 12, 3), ['2027-01-09']),
+    ('Mexico faces a deadline of Feb. 1 to respond.', dt.date(2026, 12, 3), ['2027-02-01']),
+    ('Talks are planned for March in Ottawa.', dt.date(2026, 11, 20), ['2027-03']),
+    ('The pause runs until February, officials said.', dt.date(2026, 11, 20), ['2027-02']),
+    ('Last December, Mexico sent 29 prisoners north.', dt.date(2027, 1, 15), ['2026-12']),
+    ('The tariff has applied since October.', dt.date(2027, 2, 10), ['2026-10']),
+    ('A judge will rule on the motion by the end of March.', dt.date(2026, 11, 5), ['2027-03']),
+    ('Officials met again on Oct. 30 and agreed to meet in January.', dt.date(2026, 11, 5), ['2026-10-30', '2027-01']),
+    ('The group was flown out on Dec. 15. Prosecutors filed charges the next day.', dt.date(2027, 1, 8), ['2026-12-15', '2026-12-16']),
+    ('Lawmakers will vote in April on the reform, which the Senate approved in October.', dt.date(2027, 1, 8), ['2027-04', '2026-10']),
+    ('The extradition, requested in November, was approved on Jan. 4.', dt.date(2027, 1, 8), ['2026-11', '2027-01-04']),
+    ('He is expected to be sentenced in February.', dt.date(2026, 12, 10), ['2027-02']),
+    ('Sentencing is scheduled for Feb. 20.', dt.date(2026, 12, 10), ['2027-02-20']),
+    ('The exemption expires on March 31, and Mexico has until then to comply.', dt.date(2026, 12, 10), ['2027-03-31']),
+    ('In early March, Mexico transferred 26 people; a second group followed in June.', dt.date(2027, 1, 20), ['2026-03', '2026-06']),
+    ('Earlier this month, Mexico sent 12 people north.', dt.date(2027, 1, 20), ['2027-01']),
+    ('Mexico sent 26 prisoners north on Friday, the first transfer since November.', dt.date(2027, 1, 20), ['2027-01-15', '2026-11']),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), _ROUND_8_DATES)
+def test_battery_of_round_8_dates(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+#: A battery of my own sentences for speakers of round 8: (speaker, number of parts).
+_ROUND_8_SPEAKERS = [
+    ('“The era of impunity is over,” Attorney General Rhea Conti told reporters on Friday.', [('Rhea Conti', 1)]),
+    ('Foreign Minister Alba Ruiz Soto rejected the claim. “Mexico is not a colony,” she told the Senate.', [('Alba Ruiz Soto', 1)]),
+    ('“We are reviewing every name,” a senior Justice Department official said, speaking on condition of anonymity.', [('senior Justice Department official', 1)]),
+    ('The ambassador, Colin Reyes, said the handover showed “real political courage.”', [('Colin Reyes', 1)]),
+    ('“This is not the end,” said Irma Lagos, a spokeswoman for the Security Cabinet. “More will follow.”', [('Irma Lagos', 2)]),
+    ('In a statement, the State Department said the transfer was “a welcome step.”', [('State Department', 1)]),
+    ('Defense lawyer Ruth Okafor said her client would plead not guilty. “He is a farmer,” Okafor said.', [('Ruth Okafor', 1)]),
+    ('“We will not negotiate security for trade,” President Lena Duarte wrote on X late Sunday.', [('Lena Duarte', 1)]),
+    ('Senator Paul Brandt, a Republican from Ohio, called the deal “a giveaway” and demanded hearings.', [('Paul Brandt', 1)]),
+    ('“They were the leaders,” said one U.S. official familiar with the operation. “Not foot soldiers.”', [('U.S. official', 2)]),
+    ('According to Deputy Secretary Omar Villa, the prisoners were “the most wanted men in the country.”', [('Omar Villa', 1)]),
+    ('The cabinet’s spokesman, Héctor Ibarra, told reporters: “No one was extradited against the law.”', [('Héctor Ibarra', 1)]),
+    ('“It was a political decision,” said Mara Quintero, who studies security at a Mexico City university.', [('Mara Quintero', 1)]),
+    ('Trade Secretary Ivo Marsh said tariffs would rise “unless we see results,” adding that the deadline was “not negotiable.”', [('Ivo Marsh', 2)]),
+    ('“Our message is simple,” the U.S. ambassador to Mexico, Dana Pike, said. “Cooperation works.”', [('Dana Pike', 2)]),
+    ('Mexico’s Security Ministry said in a post on X that the operation had been “flawless.”', [('Security Ministry', 1)]),
+    ('The judge, Elena Marsh, told the defendants they faced “decades behind bars.”', [('Elena Marsh', 1)]),
+    ('White House press secretary Lia Crane said Mexico had done “more than ever before.”', [('Lia Crane', 1)]),
+    ('Asked whether more flights were planned, the minister said only: “Wait and see.”', [('minister', 1)]),
+    ('“We do not comment on pending cases,” the embassy said in an email.', [(None, 1)]),
+    ('Prosecutors said in a filing that Vega had been “the cartel’s banker.”', [('Prosecutors', 1)]),
+    ('Gen. Ramón Tirado, the army commander, said the troops were “ready for anything.” He added: “We will hold the line.”', [('Ramón Tirado', 2)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), _ROUND_8_SPEAKERS)
+def test_battery_of_round_8_speakers(text: str, expected: list[tuple[str | None, int]]) -> None:
+    assert [(s, len(p)) for s, p in quote_rows(run(text))] == expected

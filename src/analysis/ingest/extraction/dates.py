@@ -65,7 +65,8 @@ _FUTURE: Final = re.compile(
     r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
     r"hearing|trial|vote|sentencing|case|talks|meeting|early|late|mid-?))*\s*$|"
     r"\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
-    r"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s)\b(?:expected|planned|intended|hoped|aimed)\b[^,;.]{0,60}?"
+    r"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s)\b(?:expected|planned|intended|hoped|aimed|agreed|"
+    r"promised|pledged|vowed|threatened)\b[^,;.]{0,60}?"
     r"\bto\s+(?:be\s+)?(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+\b|"
     r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$|"
     r"\b(?:has|have)\s+(?:asked|invited|summoned|called\s+on|urged)\b[^,;.]{1,40}?\bto\s+[a-z]+\b",

@@ -99,7 +99,10 @@ _BODY = (
     r"cabinet)"
 )
 #: A sentence ends: not after a single capital ("U.S.", "John Q.").
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\u201d\"]?\s+(?=[\u201c\"A-Z])")
+_SENTENCE_END = re.compile(
+    r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b(?:Gen|Sen|Rep|Gov|Col|Sgt|Adm|Mrs|Cpl))(?<!\bCapt)"
+    r"[.!?][\u201d\"]?\s+(?=[\u201c\"A-Z])"
+)  # not after "U.S.", "Mr.", "Gen." or "Capt."
 
 
 def _nickname_shaped(words: str) -> bool:
@@ -300,6 +303,8 @@ class _Speakers:
             role = _role(r.group(0))
             if role is None:
                 continue
+            if person is not None and re.fullmatch(r",\s*", self.text[person.end : lo + r.start()]):
+                continue  # "Gen. Ramón Tirado, the army commander, said": his appositive
             if person is not None and lo + r.start() < person.start:
                 if not re.search(r"[.!?]\s", self.text[lo + r.end() : person.start]):
                     person = None  # "A spokeswoman said the rifles Ortega is accused of ...
@@ -412,7 +417,9 @@ def _after_quote(
             named = [p for p in speakers.persons_in(a, b) if p.start == a and p.end == b]
             if named:  # "his lawyer, Celia Montaño, said": the appositive is the name, whole
                 who_start, who_end = a, b
-        return _Attribution("after", who_start, who_end, who_start, after_start + m.end())
+        # the attribution starts where its words do, before an appositive taken as the name
+        start = after_start + m.start("who")
+        return _Attribution("after", who_start, who_end, start, after_start + m.end())
     m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
     if m is not None and not _DOCUMENT.match(m["who"]):  # not "according to a transcript"
         who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
