@@ -389,3 +389,31 @@ def test_the_people_a_charge_names_become_suspects_of_its_transfer(
 
 def names_to_id(names: dict[str, str], name: str) -> str:
     return next(i for i, n in names.items() if n == name)
+
+
+def test_a_spokesman_for_an_organisation_is_drafted_to_it_and_those_aboard_are_suspects(
+    seeds: Path, tmp_path: Path
+) -> None:
+    article = tmp_path / "aboard.txt"
+    article.write_text(
+        "Mexico on Monday expelled nine alleged members of La L\u00ednea to the United States, "
+        "outside the extradition treaty, officials said.\n\n"
+        "Among those sent was Artemio Sol\u00eds Pardo. Also aboard were Delia Campos Rey, 38, "
+        "and Fausto Ibarra Gil.\n\n"
+        "A spokesman for the U.S. Embassy called the transfer \u201canother sign of a "
+        "partnership that works.\u201d\n",
+        encoding="utf-8",
+    )
+    result = ingest_file(article, published="2025-11-05", seeds=seeds)
+    assert result.ledger_path is not None
+    draft = draft_of(result.ledger_path)
+    [event] = draft["events"]  # type: ignore[misc]
+    assert (event["mechanism"], event["people"]) == ("expelled", 9)
+    assert [r["actor"] for r in event["actors"]] == [
+        "artemio-solis-pardo", "delia-campos-rey", "fausto-ibarra-gil"
+    ]  # fmt: skip
+    [quote] = draft["quotes"]  # type: ignore[misc]
+    assert quote["speaker"] == "u-s-embassy"
+    assert quote["text"] == ["another sign of a partnership that works."]
+    text = result.ledger_path.read_text(encoding="utf-8")
+    assert "# said by 'A spokesman for the U.S. Embassy' (spokesman)" in text

@@ -89,6 +89,8 @@ class Draft:
         }
         self.notes: list[str] = []
         self.actor_ids: dict[str, str] = {}
+        #: The ids of the organisations among them.
+        self.org_ids: set[str] = set()
 
     # -- helpers --------------------------------------------------------------------------------
 
@@ -174,6 +176,7 @@ class Draft:
                     own.setdefault("aliases", []).append(name)
                     own["evidence"] = own.pop("evidence")  # evidence stays last
                 self.actor_ids[name] = own["id"]
+                self.org_ids.add(own["id"])
                 continue
             found = link.link_actor(name, kind, self.known_actors)
             if found.target is not None:
@@ -181,6 +184,8 @@ class Draft:
                 entry = self.support(target, row["char_start"], row["char_end"])
                 if entry is not None:
                     self.actor_ids[name] = target
+                    if kind == "organisation":
+                        self.org_ids.add(target)
                     self.note(found.note, entry)
                 continue
             words = self.cite(row["char_start"], row["char_end"])
@@ -201,6 +206,8 @@ class Draft:
             self.note(found.note, record)
             self.sections["actors"].append(record)
             self.actor_ids[name] = record["id"]
+            if kind == "organisation":
+                self.org_ids.add(record["id"])
 
     # -- events ---------------------------------------------------------------------------------
 
@@ -360,7 +367,9 @@ class Draft:
         """The suspects a transfer names that are actors of the draft, each with its words."""
         roles = []
         for suspect in row["suspects"]:
+            # named in the transfer's sentence, or after it ("Among those sent was ...")
             at = self.text.find(suspect, row["char_start"], row["char_end"])
+            at = at if at >= 0 else self.text.find(suspect, row["char_start"])
             actor_id = self.actor_ids.get(suspect)
             cited = self.cite(at, at + len(suspect)) if at >= 0 else None
             if actor_id and cited:
@@ -374,6 +383,9 @@ class Draft:
             parts: list[str] = row["parts"]
             speaker = self.actor_ids.get(row["speaker"] or "")
             first_words = " ".join(parts[0].split()[:6])
+            note = None
+            if speaker is None:
+                speaker, note = self.spoken_for(row)
             if speaker is None:
                 self.note(f"quote “{first_words}…”: speaker unknown; left out")
                 continue
@@ -393,16 +405,33 @@ class Draft:
                 self.note(f"quote “{first_words}…”: no unique words to cite; left out")
                 continue
             base = f"{speaker.split('-')[-1]}-{_slug(' '.join(parts[0].split()[:4]))}"
-            self.sections["quotes"].append(
-                {
-                    "id": self.new_id(base),
-                    "speaker": speaker,
-                    "when": row["said_on_as_written"],
-                    "date": ledger_date(row["said_on"], row["said_on_precision"]),
-                    "text": parts,
-                    "evidence": [words],
-                }
-            )
+            record = {
+                "id": self.new_id(base),
+                "speaker": speaker,
+                "when": row["said_on_as_written"],
+                "date": ledger_date(row["said_on"], row["said_on_precision"]),
+                "text": parts,
+                "evidence": [words],
+            }
+            self.note(note, record)
+            self.sections["quotes"].append(record)
+
+    def spoken_for(self, row: dict[str, Any]) -> tuple[str | None, str | None]:
+        """For a speaker named by role ("A spokesman for the U.S. Embassy"), the organisation
+        the attribution names, which the quote is drafted to, with a note; else (None, None)."""
+        said = row["speaker_as_written"] or ""
+        if row["speaker"] is None or not said:
+            return None, None
+        orgs = [
+            name for name, actor_id in self.actor_ids.items()
+            if actor_id in self.org_ids and name in said
+        ]  # fmt: skip
+        if len(set(map(self.actor_ids.get, orgs))) != 1:
+            return None, None
+        return self.actor_ids[orgs[0]], (
+            f"said by {said!r} ({row['speaker']}): drafted to the organisation it speaks for; "
+            "give the speaker an actor of its own if the source names one"
+        )
 
     # -- allegations ----------------------------------------------------------------------------
 

@@ -330,7 +330,11 @@ def find_events(
                 r"\b(?:United\s+States|U\.S\.|Mexico|American|Washington)(?!\w)", clause
             ):
                 continue
-            extradition = re.search(r"\bextradit\w*", clause, re.IGNORECASE)
+            extradition = re.search(  # not "sent north outside the extradition treaty"
+                r"\bextradit\w*+(?!\s+(?:treaty|treaties|process|law|system|agreement|procedures?))",
+                clause,
+                re.IGNORECASE,
+            )
             mechanism = (extradition or verb).group(0).lower()
             in_mentions = mentions_in.get(index, [])
             countries = [m for m in in_mentions if m.kind == "country"]
