@@ -184,7 +184,8 @@ _ORG_HEADS: Final = frozenset({
     "Reserve", "Group", "Board", "Authority", "Directorate", "Division", "Corps", "Mission",
     "Enforcement", "Banco", "Grupo", "Secretaría", "Fiscalía", "Procuraduría", "Instituto",
     "Universidad", "Ejército", "Guardia", "Comisión", "Consejo", "Policía", "Marina",
-    "Colegio", "Centro", "Escuela", "Suprema", "Cámara", "Section",
+    "Colegio", "Centro", "Escuela", "Suprema", "Cámara", "Section", "College", "School",
+    "Marshals",
 })  # fmt: skip
 #: Single words that are organisations alone.
 _SINGLE_ORGS: Final = frozenset({
@@ -426,11 +427,13 @@ def _titled_people(people: _People) -> None:
     # in the indictment as a plaza boss".
     after = (
         rf"(?<![\w\u2019'-])(?!(?:United|States|Mexico)(?![\w-]))(?P<name>{WITHHELD}|{NAME}),{SP}"
-        rf"(?:(?:alias|aka|known{SP}as|nicknamed){SP}"
-        rf"(?P<nick>{NICKNAME}),?{SP})?(?:\d{{1,3}},{SP})?(?:(?:described|identified)"
-        rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP}|(?:alleged|said|believed){SP}to{SP}be{SP})?"
+        rf"(?:\d{{1,3}},{SP})?(?:(?:also{SP})?(?:alias|aka|known{SP}as|nicknamed){SP}"
+        rf"(?P<nick>{NICKNAME}),?{SP})?(?:\d{{1,3}},{SP})?(?:(?:(?:is|was){SP})?(?:described|identified)"
+        rf"(?:{SP}[\w\u2019'.-]+){{0,5}}?{SP}as{SP}|(?:alleged|said|believed){SP}to{SP}be{SP}|"
+        rf"whom{SP}(?:[\w\u2019'.-]+{SP}){{1,3}}?(?:describe[sd]?|identif(?:y|ies|ied)|call(?:s|ed)?)"
+        rf"(?:{SP}as)?{SP})?"
         rf"(?:a|an|the){SP}"
-        rf"(?P<title>(?:(?:U\.S\.|[\w\u2019'-]+){SP}){{0,4}}?{_HEAD}(?:{SP}to{SP}(?:the{SP})?"
+        rf"(?P<title>(?:(?:U\.S\.|[\w\u2019'-]+){SP}){{0,4}}?{_HEAD}(?:(?:{SP}(?!{_NOT_COMPLEMENT}\b)[a-z][\w-]*){{0,1}}{SP}{_HEAD})?(?:{SP}to{SP}(?:the{SP})?"
         rf"(?:{alternation(tuple(COUNTRIES))})(?![\w-])|{SP}(?:to|of|for){SP}(?:the{SP})?"
         rf"(?:(?!{_NOT_COMPLEMENT}\b)[a-z]+\b{SP}?){{1,3}})?)"
     )
@@ -547,7 +550,8 @@ def _untitled_people(people: _People) -> None:
     # Salgado and Irene Paz Olvera, were detained".
     some_of = (
         rf"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Bb]oth|[Ss]everal|\d+){SP}of{SP}"
-        rf"(?:them|those|(?:his|her|their|the{SP}(?:[\w-]+{SP})?(?:defendants|suspects|accused)|"
+        rf"(?:them|those|the{SP}other{SP}(?:two|three|four|five|six|seven|eight|nine|ten|\d+)|"
+        rf"(?:his|her|their|the{SP}(?:[\w-]+{SP})?(?:defendants|suspects|accused)|"
         rf"[{UP}][\w-]+(?:\u2019s|'s))(?:{SP}[a-z][\w-]*){{1,2}}),{SP}"
         rf"(?P<list>{NAME}(?:,{SP}{NAME}){{0,12}},?{SP}and{SP}{NAME}),"
     )
@@ -797,6 +801,10 @@ _DATELINE_AGENCY: Final = re.compile(
 )
 
 
+#: Official names with commas in them, which a run of capitalised words stops at.
+_COMMA_NAMES: Final = ("Bureau of Alcohol, Tobacco, Firearms and Explosives",)
+
+
 class _Orgs:
     """Organisation mentions found so far; the first rule to claim words keeps them."""
 
@@ -819,6 +827,11 @@ class _Orgs:
         text = self.text
         short = re.compile(rf"{SP}\((?P<short>[{UP}][\w\u2019'.-]{{1,20}})\)")
         credited = _DATELINE_AGENCY.match(text)
+        for m in re.finditer(rf"(?<![\w-])(?:{alternation(_COMMA_NAMES)})(?![\w-])", text):
+            self.add(m.start(), m.end(), m.group(0))  # names whose commas end no run
+            parenthesis = short.match(text, m.end())
+            if parenthesis is not None:
+                self.defined.setdefault(parenthesis["short"], m.group(0))
         for m in re.finditer(_ORG_RUN, text):
             if credited is not None and m.start() < credited.end("agency"):
                 continue  # the agency a dateline credits is the source, not an actor

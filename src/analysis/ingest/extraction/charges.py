@@ -42,7 +42,10 @@ _GUNS = r"(?:weapons|firearms|guns|arms|rifles|ammunition)"
 #: (pattern, charge), tried in order; the first pattern to claim words wins.
 _CHARGE_WORDS: Final = (
     (
-        rf"conspiracy{SP}to{SP}(?!launder)(?:[a-z0-9]+(?:,|{SP}and|{SP}or)?{SP}){{1,7}}?{_DRUGS}",
+        (
+            rf"(?:conspiracy|conspiring|conspired){SP}to{SP}(?!launder)"
+            rf"(?:[a-z0-9]+(?:,|{SP}and|{SP}or)?{SP}){{1,7}}?{_DRUGS}"
+        ),
         "drug trafficking",
     ),
     (
@@ -113,7 +116,7 @@ _CHARGE_WORDS: Final = (
         "money laundering",
     ),
     (r"murders?|murdered|killings?|killed|homicides?|assassinations?|assassinated", "murder"),
-    (rf"extortion|protection{SP}rackets?", "extortion"),
+    (rf"extortion|extort(?:ing|ed|s)?\b|protection{SP}rackets?", "extortion"),
     (
         (
             rf"organi[sz]ed{SP}crime|racketeering|criminal{SP}enterprise|criminal{SP}association|"

@@ -252,6 +252,9 @@ _TALLY_LINE = re.compile(
     rf"more{SP}than|at{SP}least|over){SP})?(?P<num>{_NUM})[ \t]*$",
     re.MULTILINE,
 )
+#: The end of a sentence: not the stop of "U.S." or of an initial, nor one a number follows
+#: ("Jan. 20").
+_STOP = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?][\"”’']?\s+(?=[^\s\d])")
 #: A count of more of the same people: "29 prisoners in late February and 26 more in May".
 _MORE = re.compile(
     rf"{_FREE}(?P<num>{_NUM}){SP}more\b(?!{SP}(?:than|days?|weeks?|months?|years?)\b)", _I
@@ -269,6 +272,15 @@ _LIST_GROUP = re.compile(
     rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*the{SP}(?:largest|smallest|"
     rf"biggest|first|last|latest|second|third|fourth|fifth)(?:{SP}single)?{SP}(?:group|transfer|flight)\b"
     rf"(?!{SP}of\b)",
+    _I | re.MULTILINE,
+)
+#: A line of a list of figures that says what was done to them: "34 - sent on Jan. 20, 2026",
+#: "148 - transferred since February 2025".
+_LIST_SENT = re.compile(
+    rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*(?:people{SP})?(?:sent|"
+    rf"transferred|expelled|extradited|handed{SP}over|flown|deported|returned)"
+    rf"(?:{SP}(?:out|north|back))?{SP}(?:on|in|since|"
+    rf"to|from|between|by|during|last|this|so)\b[^\n]*$",
     _I | re.MULTILINE,
 )
 
@@ -303,6 +315,13 @@ class _Counts:
         earlier = [r for r in self.rows if int(str(r["char_end"])) <= before]
         return str(max(earlier, key=lambda r: int(str(r["char_end"])))["unit"]) if earlier else None
 
+    def first_unit(self, before: int) -> str | None:
+        """The unit of the first count of the sentence that ``before`` lies in."""
+        breaks = list(re.finditer(rf"{_STOP.pattern}|\n", self.text[:before]))
+        start = breaks[-1].end() if breaks else 0
+        inside = [r for r in self.rows if start <= int(str(r["char_start"])) < before]
+        return str(min(inside, key=lambda r: int(str(r["char_start"])))["unit"]) if inside else None
+
     def people(self) -> None:
         text = self.text
         for m in _COORDINATED.finditer(text):
@@ -319,7 +338,7 @@ class _Counts:
             if m["noun"] not in ("Transfers", "Flights", "Extraditions", "Expulsions"):
                 self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2,
                          claim=m.span("num"))  # fmt: skip
-        for m in _LIST_GROUP.finditer(text):
+        for m in [*_LIST_GROUP.finditer(text), *_LIST_SENT.finditer(text)]:
             self.add(m.start(), m.end(), _value(m["num"]), "people", "group", least=2,
                      claim=m.span("num"))  # fmt: skip
         for m in _PARTITIVE.finditer(text):
@@ -416,12 +435,14 @@ class _Counts:
         for m in [*_ELLIPSIS.finditer(text), *_COMPARED.finditer(text)]:
             if m.re is _COMPARED and not (
                 (_bare(text, m.end()) or _PERIOD_AFTER.match(text, m.end()))
-                and self.last_unit(m.start()) == "people"
+                and "people" in (self.last_unit(m.start()), self.first_unit(m.start()))
             ):
-                continue  # "up from 25" compares with the count before it, of its unit
+                # "up from 25" compares with the count before it, of its unit, or with the
+                # sentence's head figure: "sent 93 people in three transfers, up from 55"
+                continue
             i = bisect.bisect_left(people_at, m.start())
             last = people_at[i - 1] if i else -1
-            if last > m.start() - 150 and not re.search(r"[.!?]\s", text[last : m.start()]):
+            if last > m.start() - 150 and not _STOP.search(text, last, m.start()):
                 self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "people",
                          least=2)  # fmt: skip
 

@@ -558,16 +558,31 @@ def _ago(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
+#: A day named as a thing, "the March 31 deadline", "that Jan. 15 hearing": a day the text
+#: gave before, whatever the tense of the sentence that names it again.
+_ATTRIBUTIVE_BEFORE: Final = re.compile(r"\b(?:[Tt]he|[Tt]hat|[Tt]his|its|their)\s+$")
+_ATTRIBUTIVE_AFTER: Final = re.compile(
+    r"\s+(?!(?:and|or|to|at|in|on|of|for|from|with|by|is|was|were|will|would|as|when|until|"
+    r"after|before|that|which|the|a|an)\b)[a-z]{3,}\b"
+)
+
+
 def _days_without_year(text: str) -> Iterator[_Candidate]:
     """A day without a year, "July 4": the reference day's year (see :func:`_year_of`)."""
     for m in re.finditer(rf"\b(?:(?:{_WEEKDAY}),?{SP})?(?P<m>{_ANY_MONTH})(?!\w){SP}"
                          rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!,\d|\.\d|:\d)", text):  # fmt: skip
         month, day = MONTHS[m["m"]], int(m["d"])
+        named = _ATTRIBUTIVE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
+        named = named and _ATTRIBUTIVE_AFTER.match(text, m.end()) is not None
 
         def resolve(
-            ctx: _Context, month: int = month, day: int = day
+            ctx: _Context, month: int = month, day: int = day, named: bool = named
         ) -> tuple[dt.date, str] | None:
-            d = _safe_date(_year_of(ctx, month, day), month, day)
+            if named and (month, day) in ctx.days_seen:
+                year = ctx.days_seen[(month, day)]  # "the March 31 benchmark": that day again
+            else:
+                year = _year_of(ctx, month, day)
+            d = _safe_date(year, month, day)
             return (d, "day") if d is not None else None
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)

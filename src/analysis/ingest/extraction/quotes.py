@@ -420,7 +420,14 @@ def _after_quote(
         # the attribution starts where its words do, before an appositive taken as the name
         start = after_start + m.start("who")
         return _Attribution("after", who_start, who_end, start, after_start + m.end())
-    m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
+    m = re.match(
+        rf"{SP}*,?{SP}*according{SP}to{SP}(?:an?|the){SP}(?:[\w-]+{SP}){{0,2}}?(?:statement|"
+        rf"release|communiqu\u00e9|communique|letter){SP}(?:from|by|issued{SP}by){SP}"
+        rf"(?P<who>{_WHO})(?:{SP}\([A-Z]{{2,6}}\))?(?=[.,;!?\n]|$)",
+        after,
+    )  # "according to a statement from Mexico's Attorney General's Office (FGR)"
+    if m is None:
+        m = re.match(rf"{SP}*,?{SP}*according{SP}to{SP}(?P<who>{_WHO})(?=[.,;!?\n]|$)", after)
     if m is not None and not _DOCUMENT.match(m["who"]):  # not "according to a transcript"
         who_start, who_end = after_start + m.start("who"), after_start + m.end("who")
         return _Attribution("after", who_start, who_end, after_start + m.start(), who_end)
@@ -510,7 +517,30 @@ def _reported(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attribu
         if found is not None:
             form = "reported" if re.fullmatch(SPEECH_VERBS, v.group(0)) else "called"
             return _Attribution(form, *found, found[0], lo + v.end())
-    return None
+    return _participle(text, lo, open_at, speakers)
+
+
+#: A participle of speech that hangs on its sentence's subject: "Ortúzar has denied any link,
+#: telling reporters last month that Mexico “does not trade prisoners for tariffs.”"
+_PARTICIPLE: Final = re.compile(
+    rf",{SP}+(?:telling|saying|adding|warning|noting|arguing|insisting|declaring|writing)\b"
+)
+
+
+def _participle(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attribution | None:
+    """The person who heads the sentence, when a participle of speech reports the quote."""
+    before = text[lo:open_at]
+    p = next(iter(reversed(list(_PARTICIPLE.finditer(before)))), None)
+    if p is None or re.search(r"[\u201c\u201d\"]", before[p.end() :]):
+        return None
+    people = speakers.persons_in(lo, lo + p.start())
+    if not people or people[0].start < lo:
+        return None
+    head = text[lo : people[0].start]
+    if not re.fullmatch(rf"\s*(?:(?:[A-Z][\w.\u2019'-]*|of|the){SP}+)*", head):
+        return None  # the person heads the sentence, with nothing but a title before
+    first = people[0]
+    return _Attribution("reported", first.start, first.end, first.start, lo + p.end())
 
 
 def _at_sentence_end(
