@@ -2732,3 +2732,56 @@ def test_the_atf_spelled_out_is_one_organisation_and_colleges_and_marshals_are_o
     assert orgs == [
         "Bureau of Alcohol, Tobacco, Firearms and Explosives", "College of Sonora", "U.S. Marshals"
     ]
+
+
+# -- round 10: sentences of my own for the failure classes read in the ninth and tenth batches --
+
+
+def test_months_listed_after_a_year_in_apposition_take_that_year() -> None:
+    text = (
+        "Mexico sent 88 people north last year. Adding the two flights of 2025 - 18 people in "
+        "April and 12 in October - the total reaches 118."
+    )
+    assert ledger_dates_of(text, dt.date(2027, 1, 14)) == ["2026", "2025", "2025-04", "2025-10"]
+
+
+def test_a_month_ahead_told_in_the_present_after_a_recap_stays_in_the_reference_year() -> None:
+    text = (
+        "In 2025, Mexico sent 31 people on March 6. Mexico's president praised the transfers on "
+        "Thursday, calling them \u201cproof of trust.\u201d Her cabinet faces a review of the trade "
+        "pact in August."
+    )
+    assert ledger_dates_of(text, dt.date(2026, 4, 16)) == ["2025", "2025-03-06", "2026-04-16", "2026-08"]
+
+
+def test_a_weekday_just_after_a_past_verb_is_behind_though_the_clause_names_a_deadline() -> None:
+    text = "The deadline for the tariff expired on Monday, and officials will meet again."
+    assert ledger_dates_of(text, dt.date(2027, 2, 4)) == ["2027-02-01"]
+
+
+def test_a_participle_calling_gives_the_quote_to_the_sentences_subject() -> None:
+    text = (
+        "Senator Laura Bexley criticised the deal on Tuesday, calling it \u201ca gift to the "
+        "cartels.\u201d"
+    )
+    assert quote_rows(run(text)) == [("Laura Bexley", ["a gift to the cartels."])]
+
+
+def test_a_count_after_then_in_a_list_of_transfers_is_a_count() -> None:
+    text = "Mexico sent 18 people in April and 12 in June, then 25 in September."
+    assert [(v, u) for v, u, _ in counts_of(text)] == [(18, "people"), (12, "people"), (25, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eight men are charged with moving cocaine and rifles across the border.",
+         [("weapons trafficking", "moving cocaine and rifles", None)]),
+        ("Ofelia Ruiz, a former customs officer, ran the group's drug shipments, prosecutors say.",
+         [("drug trafficking", "ran the group's drug shipments", "Ofelia Ruiz")]),
+        ("Two accused money launderers were also aboard.",
+         [("money laundering", "money launderers", None)]),
+    ],
+)  # fmt: skip
+def test_charges_of_round_10(text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert charges_of(text) == expected

@@ -66,7 +66,9 @@ _CHARGE_WORDS: Final = (
     ),
     (
         (
-            rf"(?:protect|guard|mov|smuggl|wav|escort|ship|run|send|sell)\w*{SP}(?:[a-z]+{SP})?"
+            rf"(?:protect|guard|mov|smuggl|wav|escort|ship|run|ran{SP}|send|sell|oversaw|"
+            rf"manag|coordinat)\w*{SP}(?:(?:the|his|her|their|its|an?){SP})?"
+            rf"(?:[\w\u2019'-]+{SP})?"
             rf"(?:drug|{_DRUGS}){SP}(?:shipments|loads|routes)"
         ),
         "drug trafficking",
@@ -88,7 +90,7 @@ _CHARGE_WORDS: Final = (
     (
         (
             rf"(?:conspir\w*{SP}to{SP})?(?:smuggle|smuggling|smuggled|traffic|trafficking|trafficked|"
-            rf"export|exporting|exported|illegally{SP}export\w*)"
+            rf"export|exporting|exported|illegally{SP}export\w*|moving|moved)"
             rf"{SP}(?:[a-z0-9,]+{SP}){{0,3}}?{_GUNS}"
         ),
         "weapons trafficking",
@@ -107,7 +109,8 @@ _CHARGE_WORDS: Final = (
         (
             rf"(?:conspiracy|conspiring){SP}to{SP}launder(?:{SP}(?:money|monetary{SP}instruments|"
             rf"proceeds|funds|cash))?|"
-            rf"money[ -]laundering|launder{SP}(?:money|proceeds|funds|cash)|laundering|"
+            rf"money[ -]laundering|money{SP}launderers?|launder{SP}(?:money|proceeds|funds|cash)|"
+            rf"laundering|"
             rf"laundered{SP}(?:[a-z]+{SP}){{0,2}}?(?:money|"
             rf"proceeds|funds|profits|cash)|laundered{SP}(?:more{SP}than{SP})?\$[\d.,]+"
             rf"(?:{SP}(?:million|billion))?|operations{SP}with{SP}resources{SP}of{SP}illicit"

@@ -260,7 +260,7 @@ _MORE = re.compile(
     rf"{_FREE}(?P<num>{_NUM}){SP}more\b(?!{SP}(?:than|days?|weeks?|months?|years?)\b)", _I
 )
 #: The same count again after "and": "five for homicide and two for kidnapping".
-_ELLIPSIS = re.compile(rf"(?:,|\band){SP}(?P<num>{_NUM}){SP}(?:for|in|on|with)\b", _I)
+_ELLIPSIS = re.compile(rf"(?:,|\band)(?:{SP}then)?{SP}(?P<num>{_NUM}){SP}(?:for|in|on|with)\b", _I)
 #: A count compared with one before it: "63 people in 2025, up from 48 the year before".
 _COMPARED = re.compile(rf"\b(?:up|down)\s+from{SP}(?P<num>{_NUM})(?![\w%])", _I)
 #: What follows a number a transfer took or carried: "took 28.", "carried 40 people north".

@@ -296,6 +296,13 @@ class _Context:
             )
         return self._told_pasts[self.start]
 
+    def present(self) -> bool:
+        """The date's sentence, up to the date, has a verb in the present tense and none in the
+        past ("Her government faces a joint review ... in July")."""
+        start, sentence = self.sentence()
+        before = sentence[: self.start - start]
+        return _PRESENT_TENSE.search(before) is not None and _ANY_PAST.search(before) is None
+
     def framed(self, year: int) -> bool:
         """The year named alone last, before the date's sentence, in its paragraph or the one
         before it, is ``year``: a recap of that year ("HOW MANY TRANSFERS WERE THERE LAST
@@ -320,7 +327,7 @@ _SENTENCE_YEAR: Final = re.compile(
     r"(?:[Ll]ast|[Pp]revious)\s+year\b(?![\u2019']s))"
 )
 _CONTRAST: Final = re.compile(r";|\b(?:but|while|whereas|this\s+year|now)\b", re.IGNORECASE)
-_SENTENCE_END: Final = re.compile(rf"{_ABBREVIATED}(?<!\bU\.S)[.!?](?=\s|$)|\n")
+_SENTENCE_END: Final = re.compile(rf"{_ABBREVIATED}(?<!\bU\.S)[.!?][\"\u201d\u2019]?(?=\s|$)|\n")
 
 
 def _verbs(
@@ -363,6 +370,18 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+#: A present-tense verb in a date's clause: what it tells is not a recap of a year past.
+_PRESENT_TENSE: Final = re.compile(
+    r"\b(?:faces|face|is|are|remains|remain|expects|expect|plans|holds|hold|meets|begins|"
+    r"starts|opens|hosts|awaits|await)\b"
+)
+#: A year that a list in apposition dates: "the two transfers of 2025 - 31 people in March and
+#: 27 in September -", "(in 2025: ...)"; no sentence ends between it and the date.
+_LISTED_YEAR: Final = re.compile(
+    r"\b(?:of|in|during)\s+(?P<y>(?:19|20)\d\d)\s*[-\u2013\u2014:(]\s*[^.;!?\n\u2013\u2014()-]*$"
+)
+
+
 def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
@@ -372,6 +391,9 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     future = ctx.ahead()
     if day > 1 and (month, day) in ctx.days_seen and not future and not ctx.past():
         return ctx.days_seen[(month, day)]  # the same day named again, untensed
+    listed = _LISTED_YEAR.search(ctx.text, max(0, ctx.start - 100), ctx.start)
+    if listed is not None and int(listed["y"]) < ref.year and not future:
+        return int(listed["y"])  # "the two transfers of 2025 - 31 in March and 27 in September"
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
         return told  # "Last year Mexico sent 29 people in February"
@@ -398,6 +420,7 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         and not ctx.prospective()
         and not ctx.bounded()
         and ctx.framed(ref.year - 1)
+        and not ctx.present()  # "faces a review in July": ahead
         and (same > ref or (ctx.frame is not None and ctx.frame[2] and ctx.told_past()))
         and (day == 1 or (month, day) not in ctx.days_seen)  # a day told before keeps its year
     ):
@@ -663,6 +686,15 @@ def _last_next_month(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
+#: A verb in the past just before a weekday: "whose deadline passed on Monday" (a noun of the
+#: future earlier in the clause does not make it ahead).
+_PAST_JUST_BEFORE: Final = re.compile(
+    r"\b(?!(?:scheduled|planned|expected|proposed|postponed|delayed|moved|rescheduled|slated|"
+    r"adjourned|deferred|pushed|needed|required|called|asked)\b)(?-i:[a-z]{3,}ed|took|sent|met|"
+    r"came|went|began|held|left|flew)\s+(?:on\s+)?$"
+)
+
+
 def _days_near(text: str) -> Iterator[_Candidate]:
     """Days near the reference day: "Tuesday", "last Tuesday", "next Monday", "this
     Thursday", "yesterday", "this morning"."""
@@ -675,7 +707,8 @@ def _days_near(text: str) -> Iterator[_Candidate]:
             ctx: _Context, weekday: int = weekday, which: str = which
         ) -> tuple[dt.date, str]:
             ref = ctx.reference
-            if which == "next" or (which != "last" and ctx.ahead()):
+            just_past = _PAST_JUST_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
+            if which == "next" or (which != "last" and ctx.ahead() and just_past is None):
                 return _weekday_after(ref, weekday), "day"
             return _weekday_on_or_before(ref, weekday, strictly=which == "last"), "day"
 

@@ -523,7 +523,8 @@ def _reported(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attribu
 #: A participle of speech that hangs on its sentence's subject: "Ortúzar has denied any link,
 #: telling reporters last month that Mexico “does not trade prisoners for tariffs.”"
 _PARTICIPLE: Final = re.compile(
-    rf",{SP}+(?:telling|saying|adding|warning|noting|arguing|insisting|declaring|writing)\b"
+    rf",{SP}+(?:telling|saying|adding|warning|noting|arguing|insisting|declaring|writing|"
+    rf"calling)\b"
 )
 
 
