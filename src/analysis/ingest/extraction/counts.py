@@ -151,7 +151,8 @@ _PLACE = re.compile(
 #: A transfer's place with its noun left out, where transfers are told: "The first came on
 #: Feb. 27", "The third, on Dec. 9, was made up of 24 people", "a fourth is being prepared".
 _PLACE_ALONE = re.compile(
-    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=(?:{SP}and{SP}(?:last|final|latest))?,|"
+    rf"\b(?:[Tt]he|[Aa]){SP}(?P<ord>{_ORDINAL})(?=(?:{SP}and{SP}(?:last|final|latest|largest|"
+    rf"biggest|smallest))?,|"
     rf"{SP}of{SP}\d+(?:[,.;]|{SP}(?:on|in|followed|"
     rf"came|left|arrived|landed)\b)|(?:{SP}and{SP}(?:largest|biggest|smallest|"
     rf"last|final|latest))?{SP}(?:came|was|is|took|followed|happened|"
@@ -255,6 +256,26 @@ _TALLY_LINE = re.compile(
 #: The end of a sentence: not the stop of "U.S." or of an initial, nor one a number follows
 #: ("Jan. 20").
 _STOP = re.compile(r"(?<![A-Z]\.[A-Z])(?<!\b[A-Z])[.!?][\"”’']?\s+(?=[^\s\d])")
+#: A running total: "lifting the number of prisoners sent north without an extradition to 104",
+#: "That puts the total since March 2025 at 173".
+_RAISED_TO = re.compile(
+    rf"\b(?:lift|lifts|lifting|lifted|bring|brings|bringing|brought|raise|raises|raising|raised|"
+    rf"take|takes|taking|took|push|pushes|pushing|pushed|put|puts|putting)"
+    rf"{SP}the{SP}(?:number|total|tally|count)\b(?!{SP}of{SP}(?!(?:people|prisoners|detainees|"
+    rf"inmates|suspects|fugitives|those|alleged|cartel)\b))(?:{SP}of{SP}(?:people|prisoners|detainees|"
+    rf"inmates|suspects|fugitives|those|alleged|cartel)\b)?[^.;:!?\n]{{0,90}}?{SP}(?:to|at){SP}"
+    rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+)(?![\w%.,]\d|{SP}(?:percent|per{SP}cent|%))\b",
+    _I,
+)
+#: A part named after its whole: "Of the 22, 15 will be arraigned in Texas".
+_OF_THE_FIRST = re.compile(
+    rf"\b[Oo]f{SP}(?:the|those|these){SP}(?P<whole>\d{{1,3}}(?:,\d{{3}})+|\d+),{SP}"
+    rf"(?P<part>\d{{1,3}}|{_WORDS})\b(?!{SP}(?:percent|%))"
+)
+#: A group that followed: "on Sept. 9 of that year, when 34 followed".
+_FOLLOWED = re.compile(
+    rf"\b(?:when|and|then|before|after){SP}(?P<num>\d{{1,3}}){SP}(?:more{SP})?followed\b"
+)
 #: A count of more of the same people: "29 prisoners in late February and 26 more in May".
 _MORE = re.compile(
     rf"{_FREE}(?P<num>{_NUM}){SP}more\b(?!{SP}(?:than|days?|weeks?|months?|years?)\b)", _I
@@ -280,7 +301,9 @@ _LIST_SENT = re.compile(
     rf"^(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*(?:people{SP})?(?:sent|"
     rf"transferred|expelled|extradited|handed{SP}over|flown|deported|returned)"
     rf"(?:{SP}(?:out|north|back))?{SP}(?:on|in|since|"
-    rf"to|from|between|by|during|last|this|so)\b[^\n]*$",
+    rf"to|from|between|by|during|last|this|so)\b[^\n]*$|"
+    rf"^(?P<total>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}*[-\u2013\u2014:]{SP}*(?:in{SP}all|in{SP}total|"
+    rf"all{SP}told|total|altogether)[ \t]*$",
     _I | re.MULTILINE,
 )
 
@@ -339,7 +362,17 @@ class _Counts:
                 self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2,
                          claim=m.span("num"))  # fmt: skip
         for m in [*_LIST_GROUP.finditer(text), *_LIST_SENT.finditer(text)]:
-            self.add(m.start(), m.end(), _value(m["num"]), "people", "group", least=2,
+            num = "num" if m["num"] is not None else "total"
+            self.add(m.start(), m.end(), _value(m[num]), "people", "group", least=2,
+                     claim=m.span(num))  # fmt: skip
+        for m in _RAISED_TO.finditer(text):
+            self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "total", least=2)
+        for m in _OF_THE_FIRST.finditer(text):
+            self.add(m.start("whole"), m.end("whole"), _value(m["whole"]), "people", "whole",
+                     least=2)  # fmt: skip
+            self.add(m.start("part"), m.end("part"), _value(m["part"]), "people", "part", least=2)
+        for m in _FOLLOWED.finditer(text):
+            self.add(m.start("num"), m.end(), _value(m["num"]), "people", "followed", least=2,
                      claim=m.span("num"))  # fmt: skip
         for m in _PARTITIVE.finditer(text):
             words = m["whole"].split()

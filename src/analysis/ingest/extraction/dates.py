@@ -130,7 +130,10 @@ _PROSPECTIVE: Final = re.compile(
     r"\b(?:(?:from|starting|beginning|effective|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
     r"(?:until|(?:runs?|running|extended|extends?)\s+(?:to|until|through))\s*(?:(?:mid|early|"
     r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?|"
-    r"\b(?:moved|postponed|pushed\s+back|delayed|rescheduled|deferred)\b[^;!?\n]{0,40}\bto\s*)$",
+    r"\b(?:moved|postponed|pushed\s+back|delayed|rescheduled|deferred)\b[^;!?\n]{0,40}\bto\s*|"
+    # "another extension into March"; "set a status conference for Dec. 5"
+    r"into\s*(?:(?:mid|early|late)[\s-])?|"
+    r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for\s*)$",
     re.IGNORECASE,
 )
 #: "since" before a date: the start of what lasts to the reference day, never ahead of it.
@@ -403,7 +406,12 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         return ref.year + 1  # next year's date, announced at the end of a year
     year = ref.year
     same = _safe_date(year, month, day)
-    if same is not None and (ref - same).days > 31 and ctx.plain_future() and not ctx.past():
+    if (
+        same is not None
+        and (ref - same).days > 31
+        and (ctx.plain_future() or (ctx.prospective() and not ctx.since()))
+        and not ctx.past()
+    ):
         return ref.year + 1  # "The pause will end on March 1", told in August
     if (
         same is not None
@@ -597,14 +605,23 @@ def _days_without_year(text: str) -> Iterator[_Candidate]:
         month, day = MONTHS[m["m"]], int(m["d"])
         named = _ATTRIBUTIVE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
         named = named and _ATTRIBUTIVE_AFTER.match(text, m.end()) is not None
+        deadline = re.match(r"\s+deadline\b", text[m.end() : m.end() + 12]) is not None
 
         def resolve(
-            ctx: _Context, month: int = month, day: int = day, named: bool = named
+            ctx: _Context,
+            month: int = month,
+            day: int = day,
+            named: bool = named,
+            deadline: bool = deadline,
         ) -> tuple[dt.date, str] | None:
             if named and (month, day) in ctx.days_seen:
                 year = ctx.days_seen[(month, day)]  # "the March 31 benchmark": that day again
             else:
                 year = _year_of(ctx, month, day)
+            same = _safe_date(ctx.reference.year, month, day)
+            ahead = same is not None and 0 < (same - ctx.reference).days <= 183
+            if deadline and year < ctx.reference.year and same is not None and ahead:
+                year = same.year  # "shortly before a Nov. 1 deadline": the one ahead
             d = _safe_date(year, month, day)
             return (d, "day") if d is not None else None
 
@@ -702,13 +719,24 @@ def _days_near(text: str) -> Iterator[_Candidate]:
                          text):  # fmt: skip
         weekday = WEEKDAYS.index(m["w"])
         which = (m["which"] or "").casefold()
+        # "gave prosecutors until Friday to hand over ...", "held pending a hearing on Monday":
+        # a time limit or what is awaited lies ahead, whatever the tense of the sentence
+        awaited_match = (
+            re.search(r"\buntil\s*$", text[max(0, m.start() - 8) : m.start()]) is not None
+            and re.match(r"\s+to\s+[a-z]", text[m.end() : m.end() + 8]) is not None
+        ) or re.search(r"\bpending\b[^.;!?\n]{0,40}$", text[max(0, m.start() - 60) : m.start()])
+        awaited = bool(awaited_match) and not m["which"]
 
         def resolve(
-            ctx: _Context, weekday: int = weekday, which: str = which
+            ctx: _Context, weekday: int = weekday, which: str = which, awaited: bool = awaited
         ) -> tuple[dt.date, str]:
             ref = ctx.reference
             just_past = _PAST_JUST_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
-            if which == "next" or (which != "last" and ctx.ahead() and just_past is None):
+            if (
+                which == "next"
+                or awaited
+                or (which != "last" and ctx.ahead() and just_past is None)
+            ):
                 return _weekday_after(ref, weekday), "day"
             return _weekday_on_or_before(ref, weekday, strictly=which == "last"), "day"
 
