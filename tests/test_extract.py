@@ -2830,3 +2830,24 @@ def test_a_group_that_followed_and_a_total_line_are_counts() -> None:
     assert [(v, u) for v, u, _ in counts_of(text)] == [
         (1, "transfer number"), (18, "people"), (25, "people"), (43, "people")
     ]
+
+
+# -- round 12: sentences of my own for the one date of the retired t01-t84 still in another year
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # told in the future after a day still ahead this year: after it, next year
+        ("The waiver lapses on Dec. 15, and a fresh review would come in April.",
+         dt.date(2026, 11, 12), ["2026-12-15", "2027-04"]),
+        # the same month told in the past stays in this year
+        ("The waiver lapses on Dec. 15, and was first granted in April.",
+         dt.date(2026, 11, 12), ["2026-12-15", "2026-04"]),
+        # a month after the day ahead needs no move
+        ("The waiver lapses on Oct. 15, and a review would come in December.",
+         dt.date(2026, 9, 12), ["2026-10-15", "2026-12"]),
+    ],
+)  # fmt: skip
+def test_dates_of_round_12(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected

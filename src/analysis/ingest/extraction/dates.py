@@ -385,6 +385,21 @@ _LISTED_YEAR: Final = re.compile(
 )
 
 
+def _after_one_ahead(ctx: _Context, same: dt.date) -> bool:
+    """A day or month of this year lies ahead of the reference day, named earlier in the date's
+    sentence and later in the year than ``same``: what follows it, told in the future, comes
+    after it ("expires on Dec. 31, and a joint review would follow in June")."""
+    if ctx.last_dated is None or ctx.last_dated[0] < ctx.sentence()[0]:
+        return False
+    _, year, month_start = ctx.last_dated
+    if year != ctx.reference.year or month_start <= same:
+        return False
+    day = ctx.last_day
+    if day is not None and day.replace(day=1) == month_start:
+        return day > ctx.reference
+    return month_start > ctx.reference
+
+
 def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
@@ -413,6 +428,14 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         and not ctx.past()
     ):
         return ref.year + 1  # "The pause will end on March 1", told in August
+    if (
+        same is not None
+        and same < ref
+        and future
+        and not ctx.past()
+        and _after_one_ahead(ctx, same)
+    ):
+        return ref.year + 1  # "The offer expires on Dec. 31, and a review would follow in June"
     if (
         same is not None
         and same > ref
