@@ -2851,3 +2851,62 @@ def test_a_group_that_followed_and_a_total_line_are_counts() -> None:
 )  # fmt: skip
 def test_dates_of_round_12(text: str, published: dt.date, expected: list[str]) -> None:
     assert ledger_dates_of(text, published) == expected
+
+
+# Round 12, continued: sentences of my own for what twenty-four date probes (written for the
+# round by two testers, kept outside the repository) showed.
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the old plan of a date since moved is behind
+        ("The vote, originally scheduled for Dec. 3, has been pushed to Feb. 9.",
+         dt.date(2026, 1, 20), ["2025-12-03", "2026-02-09"]),
+        # a future infinitive after a comma
+        ("Mexico asked for talks with Washington, to be held in February.",
+         dt.date(2026, 12, 18), ["2027-02"]),
+        # a phrase without a verb shares the tense of the clause before it
+        ("The ruling would come after the summit in June, and long before the vote in October.",
+         dt.date(2026, 1, 27), ["2026-06", "2026-10"]),
+        # a limit is ahead, whatever came earlier in the text
+        (("The first flight left on March 3, 2025. Officials said on Friday they expected an "
+         "answer by Dec. 12."), dt.date(2026, 11, 25), ["2025-03-03", "2026-11-20", "2026-12-12"]),
+        # an event told in the present tense, months behind on the calendar: next year's
+        ("Growers face the end of a tariff waiver on Feb. 1.", dt.date(2026, 11, 25),
+         ["2027-02-01"]),
+        ("The new president takes office on Jan. 20, officials said on Monday.",
+         dt.date(2027, 1, 13), ["2027-01-20", "2027-01-11"]),
+        # a statement of last year on what would follow
+        (("The ministry said last year that it would send the pair north in November, and a "
+         "judge blocked it that same month."), dt.date(2027, 2, 3),
+         ["2026", "2026-11", "2026-11"]),
+        # postponed to a month before the plan's: the year after it
+        ("Her sentencing had been set for October but was delayed to April.",
+         dt.date(2026, 11, 30), ["2026-10", "2027-04"]),
+        # a month told in the past, months after the reference day on the calendar
+        ("In October, an appeals court questioned the transfers.", dt.date(2027, 1, 11),
+         ["2026-10"]),
+        # a weekday limit, in a conditional
+        ("\u201cIf they do not answer by Thursday, we will act,\u201d the official said.",
+         dt.date(2026, 11, 24), ["2026-11-26"]),
+    ],
+)  # fmt: skip
+def test_dates_of_round_12_probes(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+def test_the_day_before_a_named_event_counts_from_that_event() -> None:
+    text = (
+        "A judge in Houston sentenced him on Tuesday to 30 years. He had pleaded guilty on "
+        "Aug. 4, and he was moved to a federal jail on Aug. 20. His daughter wrote to the "
+        "court the day before the sentencing."
+    )
+    assert ledger_dates_of(text, dt.date(2026, 9, 17)) == [
+        "2026-09-15", "2026-08-04", "2026-08-20", "2026-09-14"
+    ]
+
+
+def test_the_day_before_with_no_event_named_counts_from_the_day_named_last() -> None:
+    text = "He was sentenced on Tuesday. He had been moved on Aug. 20, and wrote home the day before."
+    assert ledger_dates_of(text, dt.date(2026, 9, 17)) == ["2026-09-15", "2026-08-20", "2026-08-19"]

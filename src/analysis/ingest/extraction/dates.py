@@ -11,9 +11,16 @@ just past in a new year's story ("in December", published in January), a date of
 announced at the end of a year ("from Jan. 1", in November), a year given earlier for the
 same sequence ("on Feb. 27, 2025 ... A second group followed on Aug. 12", in January 2026), a
 year the sentence names for what it tells ("Last year, Mexico sent 29 people in February"), or
-a plain future of a day this year has passed ("The pause will end on March 1", in August). The
-tense is the date's clause's, or, for a date opening its sentence ("In January, Mexico will
-host the talks"), that of the clause after it.
+a plain future of a day this year has passed ("The pause will end on March 1", in August), an
+event in the present tense that this year has passed ("exporters face the expiry on Jan. 15",
+in November), what follows a day still ahead ("expires on Dec. 31, and a review would follow in
+June"), a postponement to a month before the plan's ("set for September but postponed to
+June"), the future of a statement of last year ("said last year that it would hand him over in
+October"), or a past tense for a month well after the reference day ("In September, a court
+ordered ...", in January). The tense is the date's clause's (a clause with no verb of its own,
+after "and", shares the one before it), or, for a date opening its sentence ("In January,
+Mexico will host the talks"), that of the clause after it. "The day before the hearing" counts
+from the last day named in a sentence about the hearing, else from the day named last.
 
 Every rule proposes spans; the rules run in order and the first to claim words keeps them, so
 "July 4, 2025" is one day and never also a month and a year. The spans are then resolved in
@@ -48,6 +55,10 @@ _ANY_MONTH: Final = alternation(tuple(MONTHS))
 _FULL_MONTH: Final = alternation(_FULL_MONTHS)
 _WEEKDAY: Final = "|".join(WEEKDAYS)
 
+#: Not after "first", "originally": "a hearing first planned for Dec. 10" tells the old plan.
+_ORIGINAL: Final = (
+    r"(?<!\bfirst\s)(?<!\boriginally\s)(?<!\binitially\s)(?<!\bpreviously\s)(?<!\bonce\s)"
+)
 #: Words before a date, in its clause, that put it in the future.
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b(?!\s+(?:not\s+)?have\b)|"
@@ -61,15 +72,18 @@ _FUTURE: Final = re.compile(
     r"(?!(?:day|week|month|year)\b)[a-z]+\b|\b(?:meet|resume|return|reconvene)s?\s+again\b|"
     r"\bintends?\s+to\b|\bgoing\s+to\b|\bupcoming\b|\bcoming\b|"
     r"\b(?:takes?|taking)\s+effect\b|\b(?:expires?|resumes?|begins?|starts?|kicks?\s+in|"
-    r"lapses?|ends)\b|\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|adjourned|"
-    r"pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
+    rf"lapses?|ends)\b|{_ORIGINAL}\b(?:set|scheduled|planned|slated|moved|postponed|rescheduled|"
+    r"adjourned|pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
     r"hearing|trial|vote|sentencing|case|talks|meeting|early|late|mid-?))*\s*$|"
     r"\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
     r"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s)\b(?:expected|planned|intended|hoped|aimed|agreed|"
     r"promised|pledged|vowed|threatened)\b[^,;.]{0,60}?"
     r"\bto\s+(?:be\s+)?(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+\b|"
     r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$|"
-    r"\b(?:has|have)\s+(?:asked|invited|summoned|called\s+on|urged)\b[^,;.]{1,40}?\bto\s+[a-z]+\b",
+    r"\b(?:has|have)\s+(?:asked|invited|summoned|called\s+on|urged)\b[^,;.]{1,40}?\bto\s+[a-z]+\b|"
+    # "consultations, to be held in January"
+    r"(?:^|,)\s*to\s+be\s+(?:held|heard|tried|sentenced|signed|decided|completed|reviewed|opened|"
+    r"published|released|extradited|sent|transferred|delivered|renewed)\b",
     re.IGNORECASE,
 )
 #: The plain future, not a future in the past ("would", "could"): a day or month without a
@@ -80,7 +94,8 @@ _PLAIN_FUTURE: Final = re.compile(
     r"expected|slated|to)\b|\b(?:takes?)\s+effect\b|\b(?:expires|begins|starts|ends|resumes|"
     r"lapses|kicks\s+in)\b|\b(?:new|next|current)\s+deadline\b|\bdeadline\s+(?:is|of|for)\b|"
     r"\bmust\b|\b(?:has|have|needs?)\s+to\b|"
-    r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s)\b(?:planned|scheduled|slated)\s+for\s*$",
+    rf"(?<!\bwas\s)(?<!\bwere\s)(?<!\bhad\s)(?<!\bbeen\s){_ORIGINAL}\b(?:planned|scheduled|slated)"
+    r"\s+for\s*$",
     re.IGNORECASE,
 )
 #: A past-tense verb in the date's sentence: a day or month written without a year that
@@ -130,7 +145,7 @@ _PROSPECTIVE: Final = re.compile(
     r"\b(?:(?:from|starting|beginning|effective|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
     r"(?:until|(?:runs?|running|extended|extends?)\s+(?:to|until|through))\s*(?:(?:mid|early|"
     r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?|"
-    r"\b(?:moved|postponed|pushed\s+back|delayed|rescheduled|deferred)\b[^;!?\n]{0,40}\bto\s*|"
+    r"\b(?:moved|postponed|pushed(?:\s+back)?|delayed|rescheduled|deferred)\b[^;!?\n]{0,40}\bto\s*|"
     # "another extension into March"; "set a status conference for Dec. 5"
     r"into\s*(?:(?:mid|early|late)[\s-])?|"
     r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for\s*)$",
@@ -186,6 +201,8 @@ class _Context:
     last_dated: tuple[int, int, dt.date] | None = None
     #: The year each month was resolved to last: "the February group" is that February's.
     months_seen: dict[int, int] = field(default_factory=dict)
+    #: Every day resolved before, with where it was named.
+    days: list[tuple[int, dt.date]] = field(default_factory=list)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
     _pasts: dict[int, bool] = field(default_factory=dict)
@@ -203,8 +220,18 @@ class _Context:
         return before[breaks[-1].end() :] if breaks else before
 
     def future(self) -> bool:
-        """The date's clause, up to the date, is in the future tense."""
-        return _FUTURE.search(self.clause()) is not None
+        """The date's clause, up to the date, is in the future tense; a clause that only adds
+        to the one before it, with no verb of its own, shares its tense ("would come before
+        the review in July, and well ahead of the elections in November")."""
+        clause = self.clause()
+        if _FUTURE.search(clause) is not None:
+            return True
+        if not re.match(r"\s*(?:and|or)\b", clause) or _ANY_VERB.search(clause):
+            return False
+        before = self.text[max(0, self.start - len(clause) - 200) : self.start - len(clause)]
+        breaks = list(_CLAUSE_BREAK.finditer(before.rstrip(",; ")))
+        previous = before[breaks[-1].end() :] if breaks else before
+        return _FUTURE.search(previous) is not None
 
     def sentence(self) -> tuple[int, str]:
         """Where the date's sentence starts, and its text: it ends at a full stop that is not
@@ -233,7 +260,10 @@ class _Context:
         at = self.start - start
         if _DIRECT_PAST.search(sentence[max(0, at - 80) : at]) and not self.future():
             return True
-        verbs = _verbs(sentence, _PAST, _FUTURE)
+        verbs = sorted(
+            _verbs(sentence, _PAST, _FUTURE)
+            + [(m.start(), m.end(), False) for m in _PRESENT_VERB.finditer(sentence)]
+        )
         if not any(past for _, _, past in verbs):
             return False
         # The verb the date belongs to: the last one before it in its clause ("sent ... on
@@ -277,6 +307,24 @@ class _Context:
         rest = rest[: subordinate.start()] if subordinate else rest
         verbs = _verbs(rest, _ANY_PAST, _PLAIN_FUTURE)
         return bool(verbs) and not verbs[0][2]
+
+    def present_verb(self) -> bool:
+        """The last verb of the date's clause, before the date, is an event's in the present
+        tense, and no past form follows it ("exporters face the expiry on Jan. 15")."""
+        clause = self.clause()
+        found = list(_PRESENT_VERB.finditer(clause))
+        return bool(found) and not any(
+            m.group()[0].islower() for m in _ANY_PAST.finditer(clause, found[-1].end())
+        )  # a capital starts a name ("the United States"), not a verb
+
+    def said_last_year(self) -> bool:
+        """The date's sentence tells, before it, what was said last year would happen."""
+        start, sentence = self.sentence()
+        return _SAID_LAST_YEAR.search(sentence[: self.start - start]) is not None
+
+    def postponed(self) -> bool:
+        """A verb that moves a date later stands just before it ("was postponed to June")."""
+        return _POSTPONED.search(self.text[max(0, self.start - 60) : self.start]) is not None
 
     def plain_future(self) -> bool:
         """The date's clause, up to the date, says "will", "is due", "takes effect"."""
@@ -378,6 +426,31 @@ _PRESENT_TENSE: Final = re.compile(
     r"\b(?:faces|face|is|are|remains|remain|expects|expect|plans|holds|hold|meets|begins|"
     r"starts|opens|hosts|awaits|await)\b"
 )
+#: A verb of an event in the present tense: "exporters face the expiry on Jan. 15", "before he
+#: takes office on Jan. 20", "the higher rate goes in on Jan. 1" (not "is", "says", "has").
+_PRESENT_VERB: Final = re.compile(
+    r"\b(?:faces?|takes?\s+(?:office|over|effect)|expires?|lapses?|goes\s+(?:in|into)|kicks?\s+in|"
+    r"rises?|returns?|resumes?|begins?|starts?|opens?|ends|closes?|arrives?|meets?|hosts?|"
+    r"holds?|awaits?)\b",
+    re.IGNORECASE,
+)
+#: Told as said in the year before: "The ministry said last year that it would hand him over
+#: in October": the future of a statement of the year before.
+_SAID_LAST_YEAR: Final = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|announced|promised|pledged|agreed|vowed|decided)\s+last\s+year\b"
+    r"(?:\s+that)?\b[^;:!?]*\b(?:would|was\s+to|were\s+to)\b",
+    re.IGNORECASE,
+)
+#: A verb that moves a date later: "was postponed to June".
+_POSTPONED: Final = re.compile(
+    r"\b(?:postponed|delayed|pushed\s+back|deferred|put\s+off)\b[^;!?\n]{0,40}\b(?:to|until|till)"
+    r"\s*(?:(?:mid|early|late)[\s-])?$",
+    re.IGNORECASE,
+)
+#: Any verb: a clause without one only adds to the clause before it.
+_ANY_VERB: Final = re.compile(
+    rf"{_ANY_PAST.pattern}|{_PRESENT_TENSE.pattern}|{_PRESENT_VERB.pattern}", re.IGNORECASE
+)
 #: A year that a list in apposition dates: "the two transfers of 2025 - 31 people in March and
 #: 27 in September -", "(in 2025: ...)"; no sentence ends between it and the date.
 _LISTED_YEAR: Final = re.compile(
@@ -400,9 +473,21 @@ def _after_one_ahead(ctx: _Context, same: dt.date) -> bool:
     return month_start > ctx.reference
 
 
+def _later_than_the_plan(ctx: _Context, same: dt.date) -> int | None:
+    """The year of a date a plan was postponed to, when the plan's date is named earlier in
+    the sentence and lies later in its year: the year after the plan's."""
+    if ctx.last_dated is None or ctx.last_dated[0] < ctx.sentence()[0]:
+        return None
+    _, year, month_start = ctx.last_dated
+    if month_start.month <= same.month:
+        return None
+    return year + 1
+
+
 def _year_of(ctx: _Context, month: int, day: int) -> int:
     """The year of a month (and day) written without one; the module's docstring says how."""
     ref = ctx.reference
+    same_year = _safe_date(ref.year, month, day)
     if ctx.since():  # "a duty that has applied since March 4": on or before the reference day
         same = _safe_date(ref.year, month, day)
         return ref.year if same is None or same <= ref else ref.year - 1
@@ -415,10 +500,29 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
         return told  # "Last year Mexico sent 29 people in February"
+    apart = _told_apart(ctx, same_year, future)
+    if apart is not None:
+        return apart
     if month - ref.month >= 9 and (not future or ctx.past()):
         return ref.year - 1  # a month just past, in the story of a new year
-    if ref.month - month >= 8 and (future or ctx.prospective()):
+    if ref.month - month >= 8 and (future or ctx.prospective() or ctx.present_verb()):
         return ref.year + 1  # next year's date, announced at the end of a year
+    return _year_by_calendar(ctx, month, day, future)
+
+
+def _told_apart(ctx: _Context, same: dt.date | None, future: bool) -> int | None:
+    """The year of a date a statement of last year or a postponement tells, or None."""
+    if future and ctx.said_last_year():
+        return ctx.reference.year - 1  # "said last year that it would hand him over in October"
+    if same is not None and ctx.postponed():
+        return _later_than_the_plan(ctx, same)  # "set for September but postponed to June"
+    return None
+
+
+def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
+    """The year of a month (and day) from where this year's one falls against the reference
+    day, the tense and the dates named before it."""
+    ref = ctx.reference
     year = ref.year
     same = _safe_date(year, month, day)
     if (
@@ -447,6 +551,16 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         return ref.year - 1  # told in the past tense: it cannot lie ahead
     if (
         same is not None
+        and (same - ref).days > 60
+        and not future
+        and not ctx.prospective()
+        and not ctx.bounded()
+        and not ctx.present_verb()
+        and ctx.told_past()
+    ):
+        return ref.year - 1  # "In September, a court ordered ...", told in January
+    if (
+        same is not None
         and not future
         and not ctx.prospective()
         and not ctx.bounded()
@@ -464,6 +578,8 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         same is not None
         and same > ref
         and not future
+        # "expected a decision by Dec. 20": ahead, whatever came before
+        and not (ctx.bounded() and not ctx.past())
         and anchor is not None
         and anchor.year < ref.year
         and anchor <= ref
@@ -511,6 +627,65 @@ def _shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
     return resolve
 
 
+#: The event a day is told from: "the day before the hearing", "the day after the flights".
+_EVENT_NAMED: Final = re.compile(
+    rf"{SP}+the{SP}+(?P<e>deadline|hearing|sentencing|trial|arraignment|flights?|transfer|vote|"
+    r"ruling|signing|election|meeting|talks)\b",
+    re.IGNORECASE,
+)
+#: Words of the sentence that names an event's day.
+_EVENT_WORDS: Final = {
+    "deadline": r"deadline|until|\bby\b|expires?",
+    "hearing": r"hearing|court|pleaded|appeared|arraign",
+    "sentencing": r"sentenc",
+    "trial": r"trial",
+    "arraignment": r"arraign|pleaded|appeared",
+    "flight": r"flights?\b|flew|flown|airlift|handed|transfer",
+    "flights": r"flights?\b|flew|flown|airlift|handed|transfer",
+    "transfer": r"transfer|sent|handed|flown",
+    "vote": r"vote|voted",
+    "ruling": r"rul(?:ed|ing)",
+    "signing": r"sign",
+    "election": r"election|elected",
+    "meeting": r"meeting|met\b",
+    "talks": r"talks",
+}
+
+
+def _from_event(event: str, at: int, days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
+    """The day ``days`` after an event's day: the last day named before, in a sentence that
+    tells of that event (other than the phrase's own words), else the day named last."""
+    words = re.compile(_EVENT_WORDS[event], re.IGNORECASE)
+
+    def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+        for start, day in reversed(ctx.days):
+            probe = _Context(ctx.text, ctx.reference, start, None, None)
+            begins, sentence = probe.sentence()
+            if begins <= at < begins + len(sentence):
+                sentence = sentence[: at - begins]  # the phrase's own sentence, up to it
+            if words.search(sentence):
+                return day + dt.timedelta(days=days), "day"
+        return _shifted(days)(ctx)
+
+    return resolve
+
+
+def _days_around(text: str) -> Iterator[_Candidate]:
+    """ "the next day", "the previous day", "the day before", "the day after the hearing"."""
+    step = (
+        rf"\b(?:the{SP}(?P<after>next|following){SP}day|the{SP}(?P<before>previous|preceding)"
+        rf"{SP}day|the{SP}day{SP}(?P<before2>before|after))\b"
+    )
+    for m in re.finditer(step, text, re.IGNORECASE):
+        shift = -1 if m["before"] or (m["before2"] or "").casefold() == "before" else 1
+        event = _EVENT_NAMED.match(text, m.end()) if m["before2"] else None
+        if event is not None:
+            resolve = _from_event(event["e"].casefold(), m.start(), shift)
+        else:
+            resolve = _shifted(shift)
+        yield _Candidate(m.start(), m.end(), resolve, relative=True)
+
+
 def _anaphoric(text: str) -> Iterator[_Candidate]:
     """Days told from the day named last: "that day", "that same day", "the same day", "the
     next day", "the day before", "the following Tuesday", "two days later", "a week later"."""
@@ -539,9 +714,13 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
 
         return resolve
 
-    months = rf"\bthe{SP}(?:(?P<a>following|next)|(?P<b>previous|preceding)){SP}month\b"
+    months = (
+        rf"\bthe{SP}(?:(?P<a>following|next)|(?P<b>previous|preceding)){SP}month\b|"
+        rf"\b(?:that|that{SP}same|the{SP}same){SP}month\b"
+    )
     for m in re.finditer(months, text, re.IGNORECASE):
-        yield _Candidate(m.start(), m.end(), month_step(1 if m["a"] else -1), relative=True)
+        step = 1 if m["a"] else -1 if m["b"] else 0
+        yield _Candidate(m.start(), m.end(), month_step(step), relative=True)
     years = (
         rf"\b(?:the{SP}year{SP}(?P<b>before)|the{SP}(?P<p>previous|preceding){SP}year|a{SP}year"
         rf"{SP}(?P<e>earlier)|the{SP}(?:following|next){SP}year|a{SP}year{SP}later)\b"
@@ -552,13 +731,7 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
     same = rf"\b(?:that|that{SP}same|[Tt]he{SP}same)(?:{SP}day)\b"
     for m in re.finditer(same, text, re.IGNORECASE):
         yield _Candidate(m.start(), m.end(), _shifted(0), relative=True)
-    step = (
-        rf"\b(?:the{SP}(?P<after>next|following){SP}day|the{SP}(?P<before>previous|preceding)"
-        rf"{SP}day|the{SP}day{SP}(?P<before2>before|after))\b"
-    )
-    for m in re.finditer(step, text, re.IGNORECASE):
-        back = m["before"] or (m["before2"] or "").casefold() == "before"
-        yield _Candidate(m.start(), m.end(), _shifted(-1 if back else 1), relative=True)
+    yield from _days_around(text)
     for m in re.finditer(rf"\bthe{SP}(?:next|following){SP}(?P<w>{_WEEKDAY})\b", text,
                          re.IGNORECASE):  # fmt: skip
         weekday = WEEKDAYS.index(m["w"].capitalize())
@@ -749,15 +922,22 @@ def _days_near(text: str) -> Iterator[_Candidate]:
             and re.match(r"\s+to\s+[a-z]", text[m.end() : m.end() + 8]) is not None
         ) or re.search(r"\bpending\b[^.;!?\n]{0,40}$", text[max(0, m.start() - 60) : m.start()])
         awaited = bool(awaited_match) and not m["which"]
+        # "If we don't hear back by Monday": a limit, ahead unless the clause is past
+        limit = not m["which"] and re.search(r"\bby\s*$", text[max(0, m.start() - 4) : m.start()])
 
         def resolve(
-            ctx: _Context, weekday: int = weekday, which: str = which, awaited: bool = awaited
+            ctx: _Context,
+            weekday: int = weekday,
+            which: str = which,
+            awaited: bool = awaited,
+            limit: bool = bool(limit),
         ) -> tuple[dt.date, str]:
             ref = ctx.reference
             just_past = _PAST_JUST_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
             if (
                 which == "next"
                 or awaited
+                or (limit and not ctx.past())
                 or (which != "last" and ctx.ahead() and just_past is None)
             ):
                 return _weekday_after(ref, weekday), "day"
@@ -934,6 +1114,7 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         found.append(DateSpan(c.start, c.end, date, precision, c.relative))
         if precision == "day":
             ctx.last_day = date
+            ctx.days.append((c.start, date))
             ctx.days_seen.setdefault((date.month, date.day), date.year)
         if precision == "year" and _names_a_year(text, c):
             ctx.frame = (c.start, date.year, _heading(text, c.start))
