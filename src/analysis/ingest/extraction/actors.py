@@ -217,8 +217,16 @@ _PLACE_WORDS: Final = frozenset(
      "Sonora", "Chihuahua", "Guerrero", "Oaxaca", "Veracruz", "Zacatecas", "Durango",
      "Coahuila", "Houston", "Miami", "Phoenix", "Laredo", "Matamoros", "Reynosa", "Acapulco",
      "Cancún", "Sinaloa’s", "Mexico’s", "Rancho", "Sierra", "Tierra", "Cerro", "Valle", "Playa",
-     "Colonia", "Piedras", "Nuevo", "Laredo", "Caliente"]
+     "Colonia", "Piedras", "Nuevo", "Laredo", "Caliente", "Quintana", "Roo", "Yucatán",
+     "Puebla", "Tabasco", "Colima", "Nayarit", "Querétaro", "Guanajuato", "Chiapas",
+     "Campeche", "Florida", "Illinois", "Nevada", "Arizona’s", "Texas’s", "Mazatlán",
+     "Hermosillo", "Ensenada", "Tucson", "Atlanta", "Boston", "Denver", "Seattle", "Brooklyn",
+     "Manhattan"]
 )  # fmt: skip
+#: Compass words that open a region's name: "Southern California", "Northern Mexico".
+_COMPASS: Final = frozenset(
+    {"Southern", "Northern", "Eastern", "Western", "Central", "South", "North", "East", "West"}
+)
 #: Criminal groups whose names hold no word that heads an organisation's name.
 _GROUPS: Final = (
     "Los Zetas", "La Familia Michoacana", "La Nueva Familia Michoacana", "Los Chapitos",
@@ -299,6 +307,8 @@ def _name_ok(name: str, *, min_tokens: int = 2) -> bool:
         return False
     if plain_name(name).casefold() in _GROUP_NAMES:
         return False  # "Prosecutors charged Tren de Aragua with terrorism": a group
+    if tokens[0] in _COMPASS and all(t in _PLACE_WORDS for t in tokens[1:]):
+        return False  # "Southern California": a region
     return not all(t in _PLACE_WORDS for t in tokens) and tokens[0] not in _PLACE_WORDS
 
 
@@ -769,14 +779,18 @@ def _org_parts(run: str) -> list[tuple[int, str]]:
             joined = not (has_head(first, last) and has_head(start, len(run)))
         elif connector == "and":
             acronym = re.fullmatch(r"[A-Z]{2,}", run[first:last].rsplit(maxsplit=1)[-1])
-            joined = not (acronym or (has_head(first, last) and has_head(start, end)))
+            # "the Arizona Department of Public Safety and Mexico's Attorney General's Office":
+            # the head of the second may come after a possessive
+            joined = not (acronym or (has_head(first, last) and has_head(start, len(run))))
             if run[start:end].split(maxsplit=1)[0] in _TITLE_WORDS:
                 joined = False  # "the Security Cabinet and Secretary of Security": a title
         elif connector in ("in", "on"):
             left = run[first:last].rsplit(maxsplit=1)[-1]
             joined = left in ("Embassy", "Consulate") or (
-                connector == "on" and left in ("Council", "Commission", "Committee")
-            )  # "U.S. Embassy in Mexico", "Council on Foreign Relations"
+                connector == "on"
+                and left in ("Council", "Commission", "Committee")
+                and run[start:end].split(maxsplit=1)[0] not in (*WEEKDAYS, *MONTHS)
+            )  # "U.S. Embassy in Mexico", "Council on Foreign Relations", not "... on Tuesday"
         if joined and connector.startswith(("of", "for")) and not has_head(first, last):
             joined = False  # "Tania Ibarra of the ...": a person, then the organisation
         if (

@@ -251,7 +251,10 @@ class _People:
             m for m in self.persons[lo:hi] if m.end <= at and self._not_speaking(m, sentence.start)
         ]
         if not before:
-            if re.match(r"\s*(?:He|She)\b", self.text[sentence.start : at]) is None:
+            opening = self.text[sentence.start : at]
+            if _ONE_DESCRIBED.match(opening) and not _SEVERAL.search(opening):
+                return self.named_next(sentence)  # "A Michoacán man ... pleaded not guilty to"
+            if _PRONOUN.search(opening) is None:
                 return None
             for m in reversed(self.persons[max(0, lo - 20) : lo]):
                 if m.end <= sentence.start and not _SPEAKER_AFTER.match(self.text, m.end):
@@ -263,6 +266,19 @@ class _People:
             if _LIST_JOIN.match(between):
                 return None  # "Ruiz, Vega and Soto are charged with ...": jointly
         return last.name
+
+    def named_next(self, sentence: Sentence) -> str | None:
+        """The first person named after ``sentence``, in the next 400 characters, who is not
+        speaking: the one a story that opens on a description of its subject goes on to name
+        ("A former state police commander ... pleaded not guilty ... / Celestino Alvarado,
+        52, ...")."""
+        i = bisect.bisect_left(self.starts, sentence.end)
+        for m in self.persons[i:]:
+            if m.start > sentence.end + 400:
+                return None
+            if self._not_speaking(m, sentence.end):
+                return m.name
+        return None
 
     def jointly(self, sentence: Sentence, at: int) -> list[str]:
         """The people named together before the charge at ``at`` in the sentence, who face it
@@ -279,6 +295,21 @@ class _People:
             names = names or [cur.name]
             names.insert(0, prev.name)
         return list(dict.fromkeys(names)) if len(set(names)) >= 2 else []
+
+
+#: A sentence that opens, after its dateline, on one person described, not named: "A Michoacán
+#: man accused of ...", "CHICAGO - A former police commander ...".
+_ONE_DESCRIBED: Final = re.compile(
+    r"\s*(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .,'’]+(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,40}\)\s*)?"
+    r"[-\u2013\u2014]\s*)?(?:A|An)\s"
+)
+#: Words that make the subject of such a sentence a group: "A group of 19 defendants".
+_SEVERAL: Final = re.compile(
+    r"\b(?:group|groups|members|defendants|men|women|people|suspects|prisoners|fugitives)\b|"
+    r"\band\s+(?:a|an|his|her|two|three|four|five)\s"
+)
+#: A pronoun for the person told of before: "He is charged with", "accuses him of".
+_PRONOUN: Final = re.compile(r"^\s*(?:He|She)\b|\b(?:him|her)\b")
 
 
 def find_charges(

@@ -51,7 +51,7 @@ _PEOPLE_NOUNS = (
     r"commanders|marines|sailors|guardsmen|lieutenants|lawyers|judges|prosecutors|witnesses|"
     r"brothers|sons|associates|accomplices|couriers|pilots|mayors|informants|assassins|"
     r"managers|bodyguards|enforcers|accountants|smugglers|henchmen|lookouts|gunmen|"
-    r"financiers|chemists"
+    r"financiers|chemists|co-?defendants"
 )
 _TRANSFER_NOUNS = (
     r"transfers?|shipments?|operations?|groups?|batch(?:es)?|expulsions?|extraditions?|"
@@ -65,7 +65,7 @@ _FOLLOW: Final = frozenset({
     "arrested", "detained", "charged", "accused", "wanted", "who", "whom", "that", "which",
     "after", "to", "from", "in", "on", "at", "for", "with", "by", "before", "and", "or", "but",
     "of", "into", "aboard", "back", "could", "can", "may", "might", "must", "should",
-    "left", "came", "went", "flew",
+    "left", "came", "went", "flew", "since",
 })  # fmt: skip
 #: Irregular pasts that may follow a number standing for people counted before ("five of the
 #: seven held posts"), not a group's size ("the Group of 20 held talks").
@@ -127,9 +127,11 @@ _COORDINATED = re.compile(
     rf"{SP}(?P<what>(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS}))\b",
     _I,
 )
-#: People: "26 alleged cartel members", "two U.S. citizens".
+#: People: "26 alleged cartel members", "two U.S. citizens", "41 current and former Mexican
+#: officials", "two former Guerrero state police commanders".
 _PEOPLE = re.compile(
-    rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}(?P<what>(?:{_MOD}{SP}){{0,3}}?(?:{_PEOPLE_NOUNS}))\b",
+    rf"{_FREE}(?P<num>{_NUM})(?![\w%]){SP}(?P<what>(?:current{SP}and{SP}former{SP})?"
+    rf"(?:{_MOD}{SP}){{0,4}}?(?:{_PEOPLE_NOUNS}))\b",
     _I,
 )
 #: Partitives: "Four of the 30 defendants", "two of them": the part is a count too.
@@ -175,7 +177,7 @@ _TRANSFERS = re.compile(
 )
 #: Counted where transfers are told: "twice", "three times", "in three operations".
 _TIMES = re.compile(
-    rf"\b(?:(?P<twice>twice)|(?P<num>{_NUM}){SP}(?:(?:separate|such){SP})?"
+    rf"\b(?:(?P<twice>twice)(?!{SP}as\b)|(?P<num>{_NUM}){SP}(?:(?:separate|such){SP})?"
     r"(?P<what>times|operations|flights))\b",
     _I,
 )
@@ -234,7 +236,7 @@ _ALONE = re.compile(
 #: accused", ": of the 92, only 11 had".
 _SUBJECT = re.compile(
     rf"(?:^|(?<=[,;:]{SP})|(?<=\n)|(?<=[.!?]{SP})|\b(?<=and{SP})|\b(?<=while{SP})|"
-    rf"\b(?<=that{SP}))"
+    rf"\b(?<=that{SP})|\b(?<=when{SP}))"
     rf"(?:(?:at{SP}least|at{SP}most|more{SP}than|about|nearly|almost|only|some|just|the|all)"
     rf"{SP})?(?P<num>{_NUM})(?={SP}(?:were|are|was|is|have|had|face|faced|remain|remained|will)\b)",
     _I | re.MULTILINE,
@@ -281,7 +283,21 @@ _MORE = re.compile(
     rf"{_FREE}(?P<num>{_NUM}){SP}more\b(?!{SP}(?:than|days?|weeks?|months?|years?)\b)", _I
 )
 #: The same count again after "and": "five for homicide and two for kidnapping".
-_ELLIPSIS = re.compile(rf"(?:,|\band)(?:{SP}then)?{SP}(?P<num>{_NUM}){SP}(?:for|in|on|with)\b", _I)
+_ELLIPSIS = re.compile(
+    rf"(?:,|\band)(?:{SP}then)?{SP}(?P<num>{_NUM}){SP}(?:for|in|on|with|since)\b", _I
+)
+#: More of the same people, told before the number: "a further 33 on June 4", "another 19
+#: were flown to Texas".
+_FURTHER = re.compile(
+    rf"\b(?:a{SP}further|another){SP}(?P<num>{_NUM})(?=[,.;]|{SP}(?:on|in|were|are|was|followed|"
+    rf"left|arrived|went|came)\b)",
+    _I,
+)
+#: The people a country sent, told after the number: "the 87 it sent in 2025".
+_IT_SENT = re.compile(
+    rf"\b[Tt]he{SP}(?P<num>{_NUM}){SP}(?:it|they|Mexico|the{SP}government){SP}(?:had{SP})?"
+    rf"(?:sent|transferred|handed{SP}over|extradited|expelled|delivered)\b"
+)
 #: A count compared with one before it: "63 people in 2025, up from 48 the year before".
 _COMPARED = re.compile(rf"\b(?:up|down)\s+from{SP}(?P<num>{_NUM})(?![\w%])", _I)
 #: What follows a number a transfer took or carried: "took 28.", "carried 40 people north".
@@ -353,7 +369,8 @@ class _Counts:
                 end = m.end() if n.end() == len(m["nums"]) else at + len(n.group(0))
                 self.add(at, end, _value(n.group(0)), "people", m["what"], least=2)
         for m in _PEOPLE.finditer(text):
-            if not any(w.casefold() in _STOP_AFTER for w in m["what"].split()):
+            what = re.sub(rf"^current{SP}and{SP}former{SP}", "", m["what"], flags=_I)
+            if not any(w.casefold() in _STOP_AFTER for w in what.split()):
                 self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
         for m in _LIST_LINE.finditer(text):
             self.add(m.start(), m.end(), _value(m["num"]), "people", m["what"], least=2)
@@ -464,6 +481,8 @@ class _Counts:
                 self.add(m.start(), m.end(), _value(m["num"]), "people", "more", least=2)
         for m in _SUBJECT.finditer(text):
             self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
+        for m in [*_FURTHER.finditer(text), *_IT_SENT.finditer(text)]:
+            self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "more", least=2)
         people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")
         for m in [*_ELLIPSIS.finditer(text), *_COMPARED.finditer(text)]:
             if m.re is _COMPARED and not (

@@ -430,6 +430,7 @@ _PRESENT_TENSE: Final = re.compile(
 #: takes office on Jan. 20", "the higher rate goes in on Jan. 1" (not "is", "says", "has").
 _PRESENT_VERB: Final = re.compile(
     r"\b(?:faces?|takes?\s+(?:office|over|effect)|expires?|lapses?|goes\s+(?:in|into)|kicks?\s+in|"
+    r"runs?\s+out|"
     r"rises?|returns?|resumes?|begins?|starts?|opens?|ends|closes?|arrives?|meets?|hosts?|"
     r"holds?|awaits?)\b",
     re.IGNORECASE,
@@ -505,7 +506,21 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         return apart
     if month - ref.month >= 9 and (not future or ctx.past()):
         return ref.year - 1  # a month just past, in the story of a new year
-    if ref.month - month >= 8 and (future or ctx.prospective() or ctx.present_verb()):
+    # "from January to September" told in the past is behind; "gave Mexico until Jan. 15" is not
+    starting = re.search(
+        r"\b(?:from|starting|beginning)\s*(?:(?:mid|early|late)[\s-])?$",
+        ctx.text[max(0, ctx.start - 20) : ctx.start],
+        re.IGNORECASE,
+    )
+    ranged = re.match(  # "from January to September"
+        r"[A-Za-z.]+(?:\s+\d{1,2})?\s+(?:to|through|until|till)\s+[A-Z]", ctx.text[ctx.start :]
+    )
+    ahead = (
+        future
+        or (ctx.prospective() and not (starting and ranged and ctx.past()))
+        or ctx.present_verb()
+    )
+    if ref.month - month >= 8 and ahead:
         return ref.year + 1  # next year's date, announced at the end of a year
     return _year_by_calendar(ctx, month, day, future)
 
@@ -794,6 +809,30 @@ _ATTRIBUTIVE_AFTER: Final = re.compile(
 )
 
 
+#: Words that put a deadline behind: "missed a Jan. 15 deadline", "after the March 1 deadline".
+_DEADLINE_PASSED: Final = re.compile(
+    r"\b(?:missed|passed|met|beat|ignored|extended|after|since|blew\s+through)\b[^,;.]{0,20}$",
+    re.IGNORECASE,
+)
+
+
+def _deadline_year(ctx: _Context, month: int, day: int, year: int) -> int:
+    """The year of "a Jan. 15 deadline": the one ahead, within half a year, when the year
+    read otherwise puts it behind the reference day ("shortly before a Nov. 1 deadline", "has
+    given Mexico a Jan. 15 deadline", in November), unless the clause says it passed."""
+    ref = ctx.reference
+    found = _safe_date(year, month, day)
+    if found is None or found >= ref:
+        return year
+    if _DEADLINE_PASSED.search(ctx.text, max(0, ctx.start - 40), ctx.start):
+        return year
+    for later in (ref.year, ref.year + 1):
+        d = _safe_date(later, month, day)
+        if d is not None and 0 < (d - ref).days <= 183:
+            return later
+    return year
+
+
 def _days_without_year(text: str) -> Iterator[_Candidate]:
     """A day without a year, "July 4": the reference day's year (see :func:`_year_of`)."""
     for m in re.finditer(rf"\b(?:(?:{_WEEKDAY}),?{SP})?(?P<m>{_ANY_MONTH})(?!\w){SP}"
@@ -814,10 +853,8 @@ def _days_without_year(text: str) -> Iterator[_Candidate]:
                 year = ctx.days_seen[(month, day)]  # "the March 31 benchmark": that day again
             else:
                 year = _year_of(ctx, month, day)
-            same = _safe_date(ctx.reference.year, month, day)
-            ahead = same is not None and 0 < (same - ctx.reference).days <= 183
-            if deadline and year < ctx.reference.year and same is not None and ahead:
-                year = same.year  # "shortly before a Nov. 1 deadline": the one ahead
+            if deadline:
+                year = _deadline_year(ctx, month, day, year)
             d = _safe_date(year, month, day)
             return (d, "day") if d is not None else None
 
@@ -908,10 +945,19 @@ _PAST_JUST_BEFORE: Final = re.compile(
 )
 
 
+def _told_before(ctx: _Context) -> bool:
+    """The date's clause, before it, has a verb in a past form ("was held ... until Tuesday")."""
+    clause = ctx.clause()
+    return any(
+        m.group()[0].islower() and clause[max(0, m.start() - 1) : m.start()] != "-"
+        for m in _ANY_PAST.finditer(clause)
+    )  # not a name ("the United States") or a compound ("Mexican-made")
+
+
 def _days_near(text: str) -> Iterator[_Candidate]:
     """Days near the reference day: "Tuesday", "last Tuesday", "next Monday", "this
     Thursday", "yesterday", "this morning"."""
-    for m in re.finditer(rf"(?:\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his){SP})?\b(?P<w>{_WEEKDAY})\b",
+    for m in re.finditer(rf"(?:\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat){SP})?\b(?P<w>{_WEEKDAY})\b",
                          text):  # fmt: skip
         weekday = WEEKDAYS.index(m["w"])
         which = (m["which"] or "").casefold()
@@ -923,7 +969,18 @@ def _days_near(text: str) -> Iterator[_Candidate]:
         ) or re.search(r"\bpending\b[^.;!?\n]{0,40}$", text[max(0, m.start() - 60) : m.start()])
         awaited = bool(awaited_match) and not m["which"]
         # "If we don't hear back by Monday": a limit, ahead unless the clause is past
-        limit = not m["which"] and re.search(r"\bby\s*$", text[max(0, m.start() - 4) : m.start()])
+        limit = not m["which"] and re.search(
+            r"\b(?:by|until|till)\s*$", text[max(0, m.start() - 8) : m.start()]
+        )
+        # "scheduled a status hearing for Friday": what is set lies ahead
+        awaited = awaited or (
+            not m["which"]
+            and re.search(
+                r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for\s*$",
+                text[max(0, m.start() - 60) : m.start()],
+            )
+            is not None
+        )
 
         def resolve(
             ctx: _Context,
@@ -933,11 +990,17 @@ def _days_near(text: str) -> Iterator[_Candidate]:
             limit: bool = bool(limit),
         ) -> tuple[dt.date, str]:
             ref = ctx.reference
+            if which == "that" and ctx.last_day is not None:
+                # "That Monday": the day named last, or of its week when the text says so
+                # ("earlier that week. That Monday, ...")
+                in_week = re.search(r"\bweek\b", ctx.text[max(0, ctx.start - 60) : ctx.start])
+                if ctx.last_day.weekday() == weekday or in_week:
+                    return _weekday_on_or_before(ctx.last_day, weekday), "day"
             just_past = _PAST_JUST_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
             if (
                 which == "next"
                 or awaited
-                or (limit and not ctx.past())
+                or (limit and not _told_before(ctx))
                 or (which != "last" and ctx.ahead() and just_past is None)
             ):
                 return _weekday_after(ref, weekday), "day"
