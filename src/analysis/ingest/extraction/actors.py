@@ -56,6 +56,7 @@ _CAP_HEADS = (
     "Minister", "Governor", "Senator", "Sen.", "Representative", "Rep.", "Gov.", "Mayor",
     "Chief Justice", "Justice", "Magistrate", "Judge", "Director", "Administrator",
     "Commissioner", "Deputy", "Sheriff", "Officer", "Special Agent in Charge", "Agent in Charge",
+    "Assistant Director in Charge", "Director in Charge",
     "Special Agent", "Agent", "Prosecutor", "General", "Gen.", "Admiral", "Colonel",
     "Col.", "Lt.", "Capt.", "Sgt.", "Spokesperson", "Spokesman", "Spokeswoman", "Chancellor",
     "Pope", "King", "Queen", "Chief", "Czar", "Envoy", "Consul", "Congressman", "Congresswoman",
@@ -185,7 +186,7 @@ _ORG_HEADS: Final = frozenset({
     "Enforcement", "Banco", "Grupo", "Secretaría", "Fiscalía", "Procuraduría", "Instituto",
     "Universidad", "Ejército", "Guardia", "Comisión", "Consejo", "Policía", "Marina",
     "Colegio", "Centro", "Escuela", "Suprema", "Cámara", "Section", "College", "School",
-    "Marshals",
+    "Marshals", "Cluster", "Coalition", "Alliance", "Confederation", "Consortium", "Society", "League", "Caucus",
 })  # fmt: skip
 #: Single words that are organisations alone.
 _SINGLE_ORGS: Final = frozenset({

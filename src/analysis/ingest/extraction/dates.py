@@ -55,6 +55,17 @@ _ANY_MONTH: Final = alternation(tuple(MONTHS))
 _FULL_MONTH: Final = alternation(_FULL_MONTHS)
 _WEEKDAY: Final = "|".join(WEEKDAYS)
 
+#: What is awaited: "pending a hearing on", "set a status conference for".
+_AWAITED: Final = re.compile(
+    r"(?:\bpending\b[^.;!?\n]{0,40}?\b(?:on|for)|"
+    r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for)\s*$",
+    re.IGNORECASE,
+)
+#: A verb of the future (not the noun "deadline"): "would follow", "is to rise".
+_FUTURE_VERB: Final = re.compile(
+    r"\b(?:will|would|shall|could|might)\b|\w(?:\u2019|')ll\b|\b(?:is|are)\s+(?:to|due|set|expected)\b",
+    re.IGNORECASE,
+)
 #: Not after "first", "originally": "a hearing first planned for Dec. 10" tells the old plan.
 _ORIGINAL: Final = (
     r"(?<!\bfirst\s)(?<!\boriginally\s)(?<!\binitially\s)(?<!\bpreviously\s)(?<!\bonce\s)"
@@ -145,7 +156,10 @@ _PROSPECTIVE: Final = re.compile(
     r"\b(?:(?:from|starting|beginning|effective|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
     r"(?:until|(?:runs?|running|extended|extends?)\s+(?:to|until|through))\s*(?:(?:mid|early|"
     r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?|"
-    r"\b(?:moved|postponed|pushed(?:\s+back)?|delayed|rescheduled|deferred)\b[^;!?\n]{0,40}\bto\s*|"
+    r"\b(?:moved|postponed|pushed(?:\s+back)?|delayed|rescheduled|deferred|extended|prolonged)\b"
+    r"[^;!?\n]{0,40}\bto\s*|"
+    # "held pending a detention hearing on June 17"
+    r"\bpending\b[^.;!?\n]{0,40}?\b(?:on|for)\s*|"
     # "another extension into March"; "set a status conference for Dec. 5"
     r"into\s*(?:(?:mid|early|late)[\s-])?|"
     r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for\s*)$",
@@ -332,7 +346,12 @@ class _Context:
 
     def prospective(self) -> bool:
         """A preposition that looks ahead stands before the date ("from", "starting")."""
-        return _PROSPECTIVE.search(self.text[max(0, self.start - 40) : self.start]) is not None
+        return _PROSPECTIVE.search(self.text[max(0, self.start - 70) : self.start]) is not None
+
+    def awaited(self) -> bool:
+        """What the date is for is awaited, whatever the tense: "held pending a detention
+        hearing on June 17", "has scheduled a hearing on cartel prosecutions for Feb. 3"."""
+        return _AWAITED.search(self.text[max(0, self.start - 70) : self.start]) is not None
 
     def since(self) -> bool:
         """ "since" stands before the date ("has applied since March 4")."""
@@ -430,7 +449,7 @@ _PRESENT_TENSE: Final = re.compile(
 #: takes office on Jan. 20", "the higher rate goes in on Jan. 1" (not "is", "says", "has").
 _PRESENT_VERB: Final = re.compile(
     r"\b(?:faces?|takes?\s+(?:office|over|effect)|expires?|lapses?|goes\s+(?:in|into)|kicks?\s+in|"
-    r"runs?\s+out|"
+    r"runs?\s+out|falls?(?=\s+(?:on|this|next)\b|\s*$)|"
     r"rises?|returns?|resumes?|begins?|starts?|opens?|ends|closes?|arrives?|meets?|hosts?|"
     r"holds?|awaits?)\b",
     re.IGNORECASE,
@@ -465,6 +484,8 @@ def _after_one_ahead(ctx: _Context, same: dt.date) -> bool:
     after it ("expires on Dec. 31, and a joint review would follow in June")."""
     if ctx.last_dated is None or ctx.last_dated[0] < ctx.sentence()[0]:
         return False
+    if not _FUTURE_VERB.search(ctx.clause()):
+        return False  # "the Dec. 18 deadline Calloway set in October": the noun, no future
     _, year, month_start = ctx.last_dated
     if year != ctx.reference.year or month_start <= same:
         return False
@@ -501,6 +522,8 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
         return told  # "Last year Mexico sent 29 people in February"
+    if day == 1 and not future and not ctx.past() and _same_month_again(ctx, month):
+        return ctx.last_dated[1] if ctx.last_dated else ref.year  # "on Aug. 6 ... by August"
     apart = _told_apart(ctx, same_year, future)
     if apart is not None:
         return apart
@@ -523,6 +546,16 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     if ref.month - month >= 8 and ahead:
         return ref.year + 1  # next year's date, announced at the end of a year
     return _year_by_calendar(ctx, month, day, future)
+
+
+def _same_month_again(ctx: _Context, month: int) -> bool:
+    """The month was named last, in this sentence or the one before it ("The third transfer,
+    on Aug. 6, was the smallest. That put the count at 82 by August.")."""
+    if ctx.last_dated is None or ctx.last_dated[2].month != month:
+        return False
+    at = ctx.last_dated[0]
+    between = ctx.text[at : ctx.start]
+    return "\n\n" not in between and len(_SENTENCE_END.findall(between)) <= 1
 
 
 def _told_apart(ctx: _Context, same: dt.date | None, future: bool) -> int | None:
@@ -593,8 +626,10 @@ def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
         same is not None
         and same > ref
         and not future
-        # "expected a decision by Dec. 20": ahead, whatever came before
-        and not (ctx.bounded() and not ctx.past())
+        # "expected a decision by Dec. 20", "has scheduled a hearing for Feb. 3": ahead,
+        # whatever came before
+        and not ((ctx.bounded() or ctx.prospective()) and not ctx.past())
+        and not ctx.awaited()
         and anchor is not None
         and anchor.year < ref.year
         and anchor <= ref
@@ -769,7 +804,9 @@ def _offsets(text: str) -> Iterator[_Candidate]:
         n = words.get(m["n"].casefold()) or int(m["n"])
         days = n * (7 if m["unit"].casefold() == "week" else 1)
         sign = -1 if m["dir"].casefold() in ("earlier", "before") else 1
-        if re.search(r"\b(?:came|comes|was|were|occurred|happened|arrived|followed)\s+$",
+        if re.search(r"\b(?:came|comes|was|were|occurred|happened|arrived|followed)\s+$|"
+                     r"\b(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                     r"today|yesterday),\s*$",
                      text[max(0, m.start() - 20) : m.start()]) and re.match(
             rf"{SP}(?!(?:that|this|it|him|her|them|the{SP}(?:first|second|last|other))\b)"
             rf"(?:U\.S\.|[^.;,]){{0,60}}?\b(?-i:[a-z]{{3,}}ed)\b", text[m.end() :]
@@ -833,6 +870,13 @@ def _deadline_year(ctx: _Context, month: int, day: int, year: int) -> int:
     return year
 
 
+#: A noun an event's day is written before: "a Dec. 8 meeting", "the Jan. 20 hearing".
+_EVENT_AFTER_DAY: Final = (
+    r"\s+(?:meeting|summit|hearing|vote|visit|review|election|trial|talks|conference|session|"
+    r"sentencing|arraignment|inauguration)\b"
+)
+
+
 def _days_without_year(text: str) -> Iterator[_Candidate]:
     """A day without a year, "July 4": the reference day's year (see :func:`_year_of`)."""
     for m in re.finditer(rf"\b(?:(?:{_WEEKDAY}),?{SP})?(?P<m>{_ANY_MONTH})(?!\w){SP}"
@@ -841,6 +885,12 @@ def _days_without_year(text: str) -> Iterator[_Candidate]:
         named = _ATTRIBUTIVE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
         named = named and _ATTRIBUTIVE_AFTER.match(text, m.end()) is not None
         deadline = re.match(r"\s+deadline\b", text[m.end() : m.end() + 12]) is not None
+        # "days before a Dec. 8 meeting": an event named by its day, awaited
+        deadline = deadline or (
+            re.match(_EVENT_AFTER_DAY, text[m.end() : m.end() + 20]) is not None
+            and re.search(r"\b(?:before|ahead\s+of|until|for)\s+(?:a|an|the)\s+$",
+                          text[max(0, m.start() - 20) : m.start()]) is not None
+        )  # fmt: skip
 
         def resolve(
             ctx: _Context,
@@ -1002,6 +1052,7 @@ def _days_near(text: str) -> Iterator[_Candidate]:
                 or awaited
                 or (limit and not _told_before(ctx))
                 or (which != "last" and ctx.ahead() and just_past is None)
+                or (which in ("this", "") and ctx.present_verb())  # "falls this Friday"
             ):
                 return _weekday_after(ref, weekday), "day"
             return _weekday_on_or_before(ref, weekday, strictly=which == "last"), "day"

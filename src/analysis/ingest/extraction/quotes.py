@@ -191,7 +191,26 @@ class _Speakers:
         ).replace("{SP}", SP)
         for m in reversed(self.overlapping(lo, at)):
             if m.start >= lo and m.end <= at and re.fullmatch(between, self.text[m.end : at]):
-                return m.start, m.end
+                return self._heading(lo, m, at) or (m.start, m.end)
+        return None
+
+    def _heading(self, lo: int, m: Mention, at: int) -> tuple[int, int] | None:
+        """The person whose appositive or relative clause, between commas, holds the mention
+        ``m`` found before the verb at ``at``: "Senator Itzel Barajas, of the opposition in the
+        Senate, said", "Rebeca Tinajero, who is due in Washington for talks with Strickland,
+        said"; None when there is none."""
+        for p in reversed(self.persons):
+            if p.end > m.start or p.start < lo:
+                continue
+            gap = self.text[p.end : at]
+            if not re.fullmatch(rf",{SP}[^.;\u201c\u201d\"]{{1,160}}?(?:,{SP}*)?", gap):
+                return None
+            opener = re.match(rf",{SP}(?:who|whose|which|of|a|an|the)\b", gap)
+            if m.kind == "organisation" or (
+                opener is not None and opener.group().endswith(("who", "whose", "which"))
+            ):
+                return p.start, p.end
+            return None
         return None
 
     def member_of(self, lo: int, start: int, end: int) -> tuple[int, int]:
@@ -282,6 +301,22 @@ class _Speakers:
             m for m in reversed(self.persons[:i]) if m.end <= at and not quoted.covers(m.start)
         ]
         person = named[0] if named else None
+        if person is not None and len(named) >= 2:
+            # "Lucero Rentería has attended every hearing since Galaviz arrived. “…,” she
+            # said": the subject of the sentence, not a person its subordinate clause names
+            opens = _sentence_start(self.text, max(0, person.start - 400), person.start)
+            first = next((m for m in reversed(named) if m.start >= opens), None)
+            if (
+                first is not None
+                and first is not person
+                and first.start - opens <= 60
+                and re.search(
+                    r"\b(?:since|after|before|when|while|until|because|as|with|against|for|"
+                    r"to|from|by|of|than)\s+(?:[\w.\u2019'-]+\s+){0,2}$",
+                    self.text[max(opens, person.start - 30) : person.start],
+                )
+            ):
+                person = first
         if person is not None and re.match(
             r"(?:\u2019|')s\b", self.text[person.end : person.end + 2]
         ):
@@ -524,7 +559,15 @@ def _reported(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attribu
 #: telling reporters last month that Mexico “does not trade prisoners for tariffs.”"
 _PARTICIPLE: Final = re.compile(
     rf",{SP}+(?:telling|saying|adding|warning|noting|arguing|insisting|declaring|writing|"
-    rf"calling)\b"
+    rf"calling)\b|\b(?:response|statement|filing|letter|motion|post|message|brief){SP}+"
+    rf"(?:calling|saying|describing)\b"
+)
+#: A role that heads a sentence, after a lead phrase: "The following day, prosecutors filed",
+#: "A spokesperson for the U.S. Attorney's Office declined to comment".
+_ROLE_HEADS_SENTENCE: Final = re.compile(
+    rf"\s*(?:[A-Z][^,.;\u201c\u201d\"]{{0,40}},{SP}+)?(?P<role>(?:{_DETERMINER}{SP}+)?"
+    rf"(?:{_ROLE_WORD}{SP}+){{0,4}}?(?:{_ROLE_HEAD}))\b",
+    re.IGNORECASE,
 )
 
 
@@ -536,7 +579,12 @@ def _participle(text: str, lo: int, open_at: int, speakers: _Speakers) -> _Attri
         return None
     people = speakers.persons_in(lo, lo + p.start())
     if not people or people[0].start < lo:
-        return None
+        role = _ROLE_HEADS_SENTENCE.match(text, lo, lo + p.start())
+        if people or role is None or _role(role["role"]) is None:
+            return None
+        if not re.fullmatch(r"(?:[Tt]he|[Aa]n?)\s.*|[a-z].*", role["role"]):
+            return None  # a capitalised word that opens the sentence is no role
+        return _Attribution("reported", role.start("role"), role.end("role"), lo, lo + p.end())
     head = text[lo : people[0].start]
     if not re.fullmatch(rf"\s*(?:(?:[A-Z][\w.\u2019'-]*|of|the){SP}+)*", head):
         return None  # the person heads the sentence, with nothing but a title before
@@ -611,7 +659,7 @@ def _subject(
         rf"(?<='s{SP}))(?:{_ROLE_WORD}{SP}+){{0,4}}?"
         rf"(?:{_ROLE_HEAD})\b"
         rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.()-]+){{1,8}})?"
-        rf"(?:,[^,.;\u201c\u201d\"]{{1,120}},)?$",
+        rf"(?:,[^.;\u201c\u201d\"]{{1,120}},)?$",
         text[lo:with_comma],
         re.IGNORECASE,
     )
