@@ -3101,3 +3101,58 @@ def test_a_pronoun_stands_for_the_subject_not_a_person_its_clause_names() -> Non
 def test_a_president_of_a_cluster_is_no_person_named_cluster() -> None:
     text = "Ana Ruiz, president of the Jalisco Tequila Cluster, said exports fell."
     assert people_of(text) == [("Ana Ruiz", "president")]
+
+
+# -- round 15: sentences of my own for the failure classes read in t133-t156 after their one
+# scoring
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the noun "deadline", then a past: the month it was set is behind
+        ("The Feb. 1 deadline that the president set in October falls on Monday.",
+         dt.date(2027, 1, 27), ["2027-02-01", "2026-10", "2027-02-01"]),
+        # a limit in a clause without a past verb is ahead
+        (("Mexico rejected a demand, made in May, that it hand over 20 named fugitives by the "
+         "end of October."), dt.date(2026, 8, 18), ["2026-05", "2026-10"]),
+        # a point reached, told in the past, is behind
+        (("The second group followed on July 16, 2026. That brought the total to 53 by the end "
+         "of July."), dt.date(2027, 1, 12), ["2026-07-16", "2026-07"]),
+        # "ruled out ... before December": ahead
+        ("On Monday she ruled out another transfer before December.", dt.date(2025, 9, 11),
+         ["2025-09-08", "2025-12"]),
+        # the present after a past in the same clause; a participle before "by" is no verb
+        ("An exemption that Washington granted on Aug. 4 and that runs until Friday is in doubt.",
+         dt.date(2026, 11, 17), ["2026-08-04", "2026-11-20"]),
+        ("He said a team led by his deputy is in Washington until Friday.",
+         dt.date(2025, 12, 4), ["2025-12-05"]),
+        ("The judge ordered him held until Friday, when she will hear arguments on bail.",
+         dt.date(2027, 3, 3), ["2027-03-05"]),
+        # "by the end of the month" in a future clause is the reference day's month
+        (("A list has been under review since October, and a decision will come by the end of "
+         "the month."), dt.date(2027, 1, 12), ["2026-10", "2027-01"]),
+        # anaphoric: "that night", "Four years later"
+        ("He was flown north on Tuesday and booked into the county jail that night.",
+         dt.date(2025, 7, 17), ["2025-07-15", "2025-07-15"]),
+        ("The case began with a seizure in 2022. Four years later, its leaders are in court.",
+         dt.date(2026, 12, 14), ["2022", "2026"]),
+    ],
+)  # fmt: skip
+def test_dates_of_round_15(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("THE TALLY\n\nMarch 3: 21 sent (21 in all)\nJune 9: 30 sent (51 in all)\n",
+         [(21, "people"), (21, "people"), (30, "people"), (51, "people")]),
+        ("The first group this year, of 26, was flown out on March 3.",
+         [(1, "transfer number"), (26, "people")]),
+        ("That adds to the 40 people Mexico sent in 2025, making 120 in all.",
+         [(40, "people"), (120, "people")]),
+    ],
+)  # fmt: skip
+def test_counts_of_round_15(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(v, u) for v, u, _ in counts_of(text)] == expected

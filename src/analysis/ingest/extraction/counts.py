@@ -293,6 +293,22 @@ _FURTHER = re.compile(
     rf"left|arrived|went|came)\b)",
     _I,
 )
+#: A line of a running tally: "Feb. 3: 18 sent (18 in all)"; and a total "in all": "making 154
+#: in all".
+_TALLY_SENT = re.compile(
+    rf"^[^:\n]{{3,24}}:{SP}*(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}+(?:people{SP}+)?(?:sent|"
+    rf"transferred|flown|expelled|extradited|handed{SP}over)\b",
+    re.MULTILINE,
+)
+_IN_ALL = re.compile(
+    rf"(?:\(|\b(?:making|for|to|of){SP}+)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+){SP}+(?:in{SP}+all|"
+    rf"in{SP}+total|all{SP}+told|altogether)\b"
+)
+#: A group's size after a phrase of time: "The first group this year, of 22, was flown".
+_GROUP_LATE = re.compile(
+    rf"\b(?:group|transfer|flight|contingent){SP}+(?:this|last){SP}+year,{SP}+of{SP}+"
+    rf"(?P<num>\d{{1,3}}|{_WORDS})\b"
+)
 #: The people a country sent, told after the number: "the 87 it sent in 2025".
 _IT_SENT = re.compile(
     rf"\b[Tt]he{SP}(?P<num>{_NUM}){SP}(?:it|they|Mexico|the{SP}government){SP}(?:had{SP})?"
@@ -481,6 +497,12 @@ class _Counts:
                 self.add(m.start(), m.end(), _value(m["num"]), "people", "more", least=2)
         for m in _SUBJECT.finditer(text):
             self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
+        for m in [
+            *_TALLY_SENT.finditer(text),
+            *_IN_ALL.finditer(text),
+            *_GROUP_LATE.finditer(text),
+        ]:
+            self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "total", least=2)
         for m in [*_FURTHER.finditer(text), *_IT_SENT.finditer(text)]:
             self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "more", least=2)
         people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")

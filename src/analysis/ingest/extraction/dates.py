@@ -55,6 +55,10 @@ _ANY_MONTH: Final = alternation(tuple(MONTHS))
 _FULL_MONTH: Final = alternation(_FULL_MONTHS)
 _WEEKDAY: Final = "|".join(WEEKDAYS)
 
+#: A past form after the noun "deadline": "the deadline that Voss set in November".
+_SET_AFTER: Final = re.compile(
+    r"\b(?-i:set|gave|made|imposed|announced|issued|[a-z]{3,}ed)\b(?!\s+(?:for|to|until|by)\b)"
+)
 #: What is awaited: "pending a hearing on", "set a status conference for".
 _AWAITED: Final = re.compile(
     r"(?:\bpending\b[^.;!?\n]{0,40}?\b(?:on|for)|"
@@ -238,8 +242,16 @@ class _Context:
         to the one before it, with no verb of its own, shares its tense ("would come before
         the review in July, and well ahead of the elections in November")."""
         clause = self.clause()
-        if _FUTURE.search(clause) is not None:
-            return True
+        found = list(_FUTURE.finditer(clause))
+        if found and re.match(r"in\s", self.text[self.start : self.start + 3], re.IGNORECASE):
+            # "the deadline Voss set in November": "set" at the clause's end, then "in"
+            found = [
+                m for m in found if not re.fullmatch(r"(?:set|scheduled|planned)\s*", m.group())
+            ]
+        if found:
+            nouns = all("deadline" in m.group().casefold() for m in found)
+            # "The Jan. 15 deadline that Voss set in November": the noun, then a past
+            return not (nouns and _SET_AFTER.search(clause, found[-1].end()))
         if not re.match(r"\s*(?:and|or)\b", clause) or _ANY_VERB.search(clause):
             return False
         before = self.text[max(0, self.start - len(clause) - 200) : self.start - len(clause)]
@@ -383,11 +395,22 @@ class _Context:
             return False  # a year in the date's own sentence is read by sentence_year()
         return self.text.count("\n\n", self.frame[0], self.start) <= 1
 
+    def reached(self) -> bool:
+        """ "by" stands before the date: a point reached ("had sent 50 by August")."""
+        before = self.text[max(0, self.start - 36) : self.start]
+        return re.search(r"\bby(?:\s+the\s+end\s+of)?\s*$", before, re.IGNORECASE) is not None
+
     def bounded(self) -> bool:
         """A preposition that bounds a period stands before the date ("before December")."""
-        before = self.text[max(0, self.start - 20) : self.start]
+        before = self.text[max(0, self.start - 36) : self.start]
         return (
-            re.search(r"\b(?:before|by|until|till|through)\s*$", before, re.IGNORECASE) is not None
+            re.search(
+                r"\b(?:before|by|until|till|through)(?:\s+the\s+(?:end|middle|start|beginning|"
+                r"close)\s+of)?\s*$",
+                before,
+                re.IGNORECASE,
+            )
+            is not None
         )
 
 
@@ -449,7 +472,8 @@ _PRESENT_TENSE: Final = re.compile(
 #: takes office on Jan. 20", "the higher rate goes in on Jan. 1" (not "is", "says", "has").
 _PRESENT_VERB: Final = re.compile(
     r"\b(?:faces?|takes?\s+(?:office|over|effect)|expires?|lapses?|goes\s+(?:in|into)|kicks?\s+in|"
-    r"runs?\s+out|falls?(?=\s+(?:on|this|next)\b|\s*$)|"
+    r"runs?\s+out|falls?(?=\s+(?:on|this|next)\b|\s*$)|runs?(?=\s+(?:until|till|through)\b)|"
+    r"continues|applies|"
     r"rises?|returns?|resumes?|begins?|starts?|opens?|ends|closes?|arrives?|meets?|hosts?|"
     r"holds?|awaits?)\b",
     re.IGNORECASE,
@@ -593,7 +617,9 @@ def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
         and same > ref
         and not future
         and not ctx.prospective()
-        and not ctx.bounded()
+        # "expected a decision by Dec. 20" is ahead; "brought the total to 53 by the end of
+        # July" is not; "ruled out another transfer before December" is ahead
+        and not (ctx.bounded() and not (ctx.reached() and _told_before(ctx)))
         and ctx.past()
     ):
         return ref.year - 1  # told in the past tense: it cannot lie ahead
@@ -778,7 +804,18 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
     for m in re.finditer(years, text, re.IGNORECASE):
         back = m["b"] or m["p"] or m["e"]
         yield _Candidate(m.start(), m.end(), year_step(-1 if back else 1), relative=True)
-    same = rf"\b(?:that|that{SP}same|[Tt]he{SP}same)(?:{SP}day)\b"
+    several = (
+        rf"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten){SP}years{SP}(?P<d>later|earlier)\b"
+    )
+    numbers = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10}  # fmt: skip
+    for m in re.finditer(several, text, re.IGNORECASE):
+        n = numbers[m["n"].casefold()]
+        step = -n if m["d"].casefold() == "earlier" else n
+        yield _Candidate(m.start(), m.end(), year_step(step), relative=True)  # "Four years later"
+    same = (
+        rf"\b(?:that|that{SP}same|[Tt]he{SP}same)(?:{SP}(?:day|night|morning|afternoon|evening))\b"
+    )
     for m in re.finditer(same, text, re.IGNORECASE):
         yield _Candidate(m.start(), m.end(), _shifted(0), relative=True)
     yield from _days_around(text)
@@ -995,13 +1032,31 @@ _PAST_JUST_BEFORE: Final = re.compile(
 )
 
 
+#: What follows a form in "-ed" used as an adjective: "30 named fugitives", "alleged members".
+_ADJECTIVE_AFTER: Final = re.compile(
+    r"\s+(?!(?:by|to|on|in|at|of|the|a|an|his|her|their|its|that|this|these|those|with|from|for|"
+    r"off|out|up|over|down|him|them|it|us|me|and|or|but|as|after|before|into|onto|last|"
+    r"earlier|later|since|until)\b)[a-z]{3,}\b"
+)
+
+
 def _told_before(ctx: _Context) -> bool:
-    """The date's clause, before it, has a verb in a past form ("was held ... until Tuesday")."""
+    """The last verb of the date's clause, before it, is in a past form ("was held ... until
+    Tuesday"), not the present ("said a delegation is in Washington until Friday", "that
+    runs until Friday") or the future; a name ("the United States"), a compound
+    ("Mexican-made") or a participle before "by" ("a delegation led by") is no verb."""
     clause = ctx.clause()
-    return any(
-        m.group()[0].islower() and clause[max(0, m.start() - 1) : m.start()] != "-"
+    verbs = [
+        (m.start(), True)
         for m in _ANY_PAST.finditer(clause)
-    )  # not a name ("the United States") or a compound ("Mexican-made")
+        if m.group()[0].islower()
+        and clause[max(0, m.start() - 1) : m.start()] != "-"
+        and not re.match(r"\s+by\b", clause[m.end() :])
+        and not (m.group().endswith("ed") and _ADJECTIVE_AFTER.match(clause, m.end()))
+    ]
+    for pattern in (_PRESENT_TENSE, _PRESENT_VERB, _FUTURE_VERB):
+        verbs += [(m.start(), False) for m in pattern.finditer(clause)]
+    return bool(verbs) and max(verbs)[1]
 
 
 def _days_near(text: str) -> Iterator[_Candidate]:
@@ -1021,6 +1076,14 @@ def _days_near(text: str) -> Iterator[_Candidate]:
         # "If we don't hear back by Monday": a limit, ahead unless the clause is past
         limit = not m["which"] and re.search(
             r"\b(?:by|until|till)\s*$", text[max(0, m.start() - 8) : m.start()]
+        )
+        # "ordered him held until Friday, when she will hear arguments": awaited
+        awaited = awaited or bool(
+            limit
+            and re.match(
+                r",\s+when\s+(?:[\w\u2019'-]+\s+){1,4}?(?:will|is\s+to|is\s+due|are\s+to)\b",
+                text[m.end() : m.end() + 60],
+            )
         )
         # "scheduled a status hearing for Friday": what is set lies ahead
         awaited = awaited or (
@@ -1143,7 +1206,12 @@ def _end_of(text: str) -> Iterator[_Candidate]:
                 )  # "In 2019, officials promised ... by the end of the year"
                 year = told if told is not None else ctx.reference.year
                 return dt.date(year, 1, 1), "year"
-            if ctx.last_dated is not None and ctx.last_dated[0] >= opens:
+            if (
+                ctx.last_dated is not None
+                and ctx.last_dated[0] >= opens
+                and not ctx.future()  # "under review since October, ... will come by the end"
+                and not _SINCE.search(ctx.text[max(0, ctx.last_dated[0] - 20) : ctx.last_dated[0]])
+            ):
                 return ctx.last_dated[2], "month"  # "In March, ... by the end of the month"
             return ctx.reference.replace(day=1), "month"
 
