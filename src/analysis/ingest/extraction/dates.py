@@ -619,7 +619,7 @@ def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
         and not ctx.prospective()
         # "expected a decision by Dec. 20" is ahead; "brought the total to 53 by the end of
         # July" is not; "ruled out another transfer before December" is ahead
-        and not (ctx.bounded() and not (ctx.reached() and _told_before(ctx)))
+        and not (ctx.bounded() and not (ctx.reached() and (_told_before(ctx) or _opens(ctx))))
         and ctx.past()
     ):
         return ref.year - 1  # told in the past tense: it cannot lie ahead
@@ -1040,6 +1040,12 @@ _ADJECTIVE_AFTER: Final = re.compile(
 )
 
 
+def _opens(ctx: _Context) -> bool:
+    """The date opens its sentence ("By the end of September, the total stood at 81")."""
+    start, sentence = ctx.sentence()
+    return len(sentence[: ctx.start - start].split()) <= 4
+
+
 def _told_before(ctx: _Context) -> bool:
     """The last verb of the date's clause, before it, is in a past form ("was held ... until
     Tuesday"), not the present ("said a delegation is in Washington until Friday", "that
@@ -1209,7 +1215,6 @@ def _end_of(text: str) -> Iterator[_Candidate]:
             if (
                 ctx.last_dated is not None
                 and ctx.last_dated[0] >= opens
-                and not ctx.future()  # "under review since October, ... will come by the end"
                 and not _SINCE.search(ctx.text[max(0, ctx.last_dated[0] - 20) : ctx.last_dated[0]])
             ):
                 return ctx.last_dated[2], "month"  # "In March, ... by the end of the month"
