@@ -3156,3 +3156,85 @@ def test_dates_of_round_15(text: str, published: dt.date, expected: list[str]) -
 )  # fmt: skip
 def test_counts_of_round_15(text: str, expected: list[tuple[int, str]]) -> None:
     assert [(v, u) for v, u, _ in counts_of(text)] == expected
+
+
+# -- guards for rounds 12-15, from a code review's counter-examples (sentences of the
+# reviewer's, run against the rules before and after)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a word of an event in the present tense used as a noun moves nothing
+        ("Extraditions were put on hold in March, officials said.", dt.date(2025, 11, 20),
+         ["2025-03"]),
+        ("Officials confirmed his return to Mexico on Tuesday.", dt.date(2025, 11, 12),
+         ["2025-11-11"]),
+        ("Mexico handed over a close associate of Guzmán on Tuesday.", dt.date(2025, 11, 12),
+         ["2025-11-11"]),
+        # "that Tuesday's talks" after a verb of speech is no anaphor
+        (("Mexico sent 26 prisoners to the United States on Jan. 20. Earlier this week, Ebrard "
+         "said that Tuesday's talks in Washington had gone well."), dt.date(2025, 11, 14),
+         ["2025-01-20", "2025-11-11"]),
+        # "pending" does not reach across "since"
+        ("Galaviz has been held without bail pending trial since his arrest on Jan. 8.",
+         dt.date(2025, 11, 12), ["2025-01-08"]),
+        # a trial the defense asks to delay to a month ahead
+        ("The defense asked the judge to delay the trial to September.", dt.date(2025, 6, 10),
+         ["2025-09"]),
+        # a past limit: "exchanged proposals" is a verb, not an adjective
+        ("Negotiators exchanged proposals until Friday, when the talks broke down.",
+         dt.date(2025, 11, 12), ["2025-11-07"]),
+        # "by a Mexican Navy aircraft" tells of no deadline
+        (("Trump gave Mexico until March 4 to act. On Feb. 27, Galaviz was flown to Texas by a "
+         "Mexican Navy aircraft. Ebrard flew to Washington the day before the deadline."),
+         dt.date(2025, 3, 6), ["2025-03-04", "2025-02-27", "2025-03-03"]),
+        # the future of a statement of last year, for a month already past this year
+        ("Sheinbaum said last year that the judicial reform would take effect in January.",
+         dt.date(2025, 12, 3), ["2024", "2025-01"]),
+    ],
+)  # fmt: skip
+def test_guard_dates_of_rounds_12_to_15(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Washington extended the tariff pause by 30 days in February and another 30 in March.",
+         [(30, "days")]),
+        ("The Treasury sanctioned 8 companies, making 40 in all this year.", []),
+        ("Officials have seized 12 tons of fentanyl, 5 since June.", []),
+        ("Inflation has risen 4 percent, 2 since January.", [(4, "percent")]),
+        ("Mexico has sent prisoners twice as part of the security deal.", [(2, "transfers")]),
+    ],
+)  # fmt: skip
+def test_guard_counts_of_rounds_12_to_15(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(v, u) for v, u, _ in counts_of(text)] == expected
+
+
+def test_guard_a_grand_jury_that_indicted_him_charges_the_one_named_before() -> None:
+    text = (
+        "Rafael Caro Quintero was flown to New York on Feb. 27. A federal grand jury in "
+        "Brooklyn indicted him on charges of drug trafficking and murder. Judge Frederic "
+        "Block set a hearing for March 4."
+    )
+    assert [(c, a) for c, _, a in charges_of(text)] == [
+        ("drug trafficking", "Rafael Caro Quintero"), ("murder", "Rafael Caro Quintero")
+    ]
+
+
+def test_guard_charges_against_the_person_named_after_them() -> None:
+    text = (
+        "DENVER (Wire) - A federal judge on Thursday refused to dismiss kidnapping charges "
+        "against Rosendo Galaviz Ureña, a former police chief."
+    )
+    assert [(c, a) for c, _, a in charges_of(text)] == [("kidnapping", "Rosendo Galaviz Ureña")]
+
+
+def test_guard_a_person_asked_about_is_not_the_body_that_answers() -> None:
+    text = (
+        "Asked about Omar García Harfuch, the Justice Department said it \u201cdoes not comment "
+        "on extradition requests.\u201d"
+    )
+    assert [speaker for speaker, _ in quote_rows(run(text))] == ["Justice Department"]

@@ -245,6 +245,11 @@ class _People:
         """The person the text ties the charge at ``at`` to: the last named before it in the
         sentence, who is not the speaker reporting it; None for several named jointly; for
         "He is charged with ...", the person named last before the sentence."""
+        against = _AGAINST.match(self.text, at, sentence.end)
+        if against is not None:  # "refused to dismiss kidnapping charges against Rosendo Galaviz"
+            i = bisect.bisect_left(self.starts, against.end())
+            if i < len(self.persons) and self.persons[i].start == against.end():
+                return self.persons[i].name
         lo = bisect.bisect_left(self.starts, sentence.start)
         hi = bisect.bisect_left(self.starts, at)
         before = [
@@ -252,9 +257,17 @@ class _People:
         ]
         if not before:
             opening = self.text[sentence.start : at]
-            if _ONE_DESCRIBED.match(opening) and not _SEVERAL.search(opening):
-                return self.named_next(sentence)  # "A Michoacán man ... pleaded not guilty to"
             if _PRONOUN.search(opening) is None:
+                first = not re.search(r"[.!?][\"\u201d]?\s", self.text[: sentence.start])
+                described = _ONE_DESCRIBED.match(opening)
+                if first and described and not _SEVERAL.search(opening):
+                    head = " ".join(opening[described.end() :].split()[:2])
+                    # "A federal judge refused to dismiss charges against a former commander"
+                    # tells of the one against whom, not of the judge
+                    if not _INSTITUTION.search(head) or re.search(
+                        r"\bagainst\s+(?:a|an)\s", opening
+                    ):
+                        return self.named_next(sentence)  # "A Michoacán man ... pleaded"
                 return None
             for m in reversed(self.persons[max(0, lo - 20) : lo]):
                 if m.end <= sentence.start and not _SPEAKER_AFTER.match(self.text, m.end):
@@ -269,7 +282,7 @@ class _People:
 
     def named_next(self, sentence: Sentence) -> str | None:
         """The first person named after ``sentence``, in the next 400 characters, who is not
-        speaking: the one a story that opens on a description of its subject goes on to name
+        speaking: the one a story whose first sentence describes its subject goes on to name
         ("A former state police commander ... pleaded not guilty ... / Celestino Alvarado,
         52, ...")."""
         i = bisect.bisect_left(self.starts, sentence.end)
@@ -297,8 +310,8 @@ class _People:
         return list(dict.fromkeys(names)) if len(set(names)) >= 2 else []
 
 
-#: A sentence that opens, after its dateline, on one person described, not named: "A Michoacán
-#: man accused of ...", "CHICAGO - A former police commander ...".
+#: The first sentence of a text, after its dateline, opening on one person described, not
+#: named: "A Michoacán man accused of ...", "CHICAGO - A former police commander ...".
 _ONE_DESCRIBED: Final = re.compile(
     r"\s*(?:[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ .,'’]+(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?:\([^)\n]{1,40}\)\s*)?"
     r"[-\u2013\u2014]\s*)?(?:A|An)\s"
@@ -307,6 +320,16 @@ _ONE_DESCRIBED: Final = re.compile(
 _SEVERAL: Final = re.compile(
     r"\b(?:group|groups|members|defendants|men|women|people|suspects|prisoners|fugitives)\b|"
     r"\band\s+(?:a|an|his|her|two|three|four|five)\s"
+)
+#: The charges' words, then the one they are against: "kidnapping and murder charges against ".
+_AGAINST: Final = re.compile(
+    r"[\w -]{0,60}?\bcharges?\s+(?:(?:filed|brought|pending)\s+)?against\s+(?:the\s+\w+\s+)?"
+)
+#: A description that names a body, not a person: "A federal grand jury indicted him".
+_INSTITUTION: Final = re.compile(
+    r"\b(?:jury|judge|court|statement|spokes\w*|official|report|indictment|complaint|filing|"
+    r"government|office|department|ministry|agency|prosecutors?)\b",
+    re.IGNORECASE,
 )
 #: A pronoun for the person told of before: "He is charged with", "accuses him of".
 _PRONOUN: Final = re.compile(r"^\s*(?:He|She)\b|\b(?:him|her)\b")

@@ -65,7 +65,7 @@ _FOLLOW: Final = frozenset({
     "arrested", "detained", "charged", "accused", "wanted", "who", "whom", "that", "which",
     "after", "to", "from", "in", "on", "at", "for", "with", "by", "before", "and", "or", "but",
     "of", "into", "aboard", "back", "could", "can", "may", "might", "must", "should",
-    "left", "came", "went", "flew", "since",
+    "left", "came", "went", "flew",
 })  # fmt: skip
 #: Irregular pasts that may follow a number standing for people counted before ("five of the
 #: seven held posts"), not a group's size ("the Group of 20 held talks").
@@ -177,7 +177,7 @@ _TRANSFERS = re.compile(
 )
 #: Counted where transfers are told: "twice", "three times", "in three operations".
 _TIMES = re.compile(
-    rf"\b(?:(?P<twice>twice)(?!{SP}as\b)|(?P<num>{_NUM}){SP}(?:(?:separate|such){SP})?"
+    rf"\b(?:(?P<twice>twice)(?!{SP}as{SP}(?:many|much|often|large|likely|high|big|fast)\b)|(?P<num>{_NUM}){SP}(?:(?:separate|such){SP})?"
     r"(?P<what>times|operations|flights))\b",
     _I,
 )
@@ -348,6 +348,14 @@ class _Counts:
         self.rows: list[dict[str, object]] = []
         self.claimed = Spans((d.start, d.end) for d in dates)
 
+    def people_before(self, at: int) -> bool:
+        """The count found last before ``at``, in its sentence or line, is of people."""
+        opens = max((m.end() for m in _STOP.finditer(self.text, 0, at)), default=0)
+        opens = max(opens, self.text.rfind("\n", 0, at) + 1)
+        before = [r for r in self.rows if opens <= int(str(r["char_start"])) < at]
+        last = max(before, key=lambda r: int(str(r["char_start"])), default=None)
+        return last is not None and last["unit"] == "people"
+
     def add(
         self, start: int, end: int, value: int | None, unit: str, what: str,
         *, claim: tuple[int, int] | None = None, least: int = 0,
@@ -479,7 +487,7 @@ class _Counts:
         counted before, the subject of a verb, the same count again after "and"."""
         text = self.text
         for m in _GROUP.finditer(text):
-            if _bare(text, m.end()) or _INVERTED_TOTAL.match(text, m.end()):
+            if _bare(text, m.end(), frozenset({"since"})) or _INVERTED_TOTAL.match(text, m.end()):
                 self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
         known = {int(str(r["value"])) for r in self.rows if r["unit"] == "people"}
         for m in _ALONE.finditer(text):
@@ -497,14 +505,23 @@ class _Counts:
                 self.add(m.start(), m.end(), _value(m["num"]), "people", "more", least=2)
         for m in _SUBJECT.finditer(text):
             self.add(m.start("num"), m.end(), _value(m["num"]), "people", "people", least=2)
-        for m in [
-            *_TALLY_SENT.finditer(text),
-            *_IN_ALL.finditer(text),
-            *_GROUP_LATE.finditer(text),
-        ]:
+        for m in [*_TALLY_SENT.finditer(text), *_GROUP_LATE.finditer(text)]:
             self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "total", least=2)
-        for m in [*_FURTHER.finditer(text), *_IT_SENT.finditer(text)]:
+
+    def ellipses(self) -> None:
+        """Numbers of people with their noun left out, after a count of people in the same
+        sentence: "five for homicide and two for kidnapping", "63 people in 2025, up from 48
+        the year before", "22 sent (40 in all)", "21 on Feb. 18, a further 33 on June 4"; and
+        "the 87 it sent"."""
+        text = self.text
+        for m in _IN_ALL.finditer(text):
+            if self.people_before(m.start()):  # "22 sent (40 in all)", not "8 companies, 40 in all"
+                self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "total", least=2)
+        for m in _IT_SENT.finditer(text):
             self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "more", least=2)
+        for m in _FURTHER.finditer(text):
+            if self.people_before(m.start()):  # "21 on Feb. 18, a further 33", not "30 days ..."
+                self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "more", least=2)
         people_at = sorted(int(str(r["char_start"])) for r in self.rows if r["unit"] == "people")
         for m in [*_ELLIPSIS.finditer(text), *_COMPARED.finditer(text)]:
             if m.re is _COMPARED and not (
@@ -515,7 +532,9 @@ class _Counts:
                 # sentence's head figure: "sent 93 people in three transfers, up from 55"
                 continue
             i = bisect.bisect_left(people_at, m.start())
-            last = people_at[i - 1] if i else -1
+            if not i:
+                continue  # no count of people before it: "12 tons of fentanyl, 5 since June"
+            last = people_at[i - 1]
             if last > m.start() - 150 and not _STOP.search(text, last, m.start()):
                 self.add(m.start("num"), m.end("num"), _value(m["num"]), "people", "people",
                          least=2)  # fmt: skip
@@ -528,4 +547,5 @@ def find_counts(text: str, dates: list[DateSpan]) -> list[dict[str, object]]:
     counts.transfers()
     counts.durations_and_percentages()
     counts.standing_alone()
+    counts.ellipses()
     return sorted(counts.rows, key=lambda r: int(str(r["char_start"])))

@@ -59,12 +59,12 @@ _WEEKDAY: Final = "|".join(WEEKDAYS)
 _SET_AFTER: Final = re.compile(
     r"\b(?-i:set|gave|made|imposed|announced|issued|[a-z]{3,}ed)\b(?!\s+(?:for|to|until|by)\b)"
 )
+#: "pending a detention hearing on", not across "since" ("held pending trial since his arrest
+#: on Jan. 8"); "set a status conference for", "scheduled a hearing on the transfers for".
+_PENDING: Final = r"\bpending\b(?:(?!\b(?:since|after|before)\b)[^.;!?\n]){0,40}?\b(?:on|for)"
+_SET_FOR: Final = r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for"
 #: What is awaited: "pending a hearing on", "set a status conference for".
-_AWAITED: Final = re.compile(
-    r"(?:\bpending\b[^.;!?\n]{0,40}?\b(?:on|for)|"
-    r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for)\s*$",
-    re.IGNORECASE,
-)
+_AWAITED: Final = re.compile(rf"(?:{_PENDING}|{_SET_FOR})\s*$", re.IGNORECASE)
 #: A verb of the future (not the noun "deadline"): "would follow", "is to rise".
 _FUTURE_VERB: Final = re.compile(
     r"\b(?:will|would|shall|could|might)\b|\w(?:\u2019|')ll\b|\b(?:is|are)\s+(?:to|due|set|expected)\b",
@@ -160,13 +160,13 @@ _PROSPECTIVE: Final = re.compile(
     r"\b(?:(?:from|starting|beginning|effective|through|by)\s*(?:(?:mid|early|late)[\s-])?|"
     r"(?:until|(?:runs?|running|extended|extends?)\s+(?:to|until|through))\s*(?:(?:mid|early|"
     r"late)[\s-]|the\s+(?:middle|end|start|beginning|close)\s+of\s+)?|"
-    r"\b(?:moved|postponed|pushed(?:\s+back)?|delayed|rescheduled|deferred|extended|prolonged)\b"
-    r"[^;!?\n]{0,40}\bto\s*|"
+    r"\b(?:moved|postponed|pushed(?:\s+back)?|delayed|rescheduled|deferred|extended|prolonged|"
+    r"delay|postpone|push|move|defer|extend)\b[^;!?\n]{0,40}\bto\s*|"
     # "held pending a detention hearing on June 17"
-    r"\bpending\b[^.;!?\n]{0,40}?\b(?:on|for)\s*|"
+    rf"{_PENDING}\s*|"
     # "another extension into March"; "set a status conference for Dec. 5"
     r"into\s*(?:(?:mid|early|late)[\s-])?|"
-    r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for\s*)$",
+    rf"{_SET_FOR}\s*)$",
     re.IGNORECASE,
 )
 #: "since" before a date: the start of what lasts to the reference day, never ahead of it.
@@ -282,13 +282,15 @@ class _Context:
         return self._pasts[self.start]
 
     def _past(self) -> bool:
+        # The verbs of the sentence: past and future forms, and present ones that are no
+        # nouns ("the tariff expires on", not "his return on")
         start, sentence = self.sentence()
         at = self.start - start
         if _DIRECT_PAST.search(sentence[max(0, at - 80) : at]) and not self.future():
             return True
         verbs = sorted(
             _verbs(sentence, _PAST, _FUTURE)
-            + [(m.start(), m.end(), False) for m in _PRESENT_VERB.finditer(sentence)]
+            + [(m.start(), m.end(), False) for m in _present_verbs(sentence)]
         )
         if not any(past for _, _, past in verbs):
             return False
@@ -338,7 +340,7 @@ class _Context:
         """The last verb of the date's clause, before the date, is an event's in the present
         tense, and no past form follows it ("exporters face the expiry on Jan. 15")."""
         clause = self.clause()
-        found = list(_PRESENT_VERB.finditer(clause))
+        found = _present_verbs(clause)
         return bool(found) and not any(
             m.group()[0].islower() for m in _ANY_PAST.finditer(clause, found[-1].end())
         )  # a capital starts a name ("the United States"), not a verb
@@ -357,7 +359,9 @@ class _Context:
         return _PLAIN_FUTURE.search(self.clause()) is not None
 
     def prospective(self) -> bool:
-        """A preposition that looks ahead stands before the date ("from", "starting")."""
+        """Words that look ahead stand before the date, within 70 characters: a preposition
+        ("from", "starting", "into"), a verb that moves or extends a date ("postponed to",
+        "extended for 45 days, to"), "pending a hearing on" or "set a hearing for"."""
         return _PROSPECTIVE.search(self.text[max(0, self.start - 70) : self.start]) is not None
 
     def awaited(self) -> bool:
@@ -491,6 +495,23 @@ _POSTPONED: Final = re.compile(
     r"\s*(?:(?:mid|early|late)[\s-])?$",
     re.IGNORECASE,
 )
+#: Words after which a word of :data:`_PRESENT_VERB` is a noun: "put on hold", "his return",
+#: "a close associate".
+_NOUN_BEFORE: Final = re.compile(
+    r"\b(?:a|an|the|his|her|their|its|our|my|your|this|on|of|for|in|at|to|with|by|"
+    r"from|no|any|each|every)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _present_verbs(text: str) -> list[re.Match[str]]:
+    """The matches of :data:`_PRESENT_VERB` in ``text`` that are verbs, not nouns."""
+    return [
+        m for m in _PRESENT_VERB.finditer(text)
+        if not _NOUN_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+    ]  # fmt: skip
+
+
 #: Any verb: a clause without one only adds to the clause before it.
 _ANY_VERB: Final = re.compile(
     rf"{_ANY_PAST.pattern}|{_PRESENT_TENSE.pattern}|{_PRESENT_VERB.pattern}", re.IGNORECASE
@@ -546,8 +567,9 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
         return told  # "Last year Mexico sent 29 people in February"
-    if day == 1 and not future and not ctx.past() and _same_month_again(ctx, month):
-        return ctx.last_dated[1] if ctx.last_dated else ref.year  # "on Aug. 6 ... by August"
+    last = ctx.last_dated
+    if day == 1 and not future and not ctx.past() and last and _same_month_again(ctx, month):
+        return last[1]  # "on Aug. 6 ... by August"
     apart = _told_apart(ctx, same_year, future)
     if apart is not None:
         return apart
@@ -584,8 +606,10 @@ def _same_month_again(ctx: _Context, month: int) -> bool:
 
 def _told_apart(ctx: _Context, same: dt.date | None, future: bool) -> int | None:
     """The year of a date a statement of last year or a postponement tells, or None."""
-    if future and ctx.said_last_year():
-        return ctx.reference.year - 1  # "said last year that it would hand him over in October"
+    if future and ctx.said_last_year() and same is not None:
+        # "said last year that it would hand him over in October", told in January: that
+        # October; "would take effect in January", told in December: this January
+        return ctx.reference.year - 1 if same > ctx.reference else ctx.reference.year
     if same is not None and ctx.postponed():
         return _later_than_the_plan(ctx, same)  # "set for September but postponed to June"
     return None
@@ -630,6 +654,7 @@ def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
         and not ctx.prospective()
         and not ctx.bounded()
         and not ctx.present_verb()
+        and _opens(ctx)
         and ctx.told_past()
     ):
         return ref.year - 1  # "In September, a court ordered ...", told in January
@@ -711,7 +736,7 @@ _EVENT_NAMED: Final = re.compile(
 )
 #: Words of the sentence that names an event's day.
 _EVENT_WORDS: Final = {
-    "deadline": r"deadline|until|\bby\b|expires?",
+    "deadline": r"deadline|until|expires?",
     "hearing": r"hearing|court|pleaded|appeared|arraign",
     "sentencing": r"sentenc",
     "trial": r"trial",
@@ -891,9 +916,10 @@ _DEADLINE_PASSED: Final = re.compile(
 
 
 def _deadline_year(ctx: _Context, month: int, day: int, year: int) -> int:
-    """The year of "a Jan. 15 deadline": the one ahead, within half a year, when the year
-    read otherwise puts it behind the reference day ("shortly before a Nov. 1 deadline", "has
-    given Mexico a Jan. 15 deadline", in November), unless the clause says it passed."""
+    """The year of "a Jan. 15 deadline" (or "a Dec. 8 meeting" awaited): the one ahead, within
+    half a year, when the year read otherwise puts it behind the reference day ("shortly
+    before a Nov. 1 deadline", "has given Mexico a Jan. 15 deadline", in November), unless
+    the 40 characters before it say it passed ("missed a Jan. 15 deadline")."""
     ref = ctx.reference
     found = _safe_date(year, month, day)
     if found is None or found >= ref:
@@ -1032,12 +1058,27 @@ _PAST_JUST_BEFORE: Final = re.compile(
 )
 
 
-#: What follows a form in "-ed" used as an adjective: "30 named fugitives", "alleged members".
-_ADJECTIVE_AFTER: Final = re.compile(
-    r"\s+(?!(?:by|to|on|in|at|of|the|a|an|his|her|their|its|that|this|these|those|with|from|for|"
-    r"off|out|up|over|down|him|them|it|us|me|and|or|but|as|after|before|into|onto|last|"
-    r"earlier|later|since|until)\b)[a-z]{3,}\b"
-)
+#: Forms in "-ed" that are adjectives before a noun: "30 named fugitives", "alleged members".
+_ADJECTIVES_IN_ED: Final = frozenset({
+    "named", "alleged", "wanted", "accused", "suspected", "convicted", "armed", "organized",
+    "organised", "unnamed", "detained", "jailed", "imprisoned", "designated", "listed",
+    "estimated", "related", "linked", "affiliated", "based", "indicted", "extradited",
+})  # fmt: skip
+_ADJECTIVE_AFTER: Final = re.compile(r"\s+[a-z]{3,}\b")
+
+
+def _that_weekday(ctx: _Context) -> bool:
+    """ "that Monday" points back to a day named in this sentence or the two before: not
+    "said that Tuesday's talks" (a conjunction, then a possessive)."""
+    if re.match(r"\w+\s+\w+(?:\u2019|')s\b", ctx.text[ctx.start : ctx.start + 20]):
+        return False
+    before = ctx.text[max(0, ctx.start - 20) : ctx.start]
+    if re.search(rf"\b(?:{SPEECH_VERBS}|said|says|told|noted|added)\s+$", before):
+        return False
+    if not ctx.days:
+        return False
+    between = ctx.text[ctx.days[-1][0] : ctx.start]
+    return "\n\n" not in between and len(_SENTENCE_END.findall(between)) <= 2
 
 
 def _opens(ctx: _Context) -> bool:
@@ -1058,16 +1099,20 @@ def _told_before(ctx: _Context) -> bool:
         if m.group()[0].islower()
         and clause[max(0, m.start() - 1) : m.start()] != "-"
         and not re.match(r"\s+by\b", clause[m.end() :])
-        and not (m.group().endswith("ed") and _ADJECTIVE_AFTER.match(clause, m.end()))
+        and not (m.group() in _ADJECTIVES_IN_ED and _ADJECTIVE_AFTER.match(clause, m.end()))
     ]
-    for pattern in (_PRESENT_TENSE, _PRESENT_VERB, _FUTURE_VERB):
-        verbs += [(m.start(), False) for m in pattern.finditer(clause)]
+    verbs += [(m.start(), False) for m in _PRESENT_TENSE.finditer(clause)]
+    verbs += [(m.start(), False) for m in _present_verbs(clause)]
+    verbs += [(m.start(), False) for m in _FUTURE_VERB.finditer(clause)]
     return bool(verbs) and max(verbs)[1]
 
 
 def _days_near(text: str) -> Iterator[_Candidate]:
     """Days near the reference day: "Tuesday", "last Tuesday", "next Monday", "this
-    Thursday", "yesterday", "this morning"."""
+    Thursday", "yesterday", "this morning"; "that Monday" (the day named last, or of its
+    week); ahead: a limit ("until Friday" in a clause with no past verb before it, "by
+    Monday"), what is awaited ("pending a hearing on Monday", "set a hearing for Friday",
+    "until Friday, when she will hear"), a present tense ("falls this Friday")."""
     for m in re.finditer(rf"(?:\b(?P<which>[Ll]ast|[Nn]ext|[Tt]his|[Tt]hat){SP})?\b(?P<w>{_WEEKDAY})\b",
                          text):  # fmt: skip
         weekday = WEEKDAYS.index(m["w"])
@@ -1077,7 +1122,10 @@ def _days_near(text: str) -> Iterator[_Candidate]:
         awaited_match = (
             re.search(r"\buntil\s*$", text[max(0, m.start() - 8) : m.start()]) is not None
             and re.match(r"\s+to\s+[a-z]", text[m.end() : m.end() + 8]) is not None
-        ) or re.search(r"\bpending\b[^.;!?\n]{0,40}$", text[max(0, m.start() - 60) : m.start()])
+        ) or re.search(
+            r"\bpending\b(?:(?!\b(?:since|after|before)\b)[^.;!?\n]){0,40}$",
+            text[max(0, m.start() - 60) : m.start()],
+        )
         awaited = bool(awaited_match) and not m["which"]
         # "If we don't hear back by Monday": a limit, ahead unless the clause is past
         limit = not m["which"] and re.search(
@@ -1094,11 +1142,7 @@ def _days_near(text: str) -> Iterator[_Candidate]:
         # "scheduled a status hearing for Friday": what is set lies ahead
         awaited = awaited or (
             not m["which"]
-            and re.search(
-                r"\b(?:set|scheduled|slated|fixed)\b(?:\s+(?!for\b)[\w\u2019'-]+){0,5}\s+for\s*$",
-                text[max(0, m.start() - 60) : m.start()],
-            )
-            is not None
+            and re.search(rf"{_SET_FOR}\s*$", text[max(0, m.start() - 60) : m.start()]) is not None
         )
 
         def resolve(
@@ -1109,7 +1153,7 @@ def _days_near(text: str) -> Iterator[_Candidate]:
             limit: bool = bool(limit),
         ) -> tuple[dt.date, str]:
             ref = ctx.reference
-            if which == "that" and ctx.last_day is not None:
+            if which == "that" and ctx.last_day is not None and _that_weekday(ctx):
                 # "That Monday": the day named last, or of its week when the text says so
                 # ("earlier that week. That Monday, ...")
                 in_week = re.search(r"\bweek\b", ctx.text[max(0, ctx.start - 60) : ctx.start])

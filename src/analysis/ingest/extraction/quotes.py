@@ -199,11 +199,13 @@ class _Speakers:
         ``m`` found before the verb at ``at``: "Senator Itzel Barajas, of the opposition in the
         Senate, said", "Rebeca Tinajero, who is due in Washington for talks with Strickland,
         said"; None when there is none."""
+        if not re.match(rf"{SP}*,", self.text[at:]):
+            return None  # the appositive must close before the verb: "X, of the Senate, said"
         for p in reversed(self.persons):
             if p.end > m.start or p.start < lo:
                 continue
             gap = self.text[p.end : at]
-            if not re.fullmatch(rf",{SP}[^.;\u201c\u201d\"]{{1,160}}?(?:,{SP}*)?", gap):
+            if not re.fullmatch(rf",{SP}[^.;\u201c\u201d\"]{{1,160}}?", gap):
                 return None
             opener = re.match(rf",{SP}(?:who|whose|which|of|a|an|the)\b", gap)
             if m.kind == "organisation" or (
