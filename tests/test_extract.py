@@ -3238,3 +3238,46 @@ def test_guard_a_person_asked_about_is_not_the_body_that_answers() -> None:
         "on extradition requests.\u201d"
     )
     assert [speaker for speaker, _ in quote_rows(run(text))] == ["Justice Department"]
+
+
+# -- round 16: sentences of my own for the failure classes read in t157-t180 after their one
+# scoring
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "the January date" is the January day named before
+        (("The White House set a Jan. 20 deadline. An official said the January date would "
+         "not move."), dt.date(2025, 11, 21), ["2026-01-20", "2026-01"]),
+        # "before January", told in December
+        ("A fifth transfer was not planned before January, an official said.",
+         dt.date(2026, 12, 3), ["2027-01"]),
+        # "first threatened to raise it in February" is the old threat
+        ("Voss first threatened to raise the tariff in February.", dt.date(2025, 11, 20),
+         ["2025-02"]),
+        # a present tense after a date of last year in a recap
+        (("The first flight left on Feb. 3, 2026. Mexico's Congress, which reconvenes in "
+         "February, has asked the minister to explain."), dt.date(2027, 1, 12),
+         ["2026-02-03", "2027-02"]),
+        # a hearing set for a weekday, after the day of the setting told in the sentence
+        (("He was flown to Baltimore last Thursday and appeared before a magistrate the "
+         "following day, and she set a detention hearing for Monday."), dt.date(2025, 12, 16),
+         ["2025-12-11", "2025-12-12", "2025-12-15"]),
+    ],
+)  # fmt: skip
+def test_dates_of_round_16(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (("President Ana Ríos, who met Curtis Wendell at the White House on Jan. 6, said on "
+         "Friday that Mexico \u201chas kept every promise it made.\u201d"), "Ana Ríos"),
+        (("\u201cHe is in our courtroom now,\u201d a spokesperson for the U.S. Attorney\u2019s Office "
+         "for the Eastern District of Missouri said."), "spokesperson"),
+    ],
+)  # fmt: skip
+def test_speakers_of_round_16(text: str, expected: str) -> None:
+    assert [speaker for speaker, _ in quote_rows(run(text))] == [expected]

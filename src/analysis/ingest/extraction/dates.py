@@ -91,7 +91,7 @@ _FUTURE: Final = re.compile(
     r"adjourned|pushed\s+back|deferred|delayed)\b(?:\s+(?:it|the|a|his|her|their|its|to|for|until|"
     r"hearing|trial|vote|sentencing|case|talks|meeting|early|late|mid-?))*\s*$|"
     r"\bdeadline\b|\bdue\b(?!\s+to\b)|\bexpects?\b|"
-    r"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s)\b(?:expected|planned|intended|hoped|aimed|agreed|"
+    rf"(?<!\bhad\s)(?<!\bthe\s)(?<!\ba\s){_ORIGINAL}\b(?:expected|planned|intended|hoped|aimed|agreed|"
     r"promised|pledged|vowed|threatened)\b[^,;.]{0,60}?"
     r"\bto\s+(?:be\s+)?(?!(?:the|a|an|his|her|their|its|this|that|these|those)\b)[a-z]+\b|"
     r"\buntil\b[^,;]*\b(?:hearing|trial|sentencing|arraignment)\s+(?:on|at)?\s*$|"
@@ -470,7 +470,7 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
 #: A present-tense verb in a date's clause: what it tells is not a recap of a year past.
 _PRESENT_TENSE: Final = re.compile(
     r"\b(?:faces|face|is|are|remains|remain|expects|expect|plans|holds|hold|meets|begins|"
-    r"starts|opens|hosts|awaits|await)\b"
+    r"starts|opens|hosts|awaits|await|reconvenes|convenes|resumes|returns|expires|ends)\b"
 )
 #: A verb of an event in the present tense: "exporters face the expiry on Jan. 15", "before he
 #: takes office on Jan. 20", "the higher rate goes in on Jan. 1" (not "is", "says", "has").
@@ -478,7 +478,8 @@ _PRESENT_VERB: Final = re.compile(
     r"\b(?:faces?|takes?\s+(?:office|over|effect)|expires?|lapses?|goes\s+(?:in|into)|kicks?\s+in|"
     r"runs?\s+out|falls?(?=\s+(?:on|this|next)\b|\s*$)|runs?(?=\s+(?:until|till|through)\b)|"
     r"continues|applies|"
-    r"rises?|returns?|resumes?|begins?|starts?|opens?|ends|closes?|arrives?|meets?|hosts?|"
+    r"rises?|returns?|resumes?|reconvenes?|convenes?|begins?|starts?|opens?|ends|closes?|arrives?|"
+    r"meets?|hosts?|"
     r"holds?|awaits?)\b",
     re.IGNORECASE,
 )
@@ -568,7 +569,14 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     if told is not None and told < ref.year and not future:
         return told  # "Last year Mexico sent 29 people in February"
     last = ctx.last_dated
-    if day == 1 and not future and not ctx.past() and last and _same_month_again(ctx, month):
+    if (
+        day == 1
+        and not future
+        and not ctx.past()
+        and not ctx.present_verb()
+        and last
+        and _same_month_again(ctx, month)
+    ):
         return last[1]  # "on Aug. 6 ... by August"
     apart = _told_apart(ctx, same_year, future)
     if apart is not None:
@@ -584,10 +592,14 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     ranged = re.match(  # "from January to September"
         r"[A-Za-z.]+(?:\s+\d{1,2})?\s+(?:to|through|until|till)\s+[A-Z]", ctx.text[ctx.start :]
     )
+    before = re.search(
+        r"\b(?:before|until|till)\s*$", ctx.text[max(0, ctx.start - 10) : ctx.start], re.IGNORECASE
+    )  # "a fifth transfer was not planned before January", told in December
     ahead = (
         future
         or (ctx.prospective() and not (starting and ranged and ctx.past()))
         or ctx.present_verb()
+        or (before is not None and not ctx.since())
     )
     if ref.month - month >= 8 and ahead:
         return ref.year + 1  # next year's date, announced at the end of a year
@@ -665,6 +677,7 @@ def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
         and not ctx.bounded()
         and ctx.framed(ref.year - 1)
         and not ctx.present()  # "faces a review in July": ahead
+        and not ctx.present_verb()  # "Congress, which reconvenes in February": ahead
         and (same > ref or (ctx.frame is not None and ctx.frame[2] and ctx.told_past()))
         and (day == 1 or (month, day) not in ctx.days_seen)  # a day told before keeps its year
     ):
@@ -681,6 +694,7 @@ def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
         # whatever came before
         and not ((ctx.bounded() or ctx.prospective()) and not ctx.past())
         and not ctx.awaited()
+        and not ctx.present_verb()  # "Congress, which reconvenes in February"
         and anchor is not None
         and anchor.year < ref.year
         and anchor <= ref
@@ -1020,9 +1034,11 @@ def _months(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
-#: A transfer a month names: "the February group", "the December operation".
+#: A transfer or a day a month names: "the February group", "the January date" (a day named
+#: before in that month).
 _TRANSFER_NAMED: Final = re.compile(
-    rf"{SP}(?:group|transfer|operation|flight|handover|batch|shipment|expulsion|contingent)s?\b"
+    rf"{SP}(?:group|transfer|operation|flight|handover|batch|shipment|expulsion|contingent|"
+    rf"date|deadline)s?\b"
 )
 #: Words before a month that make "May" the month, not the verb: "before the end of May".
 _PART_OF: Final = re.compile(
@@ -1068,17 +1084,14 @@ _ADJECTIVE_AFTER: Final = re.compile(r"\s+[a-z]{3,}\b")
 
 
 def _that_weekday(ctx: _Context) -> bool:
-    """ "that Monday" points back to a day named in this sentence or the two before: not
-    "said that Tuesday's talks" (a conjunction, then a possessive)."""
+    """ "that Monday" points back to a day named before: not "said that Tuesday's talks" (a
+    conjunction, then a possessive)."""
     if re.match(r"\w+\s+\w+(?:\u2019|')s\b", ctx.text[ctx.start : ctx.start + 20]):
         return False
     before = ctx.text[max(0, ctx.start - 20) : ctx.start]
     if re.search(rf"\b(?:{SPEECH_VERBS}|said|says|told|noted|added)\s+$", before):
         return False
-    if not ctx.days:
-        return False
-    between = ctx.text[ctx.days[-1][0] : ctx.start]
-    return "\n\n" not in between and len(_SENTENCE_END.findall(between)) <= 2
+    return bool(ctx.days)
 
 
 def _opens(ctx: _Context) -> bool:
@@ -1157,9 +1170,23 @@ def _days_near(text: str) -> Iterator[_Candidate]:
                 # "That Monday": the day named last, or of its week when the text says so
                 # ("earlier that week. That Monday, ...")
                 in_week = re.search(r"\bweek\b", ctx.text[max(0, ctx.start - 60) : ctx.start])
-                if ctx.last_day.weekday() == weekday or in_week:
+                near = (
+                    sum(
+                        1
+                        for m in _SENTENCE_END.finditer(ctx.text, ctx.days[-1][0], ctx.start)
+                        if m.group() != "\n"
+                    )
+                    <= 2
+                )
+                if (ctx.last_day.weekday() == weekday and near) or in_week:
                     return _weekday_on_or_before(ctx.last_day, weekday), "day"
             just_past = _PAST_JUST_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
+            if awaited and not which and ctx.days:
+                # "appeared the following day, and she set a hearing for Monday": the Monday
+                # after the day of the setting, told earlier in the sentence
+                at, told = ctx.days[-1]
+                if at >= ctx.sentence()[0] and told < ref:
+                    return _weekday_after(told, weekday), "day"
             if (
                 which == "next"
                 or awaited

@@ -61,7 +61,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 _TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)*|[\w\u2019'-]+)"
-_WHO = rf"(?:{_TOKEN}(?:{SP}{_TOKEN}){{0,11}}?)"
+_WHO = rf"(?:{_TOKEN}(?:{SP}{_TOKEN}){{0,14}}?)"
 _VERB = rf"(?:{SPEECH_VERBS})"
 #: Words that end a speaker's words before the verb but are not part of them ("the FBI has").
 _AUXILIARIES: Final = frozenset({
@@ -192,6 +192,24 @@ class _Speakers:
         for m in reversed(self.overlapping(lo, at)):
             if m.start >= lo and m.end <= at and re.fullmatch(between, self.text[m.end : at]):
                 return self._heading(lo, m, at) or (m.start, m.end)
+        return self._clause_between(lo, at)
+
+    def _clause_between(self, lo: int, at: int) -> tuple[int, int] | None:
+        """A person, then a relative or participial clause between commas, then the verb:
+        "President Amalia Ríos, who met Wendell at the White House on Jan. 6, said", "President
+        Beatriz Montemayor, asked at her news conference whether ..., said"."""
+        if not re.match(rf"{SP}*,", self.text[at:]):
+            return None
+        for p in reversed(self.persons):
+            if p.start < lo or p.end > at:
+                continue
+            gap = self.text[p.end : at]
+            if re.fullmatch(
+                rf",{SP}(?:who|whose|asked|speaking|responding|answering|interviewed|writing)\b"
+                rf"[^;\u201c\u201d\"]{{1,200}}",
+                gap,
+            ):
+                return p.start, p.end
         return None
 
     def _heading(self, lo: int, m: Mention, at: int) -> tuple[int, int] | None:
@@ -660,7 +678,7 @@ def _subject(
         rf"(?:\b{_DETERMINER}{SP}+|\A\s*(?={'|'.join(sorted(_PLURAL_ROLES))})|(?<=\u2019s{SP})|"
         rf"(?<='s{SP}))(?:{_ROLE_WORD}{SP}+){{0,4}}?"
         rf"(?:{_ROLE_HEAD})\b"
-        rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.()-]+){{1,8}})?"
+        rf"(?:{SP}+(?:for|of|at|from|in|with|familiar{SP}with)(?:{SP}+[\w\u2019'.()-]+){{1,12}})?"
         rf"(?:,[^.;\u201c\u201d\"]{{1,120}},)?$",
         text[lo:with_comma],
         re.IGNORECASE,
