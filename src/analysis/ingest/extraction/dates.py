@@ -206,7 +206,6 @@ class _Context:
     text: str
     reference: dt.date
     start: int  # where the date being resolved starts
-    last_day: dt.date | None  # the day precision date named last before it
     last_explicit: dt.date | None  # the last day or month before it written with its year
     #: The year each month and day was resolved to before: "from Jan. 15 ... But Jan. 15 is a
     #: real deadline" is one day.
@@ -219,12 +218,17 @@ class _Context:
     last_dated: tuple[int, int, dt.date] | None = None
     #: The year each month was resolved to last: "the February group" is that February's.
     months_seen: dict[int, int] = field(default_factory=dict)
-    #: Every day resolved before, with where it was named.
+    #: Every day resolved before, with where it was named; the last is the day named last.
     days: list[tuple[int, dt.date]] = field(default_factory=list)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
     _pasts: dict[int, bool] = field(default_factory=dict)
     _told_pasts: dict[int, bool] = field(default_factory=dict)
+
+    @property
+    def last_day(self) -> dt.date | None:
+        """The day precision date named last before the date."""
+        return self.days[-1][1] if self.days else None
 
     def clause(self) -> str:
         """The date's clause, up to the date; the commas around a place's state or country
@@ -557,8 +561,7 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
     ref = ctx.reference
     same_year = _safe_date(ref.year, month, day)
     if ctx.since():  # "a duty that has applied since March 4": on or before the reference day
-        same = _safe_date(ref.year, month, day)
-        return ref.year if same is None or same <= ref else ref.year - 1
+        return ref.year if same_year is None or same_year <= ref else ref.year - 1
     future = ctx.ahead()
     if day > 1 and (month, day) in ctx.days_seen and not future and not ctx.past():
         return ctx.days_seen[(month, day)]  # the same day named again, untensed
@@ -774,7 +777,7 @@ def _from_event(event: str, at: int, days: int) -> Callable[[_Context], tuple[dt
 
     def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
         for start, day in reversed(ctx.days):
-            probe = _Context(ctx.text, ctx.reference, start, None, None)
+            probe = _Context(ctx.text, ctx.reference, start, None)
             begins, sentence = probe.sentence()
             if begins <= at < begins + len(sentence):
                 sentence = sentence[: at - begins]  # the phrase's own sentence, up to it
@@ -1362,7 +1365,7 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
                 claimed.add(c.start, c.end)
     candidates.sort(key=lambda c: c.start)
     found: list[DateSpan] = []
-    ctx = _Context(text, reference, 0, None, None)
+    ctx = _Context(text, reference, 0, None)
     for c in candidates:
         ctx.start = c.start
         resolved = c.resolve(ctx)
@@ -1371,7 +1374,6 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         date, precision = resolved
         found.append(DateSpan(c.start, c.end, date, precision, c.relative))
         if precision == "day":
-            ctx.last_day = date
             ctx.days.append((c.start, date))
             ctx.days_seen.setdefault((date.month, date.day), date.year)
         if precision == "year" and _names_a_year(text, c):
