@@ -346,3 +346,34 @@ def test_the_review_page_passes_the_nu_html_checker(
     errors = [m for m in messages if m.get("type") in ("error", "non-document-error")]
     assert errors == []
     assert done.returncode == 0, done.stderr
+
+
+#: Everything on the page wider than the window.
+_WIDE_JS = """
+var vw = document.documentElement.clientWidth, wide = [];
+document.querySelectorAll('body *').forEach(function (el) {
+  var r = el.getBoundingClientRect();
+  if (r.width && r.height && (r.right > vw + 1 || r.left < -1)) {
+    wide.push(el.tagName.toLowerCase() + '.' + el.className + ' ' +
+              (el.textContent || '').trim().slice(0, 30));
+  }
+});
+return {vw: vw, scroll: document.documentElement.scrollWidth, wide: wide.slice(0, 10)};
+"""
+
+
+@pytest.mark.browser
+def test_the_review_page_fits_a_phone(chromium: object, drafted: tuple[Path, str],
+                                      tmp_path: Path) -> None:
+    """At a phone's width nothing scrolls sideways: the legend wraps, the heading's long path
+    breaks."""
+    seeds, sid = drafted
+    page = review_page(sid, out=tmp_path, seeds=seeds).path
+    chromium.set_window_size(390, 1000)  # type: ignore[attr-defined]
+    try:
+        chromium.get(page.as_uri())  # type: ignore[attr-defined]
+        layout = chromium.execute_script(_WIDE_JS)  # type: ignore[attr-defined]
+    finally:
+        chromium.set_window_size(1200, 1000)  # type: ignore[attr-defined]
+    assert layout["scroll"] <= layout["vw"], layout
+    assert layout["wide"] == [], layout

@@ -48,7 +48,7 @@ _BACKGROUND: Final = ("event", "quote", "charge")
 
 _CSS: Final = """
 body { font: 16px/1.5 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem;
-  color: #1a1a1a; background: #fff; }
+  color: #1a1a1a; background: #fff; overflow-wrap: anywhere; }
 h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; margin-top: 2rem; } h3 { font-size: 1rem; }
 code { font-size: .9em; background: #f3f3f3; padding: 0 .2em; }
 .source { white-space: pre-wrap; border: 1px solid #ccc; padding: 1rem; background: #fcfcfc; }
@@ -58,7 +58,7 @@ code { font-size: .9em; background: #f3f3f3; padding: 0 .2em; }
 .hl-person { border-bottom: 3px solid #1f5fbf; } .hl-organisation { border-bottom: 3px solid #1e7b45; }
 .hl-country { border-bottom: 3px dotted #6b3fb5; }
 .hl-count, .hl-date { outline: 2px solid #b35900; outline-offset: 1px; }
-.legend span { margin-right: 1rem; padding: 0 .3em; }
+.legend span { display: inline-block; margin-right: 1rem; padding: 0 .3em; }
 .card { border: 1px solid #ccc; border-left: 6px solid #999; padding: .5rem 1rem; margin: 1rem 0; }
 .card.candidate { border-left-color: #d98c00; } .card.reviewed { border-left-color: #2e8540; }
 .badge { font-size: .8rem; padding: 0 .4em; border-radius: .3em; background: #eee; }
