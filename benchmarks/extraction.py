@@ -50,7 +50,8 @@ Matching, one to one, greedily in the draft's order:
 - counts: by value and unit (the gold ``unit``; the extractor's ``unit`` with plurals and
   ``%`` normalised);
 - dates: by resolved value and precision (``2025``, ``2025-02``, ``2025-02-28``); drafted
-  dates the extractor could not resolve (no date) are left out;
+  dates the extractor could not resolve (no date), or whose year it leaves to the reviewer
+  (no date, two ``readings``), are left out: a gold date so drafted counts as missed;
 - charges: by normalised charge; a draft's repeats of one (charge, accused) count once.
 
 Edits: after matching, what is left is paired by a looser key: a quote by its first words

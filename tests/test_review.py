@@ -377,3 +377,30 @@ def test_the_review_page_fits_a_phone(chromium: object, drafted: tuple[Path, str
         chromium.set_window_size(1200, 1000)  # type: ignore[attr-defined]
     assert layout["scroll"] <= layout["vw"], layout
     assert layout["wide"] == [], layout
+
+
+def test_a_year_the_text_does_not_settle_is_left_undated_with_both_readings(
+    seeds_copy: Path, tmp_path: Path
+) -> None:
+    # Told on 20 November 2025, "the handover in January" has no tense of its own: the
+    # January past (the rules' default, this year's) or the one two months ahead (the
+    # calendar's). The draft must not guess, and the reviewer must see both readings.
+    article = seeds_copy.parent / "january.txt"
+    article.write_text(
+        "MEXICO CITY (Wire) - Mexico is sending 26 alleged cartel members to the United "
+        "States, and the handover in January is the next test of the pact.\n\n"
+        "\u201cWe will not be pressured,\u201d Foreign Minister Ana Ruiz said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    sid = ingest_file(article, published="2025-11-20", seeds=seeds_copy).source_id
+    text = draft_text(seeds_copy, sid)
+    note = "the year of 'in January' is not certain: 2025-01 or 2026-01"
+    transfer = block(text, "- id: transfer-undated")
+    comment = " ".join(line.strip().lstrip("# ") for line in transfer.splitlines() if "#" in line)
+    assert f"{note}; left undated (add `date:` once the year is known)" in comment
+    assert "\n  date: null\n" in transfer
+    quote = block(text, "- id: ruiz-we-will-not-be")  # "on Tuesday": certain
+    assert "date: '2025-11-18'" in quote
+    assert "not certain" not in quote
+    page = review_page(sid, out=tmp_path, seeds=seeds_copy).path.read_text(encoding="utf-8")
+    assert "the year of &#x27;in January&#x27; is not certain: 2025-01 or 2026-01" in page

@@ -41,6 +41,14 @@ def _slug(text: str) -> str:
     return slug or "item"
 
 
+def _year_not_certain(written: str | None, readings: list[str]) -> str | None:
+    """The note of a date whose year the text does not settle: the record is left undated."""
+    if not readings:
+        return None
+    return (f"the year of {written!r} is not certain: {' or '.join(readings)}; left undated "
+            "(add `date:` once the year is known)")  # fmt: skip
+
+
 def _noted(record: dict[str, Any], note: str | None) -> None:
     if note:
         record.setdefault(NOTE, []).append(note)
@@ -353,6 +361,7 @@ class Draft:
         roles = self.suspect_roles(row)
         if roles:
             record["actors"] = roles
+        _noted(record, _year_not_certain(row["date_as_written"], row["date_readings"]))
         if Decimal(people) not in stated_numbers(words):
             if not row["suspects"] or len(row["suspects"]) != people:
                 self.note(f"the transfer of {people} ({words[:60]!r}): its words do not state "
@@ -414,6 +423,7 @@ class Draft:
                 "evidence": [words],
             }
             self.note(note, record)
+            _noted(record, _year_not_certain(row["said_on_as_written"], row["said_on_readings"]))
             self.sections["quotes"].append(record)
 
     def spoken_for(self, row: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -543,4 +553,17 @@ class Draft:
         self.claims()
         self.quotes()
         self.allegations(placed)
+        self.unsettled_years()
         return {k: v for k, v in self.sections.items() if v}
+
+    def unsettled_years(self) -> None:
+        """A note for each date whose year the text does not settle, with its sentence: the
+        reviewer decides, where a record is dated by it and where none is."""
+        for row in self.found.dates.iter_rows(named=True):
+            if row["readings"]:
+                lo, hi = self.sentence_of(row["char_start"])
+                words = " ".join(self.text[lo:hi].split())
+                self.notes.append(
+                    f"the year of {row['as_written']!r} is not certain: "
+                    f"{' or '.join(row['readings'])} (“{words[:160]}”)"
+                )

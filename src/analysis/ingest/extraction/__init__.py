@@ -179,6 +179,7 @@ def extract(text: str, *, published: dt.date) -> Extraction:
             "date": d.date,
             "precision": d.precision,
             "relative": d.relative,
+            "readings": d.reading_forms,
             "evidence": text[d.start : d.end],
             "char_start": d.start,
             "char_end": d.end,

@@ -78,13 +78,27 @@ class Mention:
 
 @dataclass(slots=True)
 class DateSpan:
-    """A date written at ``text[start:end]``, resolved."""
+    """A date written at ``text[start:end]``, resolved; ``date`` is None when its year is not
+    certain, and ``readings`` then holds the dates it may be, in the calendar's order (the
+    same day or month in two years)."""
 
     start: int
     end: int
-    date: dt.date
+    date: dt.date | None
     precision: str
     relative: bool
+    readings: tuple[dt.date, ...] = ()
+
+    @property
+    def reading_forms(self) -> list[str]:
+        """``readings`` as the ledger writes dates of this precision: "2025-10", "2026-10"."""
+        size = {"year": 4, "month": 7}.get(self.precision, 10)
+        return [d.isoformat()[:size] for d in self.readings]
+
+    @property
+    def known_precision(self) -> str:
+        """``precision``, or "unknown" when the year is not certain."""
+        return self.precision if self.date is not None else "unknown"
 
 
 class Spans:

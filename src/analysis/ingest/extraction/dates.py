@@ -22,6 +22,20 @@ after "and", shares the one before it), or, for a date opening its sentence ("In
 Mexico will host the talks"), that of the clause after it. "The day before the hearing" counts
 from the last day named in a sentence about the hearing, else from the day named last.
 
+**A year the text does not settle is not guessed.** When the rules' year for a month or day
+written without one goes against the calendar (another reading lies within 120 days of the
+reference day and every other at least 240 days away: "in January", told in November) and the
+verb the date belongs to does not say so (a past for a date behind, words that look ahead for
+one ahead), or when the date lies more than 30 days ahead in a sentence of the past with
+nothing that looks ahead, the date has no ``date`` and offers its ``readings`` (the same month
+or day in both years) for a reviewer to choose; a year the text names for it (the same day
+before, a year of the sentence or of a list, a recap's year, a deadline named by its day, the
+first date of a pair) settles it. What is counted from such a date ("two days later", "that
+Monday") is no more certain. "That Monday" is the first Monday after the day named last (that
+day itself when it is a Monday), "that August" the August of the year named last, and the
+second date of a pair or range ("on Oct. 28 and Oct. 29", "from Dec. 29 to Jan. 2") has the
+first one's year, or the next when its month comes earlier.
+
 Every rule proposes spans; the rules run in order and the first to claim words keeps them, so
 "July 4, 2025" is one day and never also a month and a year. The spans are then resolved in
 the order of the text, so that an anaphoric date can lean on the one before it.
@@ -222,6 +236,20 @@ class _Context:
     days: list[tuple[int, dt.date]] = field(default_factory=list)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
+    #: Where the date resolved last was named, and its year.
+    named: tuple[int, int] | None = None
+    #: Where each day of ``days_seen`` was first named.
+    seen_at: dict[tuple[int, int], int] = field(default_factory=dict)
+    #: The date resolved just before: where it ends, its date and precision.
+    previous: tuple[int, dt.date, str] | None = None
+    #: Set while a date is resolved: the other years its words may mean (a year the rules
+    #: chose by tense against the nearest reading), and where the date it was counted from
+    #: was named ("two days later": the day named last).
+    doubt: tuple[int, ...] = ()
+    basis: int | None = None
+    #: Where each date whose year is not certain was named, and how many years its other
+    #: readings lie from it: what is counted from it is no more certain.
+    unsure: dict[int, tuple[int, ...]] = field(default_factory=dict)
     _pasts: dict[int, bool] = field(default_factory=dict)
     _told_pasts: dict[int, bool] = field(default_factory=dict)
 
@@ -229,6 +257,19 @@ class _Context:
     def last_day(self) -> dt.date | None:
         """The day precision date named last before the date."""
         return self.days[-1][1] if self.days else None
+
+    def begin(self, start: int) -> None:
+        """Resolve the date at ``start`` next: nothing doubted or leaned on yet."""
+        self.start = start
+        self.doubt = ()
+        self.basis = None
+
+    def from_last_day(self) -> dt.date | None:
+        """:attr:`last_day`, for a date counted from it."""
+        if not self.days:
+            return None
+        self.basis = self.days[-1][0]
+        return self.days[-1][1]
 
     def clause(self) -> str:
         """The date's clause, up to the date; the commas around a place's state or country
@@ -556,21 +597,30 @@ def _later_than_the_plan(ctx: _Context, same: dt.date) -> int | None:
     return year + 1
 
 
-def _year_of(ctx: _Context, month: int, day: int) -> int:
-    """The year of a month (and day) written without one; the module's docstring says how."""
+def _year_of(ctx: _Context, month: int, day: int) -> tuple[int, bool]:
+    """The year of a month (and day) written without one, the module's docstring says how; and
+    whether the text settles it (the same day named before, a year the sentence or a list
+    names, the year of a recap, a statement of last year, the plan a date was moved from, the
+    date just before in a pair), so that no other reading is offered."""
     ref = ctx.reference
+    paired = _paired(ctx, month)
+    if paired is not None:
+        return paired, True  # "on Oct. 28 and Oct. 29": the year of the first
     same_year = _safe_date(ref.year, month, day)
     if ctx.since():  # "a duty that has applied since March 4": on or before the reference day
-        return ref.year if same_year is None or same_year <= ref else ref.year - 1
+        return (ref.year if same_year is None or same_year <= ref else ref.year - 1), True
     future = ctx.ahead()
     if day > 1 and (month, day) in ctx.days_seen and not future and not ctx.past():
-        return ctx.days_seen[(month, day)]  # the same day named again, untensed
+        ctx.basis = ctx.seen_at.get((month, day))
+        return ctx.days_seen[(month, day)], True  # the same day named again, untensed
     listed = _LISTED_YEAR.search(ctx.text, max(0, ctx.start - 100), ctx.start)
     if listed is not None and int(listed["y"]) < ref.year and not future:
-        return int(listed["y"])  # "the two transfers of 2025 - 31 in March and 27 in September"
+        return int(
+            listed["y"]
+        ), True  # "the two transfers of 2025 - 31 in March and 27 in September"
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
-        return told  # "Last year Mexico sent 29 people in February"
+        return told, True  # "Last year Mexico sent 29 people in February"
     last = ctx.last_dated
     if (
         day == 1
@@ -580,12 +630,13 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         and last
         and _same_month_again(ctx, month)
     ):
-        return last[1]  # "on Aug. 6 ... by August"
+        ctx.basis = last[0]
+        return last[1], True  # "on Aug. 6 ... by August"
     apart = _told_apart(ctx, same_year, future)
     if apart is not None:
-        return apart
+        return apart, True
     if month - ref.month >= 9 and (not future or ctx.past()):
-        return ref.year - 1  # a month just past, in the story of a new year
+        return ref.year - 1, False  # a month just past, in the story of a new year
     # "from January to September" told in the past is behind; "gave Mexico until Jan. 15" is not
     starting = re.search(
         r"\b(?:from|starting|beginning)\s*(?:(?:mid|early|late)[\s-])?$",
@@ -605,8 +656,34 @@ def _year_of(ctx: _Context, month: int, day: int) -> int:
         or (before is not None and not ctx.since())
     )
     if ref.month - month >= 8 and ahead:
-        return ref.year + 1  # next year's date, announced at the end of a year
-    return _year_by_calendar(ctx, month, day, future)
+        return ref.year + 1, False  # next year's date, announced at the end of a year
+    year = _year_by_calendar(ctx, month, day, future)
+    return year, year == ref.year - 1 and same_year is not None and ctx.framed(year)
+
+
+#: Words that join two dates of one pair or range: "on Oct. 28 and Oct. 29", "from Dec. 28 to
+#: Jan. 3", "Oct. 28-29".
+_PAIR_JOIN: Final = re.compile(
+    r"\s*(?:,\s*|(?:,\s*)?(?:and|or|to|through|until|till|and\s+on|or\s+on|and\s+again\s+on)\s+|"
+    r"[-\u2013]\s*)",
+    re.IGNORECASE,
+)
+
+
+def _paired(ctx: _Context, month: int) -> int | None:
+    """The year of the second date of a pair or a range, the first written just before it
+    without a year of its own: the first's year, or the next when the month comes earlier in
+    the calendar ("from Dec. 28 to Jan. 3"); None when the date is no such second."""
+    if ctx.previous is None:
+        return None
+    end, first, precision = ctx.previous
+    if precision not in ("day", "month") or not _PAIR_JOIN.fullmatch(ctx.text, end, ctx.start):
+        return None
+    if precision == "day" and ctx.days:
+        ctx.basis = ctx.days[-1][0]
+    elif ctx.last_dated is not None:
+        ctx.basis = ctx.last_dated[0]
+    return first.year + (1 if month < first.month else 0)
 
 
 def _same_month_again(ctx: _Context, month: int) -> bool:
@@ -710,6 +787,88 @@ def _year_by_calendar(ctx: _Context, month: int, day: int, future: bool) -> int:
     return year
 
 
+#: A year the rules chose for a month or day written without one is doubted when another
+#: reading lies within :data:`_NEAR` days of the reference day and every other at least
+#: :data:`_FAR` days away: "in January", told in November, is all but surely the coming one,
+#: whatever the tense says; or when the date lies more than :data:`_AHEAD_IN_PAST` days ahead
+#: of the reference day while its sentence tells of the past, with nothing in its clause that
+#: looks ahead.
+_NEAR: Final = 120
+_FAR: Final = 240
+_AHEAD_IN_PAST: Final = 30
+
+
+def _distance(ref: dt.date, first: dt.date, precision: str) -> int:
+    """Days between the reference day and a day, or a month's nearest day (0 within it)."""
+    if precision == "day":
+        return abs((first - ref).days)
+    last = _shift_month(first, 1) - dt.timedelta(days=1)
+    if first <= ref <= last:
+        return 0
+    return min(abs((first - ref).days), abs((last - ref).days))
+
+
+#: What was done first, told in the past: "Voss first threatened to raise it in February".
+_FIRST_DONE: Final = re.compile(
+    r"\b(?:first|originally|initially)\s+(?-i:[a-z]{3,}ed)\b", re.IGNORECASE
+)
+
+
+def _tense_says(ctx: _Context, found: dt.date) -> bool:
+    """The verb the date belongs to puts it on the side of the reference day where ``found``
+    lies: the last verb of its clause before it is a past ("Mexico sent 31 prisoners on Jan.
+    22", told in December), or the first after it when it opens its sentence ("In February,
+    Voss imposed"), with nothing in its clause that looks ahead; or words of its clause look
+    ahead ("set the trial for Sept. 14", told in January). A clause with no verb of its own
+    takes the sentence's tense; what was done "first" is past ("Voss first threatened to
+    raise it in February"), but a verb that looks ahead is not ("Voss threatened to raise it
+    in February")."""
+    ahead = ctx.ahead() or ctx.plain_future() or ctx.awaited()
+    if found >= ctx.reference:
+        return ahead or ctx.prospective() or ctx.present_verb() or ctx.bounded()
+    if ahead:
+        return False
+    start, sentence = ctx.sentence()
+    at = ctx.start - start
+    if _DIRECT_PAST.search(sentence[max(0, at - 80) : at]) or _FIRST_DONE.search(ctx.clause()):
+        return True
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
+    clause = breaks[-1] if breaks else 0
+    verbs = sorted(
+        _verbs(sentence, _PAST, _FUTURE)
+        + [(m.start(), m.end(), False) for m in _present_verbs(sentence)]
+    )
+    before = [past for s, e, past in verbs if clause <= s and e <= at]
+    if before:
+        return before[-1]
+    return ctx.past()  # a clause with no verb of its own: "had sent 26, most of them in May"
+
+
+def _doubt(ctx: _Context, found: dt.date, precision: str) -> tuple[int, ...]:
+    """The other years a month or day resolved to ``found`` may be in, read from the same
+    words (see :data:`_NEAR`); () when its year is not in doubt."""
+    ref = ctx.reference
+    readings = sorted(
+        (_distance(ref, d, precision), d.year)
+        for year in (ref.year - 1, ref.year, ref.year + 1)
+        if (d := _safe_date(year, found.month, found.day)) is not None
+    )
+    if len(readings) < 2:
+        return ()  # Feb. 29: one year of three has it
+    (nearest, year), (second, _) = readings[0], readings[1]
+    if nearest <= _NEAR and second >= _FAR and year != found.year and not _tense_says(ctx, found):
+        return (year,)  # the rules' choice against the one reading close at hand
+    if (
+        (found - ref).days > _AHEAD_IN_PAST
+        and (ctx.past() or ctx.told_past())
+        and not (ctx.ahead() or ctx.prospective() or ctx.bounded() or ctx.awaited())
+        and not (ctx.present_verb() or ctx.plain_future())
+        and _safe_date(found.year - 1, found.month, found.day) is not None
+    ):
+        return (found.year - 1,)  # ahead of the day told, in a sentence of the past
+    return ()
+
+
 # -- the rules: each yields candidates -------------------------------------------------------
 
 
@@ -738,9 +897,10 @@ def _shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
     """The day ``days`` after the day named last."""
 
     def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
-        if ctx.last_day is None:
+        last = ctx.from_last_day()
+        if last is None:
             return None
-        return ctx.last_day + dt.timedelta(days=days), "day"
+        return last + dt.timedelta(days=days), "day"
 
     return resolve
 
@@ -782,6 +942,7 @@ def _from_event(event: str, at: int, days: int) -> Callable[[_Context], tuple[dt
             if begins <= at < begins + len(sentence):
                 sentence = sentence[: at - begins]  # the phrase's own sentence, up to it
             if words.search(sentence):
+                ctx.basis = start
                 return day + dt.timedelta(days=days), "day"
         return _shifted(days)(ctx)
 
@@ -810,9 +971,10 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
 
     def following(weekday: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
         def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
-            if ctx.last_day is None:
+            last = ctx.from_last_day()
+            if last is None:
                 return None
-            return _weekday_after(ctx.last_day, weekday), "day"
+            return _weekday_after(last, weekday), "day"
 
         return resolve
 
@@ -828,6 +990,7 @@ def _anaphoric(text: str) -> Iterator[_Candidate]:
         def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
             if ctx.last_dated is None:
                 return None
+            ctx.basis = ctx.last_dated[0]
             return _shift_month(ctx.last_dated[2], step), "month"
 
         return resolve
@@ -981,11 +1144,14 @@ def _days_without_year(text: str) -> Iterator[_Candidate]:
         ) -> tuple[dt.date, str] | None:
             if named and (month, day) in ctx.days_seen:
                 year = ctx.days_seen[(month, day)]  # "the March 31 benchmark": that day again
+                ctx.basis, settled = ctx.seen_at.get((month, day)), True
             else:
-                year = _year_of(ctx, month, day)
+                year, settled = _year_of(ctx, month, day)
             if deadline:
-                year = _deadline_year(ctx, month, day, year)
+                year, settled = _deadline_year(ctx, month, day, year), True
             d = _safe_date(year, month, day)
+            if d is not None and not settled:
+                ctx.doubt = _doubt(ctx, d, "day")
             return (d, "day") if d is not None else None
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
@@ -1032,7 +1198,11 @@ def _months(text: str) -> Iterator[_Candidate]:
         ) -> tuple[dt.date, str] | None:
             if named and month in ctx.months_seen:  # "the February group": that February's
                 return dt.date(ctx.months_seen[month], month, 1), "month"
-            return dt.date(_year_of(ctx, month, 1), month, 1), "month"
+            year, settled = _year_of(ctx, month, 1)
+            found = dt.date(year, month, 1)
+            if not settled:
+                ctx.doubt = _doubt(ctx, found, "month")
+            return found, "month"
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
@@ -1066,6 +1236,36 @@ def _last_next_month(text: str) -> Iterator[_Candidate]:
             return dt.date(year, month, 1), "month"
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
+    # "The grand jury returned the indictment in 2024. Four were arrested that August": the
+    # year of the date named last; not the conjunction ("said that August was the worst")
+    for m in re.finditer(rf"\b[Tt]hat{SP}(?P<m>{_FULL_MONTH})\b(?={_AFTER_THAT_MONTH})", text):
+        if m["m"] == "May":
+            continue
+        yield _Candidate(m.start(), m.end(), _that_month(MONTHS[m["m"]]), relative=True)
+
+
+#: What may follow "that August" when it points back: punctuation, or a word that starts no
+#: clause of its own.
+_AFTER_THAT_MONTH: Final = (
+    r"\s*(?:[,.;:!?)\u2014]|$|\s(?:and|but|when|as|after|before|in|on|at|to|from|with|for|"
+    r"alone)\b)"
+)
+
+
+def _that_month(month: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
+    """ "that August": the August of the year of the date named last, else as "in August"."""
+
+    def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+        if ctx.named is not None:
+            ctx.basis = ctx.named[0]
+            return dt.date(ctx.named[1], month, 1), "month"
+        year, settled = _year_of(ctx, month, 1)
+        found = dt.date(year, month, 1)
+        if not settled:
+            ctx.doubt = _doubt(ctx, found, "month")
+        return found, "month"
+
+    return resolve
 
 
 #: A verb in the past just before a weekday: "whose deadline passed on Monday" (a noun of the
@@ -1181,14 +1381,22 @@ def _days_near(text: str) -> Iterator[_Candidate]:
                     )
                     <= 2
                 )
-                if (ctx.last_day.weekday() == weekday and near) or in_week:
-                    return _weekday_on_or_before(ctx.last_day, weekday), "day"
+                last = ctx.from_last_day()
+                assert last is not None
+                if (last.weekday() == weekday and near) or in_week:
+                    return _weekday_on_or_before(last, weekday), "day"
+                if near:
+                    # "detained on Saturday, Oct. 11 ... brought before a judge that Monday":
+                    # the first such weekday after the day named last
+                    return _weekday_after(last, weekday), "day"
+                ctx.basis = None
             just_past = _PAST_JUST_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
             if awaited and not which and ctx.days:
                 # "appeared the following day, and she set a hearing for Monday": the Monday
                 # after the day of the setting, told earlier in the sentence
                 at, told = ctx.days[-1]
                 if at >= ctx.sentence()[0] and told < ref:
+                    ctx.basis = at
                     return _weekday_after(told, weekday), "day"
             if (
                 which == "next"
@@ -1241,6 +1449,7 @@ def _the_year(text: str) -> Iterator[_Candidate]:
             ref = ctx.reference
             if ctx.last_dated is not None and ctx.last_dated[0] >= ctx.sentence()[0]:
                 # "sent 26 people on Aug. 12, its second transfer of the year": that day's year
+                ctx.basis = ctx.last_dated[0]
                 return dt.date(ctx.last_dated[1], 1, 1), "year"
             if ref.month <= 3 and ctx.framed(ref.year - 1):
                 return dt.date(ref.year - 1, 1, 1), "year"  # a recap of last year, in January
@@ -1291,6 +1500,7 @@ def _end_of(text: str) -> Iterator[_Candidate]:
                 and ctx.last_dated[0] >= opens
                 and not _SINCE.search(ctx.text[max(0, ctx.last_dated[0] - 20) : ctx.last_dated[0]])
             ):
+                ctx.basis = ctx.last_dated[0]
                 return ctx.last_dated[2], "month"  # "In March, ... by the end of the month"
             return ctx.reference.replace(day=1), "month"
 
@@ -1350,8 +1560,20 @@ def reference_day(text: str, published: dt.date) -> tuple[dt.date, tuple[int, in
     return found, m.span("date")
 
 
+def _readings(date: dt.date, shifts: tuple[int, ...]) -> tuple[dt.date, ...]:
+    """``date`` and the same day or month ``shifts`` years away, in the calendar's order."""
+    found = {date}
+    for shift in shifts:
+        other = _safe_date(date.year + shift, date.month, date.day)
+        if other is not None:
+            found.add(other)
+    return tuple(sorted(found))
+
+
 def find_dates(text: str, published: dt.date) -> list[DateSpan]:
-    """Every date in ``text``, in order; no two overlap."""
+    """Every date in ``text``, in order; no two overlap. A date whose year is not certain
+    (see :func:`_doubt`) has no ``date`` but its ``readings``; what is counted from it ("two
+    days later") is uncertain too."""
     reference, dateline = reference_day(text, published)
     candidates: list[_Candidate] = []
     claimed = Spans()
@@ -1367,15 +1589,26 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
     found: list[DateSpan] = []
     ctx = _Context(text, reference, 0, None)
     for c in candidates:
-        ctx.start = c.start
+        ctx.begin(c.start)
         resolved = c.resolve(ctx)
         if resolved is None:
             continue
         date, precision = resolved
-        found.append(DateSpan(c.start, c.end, date, precision, c.relative))
+        shifts = tuple(year - date.year for year in ctx.doubt)
+        if not shifts and ctx.basis is not None:
+            shifts = ctx.unsure.get(ctx.basis, ())  # counted from a date not certain
+        readings = _readings(date, shifts)
+        if len(readings) > 1:
+            ctx.unsure[c.start] = shifts
+            found.append(DateSpan(c.start, c.end, None, precision, c.relative, readings))
+        else:
+            found.append(DateSpan(c.start, c.end, date, precision, c.relative))
+        ctx.previous = (c.end, date, precision)
+        ctx.named = (c.start, date.year)
         if precision == "day":
             ctx.days.append((c.start, date))
             ctx.days_seen.setdefault((date.month, date.day), date.year)
+            ctx.seen_at.setdefault((date.month, date.day), c.start)
         if precision == "year" and _names_a_year(text, c):
             ctx.frame = (c.start, date.year, _heading(text, c.start))
         if precision in ("day", "month"):

@@ -315,7 +315,8 @@ def find_events(
                         "about": "people transferred",
                         "value": count["value"],
                         "since": since.date if since else None,
-                        "since_precision": since.precision if since else "unknown",
+                        "since_precision": since.known_precision if since else "unknown",
+                        "since_readings": since.reading_forms if since else [],
                         "when": text[since.start : since.end] if since else None,
                         "event_index": None,
                         "origin": _origin(text, s_start, verb_at, countries),
@@ -350,7 +351,8 @@ def find_events(
                 {
                     "kind": "transfer",
                     "date": date.date if date else None,
-                    "date_precision": date.precision if date else "unknown",
+                    "date_precision": date.known_precision if date else "unknown",
+                    "date_readings": date.reading_forms if date else [],
                     "date_as_written": text[date.start : date.end] if date else None,
                     "people": count["value"],
                     "what": count["what"],
@@ -600,7 +602,8 @@ def _named_row(
     return {
         "kind": "transfer",
         "date": date.date if date else None,
-        "date_precision": date.precision if date else "unknown",
+        "date_precision": date.known_precision if date else "unknown",
+        "date_readings": date.reading_forms if date else [],
         "date_as_written": text[date.start : date.end] if date else None,
         "people": people or len(names),
         "what": "person" if (people or len(names)) == 1 else "people",
@@ -664,7 +667,7 @@ def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
             counted.append(row)
         else:
             if home["date"] is None and row["date"] is not None:
-                for key in ("date", "date_precision", "date_as_written"):
+                for key in ("date", "date_precision", "date_readings", "date_as_written"):
                     home[key] = row[key]
             home["suspects"] = list(dict.fromkeys([*home["suspects"], *row["suspects"]]))  # type: ignore[misc]
 
@@ -694,7 +697,7 @@ def _merge(rows: list[dict[str, object]]) -> list[dict[str, object]]:
             by_people.setdefault(row["people"], []).append(row)
             continue
         if twin["date"] is None and row["date"] is not None:
-            for key in ("date", "date_precision", "date_as_written"):
+            for key in ("date", "date_precision", "date_readings", "date_as_written"):
                 twin[key] = row[key]
         for key in ("origin", "destination"):
             twin[key] = twin[key] or row[key]
@@ -773,7 +776,8 @@ def _ordinal_totals(
                 "about": "transfer number" if count["unit"] == "transfer number" else "transfers",
                 "value": count["value"],
                 "since": since.date if since else None,
-                "since_precision": since.precision if since else "unknown",
+                "since_precision": since.known_precision if since else "unknown",
+                "since_readings": since.reading_forms if since else [],
                 "when": text[since.start : since.end] if since else None,
                 "event_index": event_index,
                 "origin": None,

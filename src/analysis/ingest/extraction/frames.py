@@ -53,6 +53,7 @@ QUOTES_SCHEMA: Final = pl.Schema(
         "closed": pl.Boolean(),
         "said_on": pl.Date(),
         "said_on_precision": Precision,
+        "said_on_readings": pl.List(pl.String()),
         "said_on_as_written": pl.String(),
         "attribution": pl.String(),
         "attribution_start": pl.Int64(),
@@ -75,13 +76,17 @@ COUNTS_SCHEMA: Final = pl.Schema(
     }
 )
 
-#: Dates as written, resolved against the publication date, with their precision.
+#: Dates as written, resolved against the publication date, with their precision. A month or
+#: day without a year whose year the text does not settle (the tense says one year, the
+#: calendar another: "in January", told in November) has no ``date``; ``readings`` then lists
+#: what it may be, as the ledger writes dates ("2026-01", "2027-01"), for a reviewer to choose.
 DATES_SCHEMA: Final = pl.Schema(
     {
         "as_written": pl.String(),
         "date": pl.Date(),
         "precision": Precision,
         "relative": pl.Boolean(),
+        "readings": pl.List(pl.String()),
         "evidence": pl.String(),
         "char_start": pl.Int64(),
         "char_end": pl.Int64(),
@@ -110,6 +115,7 @@ EVENTS_SCHEMA: Final = pl.Schema(
         "kind": EventKind,
         "date": pl.Date(),
         "date_precision": Precision,
+        "date_readings": pl.List(pl.String()),
         "date_as_written": pl.String(),
         "people": pl.Int64(),
         "what": pl.String(),
@@ -132,6 +138,7 @@ TOTALS_SCHEMA: Final = pl.Schema(
         "value": pl.Int64(),
         "since": pl.Date(),
         "since_precision": Precision,
+        "since_readings": pl.List(pl.String()),
         "when": pl.String(),
         "event_index": pl.Int64(),
         "origin": pl.String(),
