@@ -3313,8 +3313,20 @@ def read_dates(text: str, published: dt.date) -> list[tuple[str, str | None, lis
         # "that August": the year named last
         (("The indictment was unsealed in 2023. Two of the men were caught in Laredo that "
           "August."), dt.date(2026, 2, 10), ["2023", "2023-08"]),
-        # the conjunction "that" before a month is no anaphora (a guard, as the next)
-        ("Analysts warned that August exports would fall.", dt.date(2026, 2, 10), ["2026-08"]),
+        # the conjunction "that" before a month is no anaphora
+        ("Analysts warned that August and September exports would fall.", dt.date(2026, 2, 10),
+         ["2026-08", "2026-09"]),
+        # two dates joined by "and" out of the calendar's order are a list, not a range
+        ("Hearings were held on Dec. 3 and Nov. 28.", dt.date(2026, 1, 10),
+         ["2025-12-03", "2025-11-28"]),
+        ("Mexico sent prisoners in March and January.", dt.date(2025, 10, 10),
+         ["2025-03", "2025-01"]),
+        # "that Monday" after a day named last is not pushed past a story told in the past
+        (("Police said on Wednesday that Ortega had been detained. He had been seen in "
+          "Culiacán that Monday."), dt.date(2026, 2, 12), ["2026-02-11", "2026-02-09"]),
+        # "that August" leans on a year written, not on the year of "on Tuesday"
+        ("The indictment was unsealed on Tuesday. He fled to Texas that August.",
+         dt.date(2026, 2, 10), ["2026-02-10", "2025-08"]),
         # a threat to act in a month, told two months before it: that month, ahead (a guard)
         ("Lozano threatened to cut the sugar quota in January, an aide said.",
          dt.date(2026, 11, 20), ["2027-01"]),
@@ -3354,6 +3366,10 @@ def test_what_is_counted_from_an_uncertain_day_is_uncertain_too() -> None:
         # a clause with no verb of its own takes its sentence's past
         ("Officials said Mexico had sent 26 prisoners north, most of them in February.",
          dt.date(2025, 11, 20), "2025-02"),
+        # what a past date left, told in the present after it
+        ("The February transfer remains the largest.", dt.date(2025, 12, 1), "2025-02"),
+        ("The death toll from the Jan. 9 blast stands at 12.", dt.date(2025, 11, 28),
+         "2025-01-09"),
         # a future the clause tells: certain, though the same day last year is nearer
         ("Judge Ortiz set the trial for Sept. 14.", dt.date(2026, 1, 6), "2026-09-14"),
         # a deadline named by its day lies ahead
@@ -3362,6 +3378,38 @@ def test_what_is_counted_from_an_uncertain_day_is_uncertain_too() -> None:
 )  # fmt: skip
 def test_a_year_the_clause_settles_is_given(text: str, published: dt.date, expected: str) -> None:
     assert [(d, r) for _, d, r in read_dates(text, published)] == [(expected, [])]
+
+
+def test_each_reading_is_counted_from_its_own_day() -> None:
+    # Jan. 8, 2025 is a Wednesday and Jan. 8, 2026 a Thursday: each has its own next Monday;
+    # Feb. 27 two days on is March 1 in 2027 and Feb. 29 in the leap year 2028.
+    text = ("The sugar quota review on Jan. 8 is the next test for the pact. The following "
+            "Monday the talks resume.")  # fmt: skip
+    assert read_dates(text, dt.date(2025, 11, 20))[1] == (
+        "The following Monday", None, ["2025-01-13", "2026-01-12"],
+    )  # fmt: skip
+    text = ("The quota review on Feb. 27 is the next test for the pact. A second round comes "
+            "two days later.")  # fmt: skip
+    assert read_dates(text, dt.date(2027, 11, 20))[1] == (
+        "two days later", None, ["2027-03-01", "2028-02-29"],
+    )  # fmt: skip
+
+
+def test_a_month_named_again_is_as_uncertain_as_before() -> None:
+    text = "The transfer in February is the next test. The February transfer will include 30."
+    assert read_dates(text, dt.date(2025, 11, 20)) == [
+        ("in February", None, ["2025-02", "2026-02"]),
+        ("February", None, ["2025-02", "2026-02"]),
+    ]
+
+
+def test_a_present_after_the_date_and_its_year_written_before_it_settle_nothing() -> None:
+    # "Jan. 10 is the new deadline" after a day of 2023, told on 20 December 2025: the
+    # sentence's past ("ruled") is not the deadline's tense
+    text = "The court ruled on Dec. 15, 2023, and Jan. 10 is the new deadline."
+    assert read_dates(text, dt.date(2025, 12, 20))[1] == (
+        "Jan. 10", None, ["2025-01-10", "2026-01-10"],
+    )  # fmt: skip
 
 
 def test_the_dates_frame_says_which_dates_are_uncertain() -> None:

@@ -31,10 +31,13 @@ nothing that looks ahead, the date has no ``date`` and offers its ``readings`` (
 or day in both years) for a reviewer to choose; a year the text names for it (the same day
 before, a year of the sentence or of a list, a recap's year, a deadline named by its day, the
 first date of a pair) settles it. What is counted from such a date ("two days later", "that
-Monday") is no more certain. "That Monday" is the first Monday after the day named last (that
-day itself when it is a Monday), "that August" the August of the year named last, and the
-second date of a pair or range ("on Oct. 28 and Oct. 29", "from Dec. 29 to Jan. 2") has the
-first one's year, or the next when its month comes earlier.
+Monday") is no more certain: it is counted from each reading in turn. "That Monday" is the
+first Monday after the day named last (that day itself when it is a Monday), unless that lies
+ahead of a story told in the past; "that August" the August of the year last written or named
+alone (not after a verb that makes "that" a conjunction: "warned that August exports"); and
+the second date of a pair or range ("on Oct. 28 and Oct. 29", "from Dec. 29 to Jan. 2") has
+the first one's year, or, for a range, the next when its month comes earlier ("on Dec. 3 and
+Nov. 28" is a list, and each date is read alone).
 
 Every rule proposes spans; the rules run in order and the first to claim words keeps them, so
 "July 4, 2025" is one day and never also a month and a year. The spans are then resolved in
@@ -45,6 +48,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
@@ -236,20 +240,22 @@ class _Context:
     days: list[tuple[int, dt.date]] = field(default_factory=list)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
-    #: Where the date resolved last was named, and its year.
+    #: Where the last date written with its year (or a year alone) was named, and its year.
     named: tuple[int, int] | None = None
     #: Where each day of ``days_seen`` was first named.
     seen_at: dict[tuple[int, int], int] = field(default_factory=dict)
-    #: The date resolved just before: where it ends, its date and precision.
-    previous: tuple[int, dt.date, str] | None = None
+    #: The date resolved just before: where it starts and ends, its date and precision.
+    previous: tuple[int, int, dt.date, str] | None = None
+    #: Where each month of ``months_seen`` was named last.
+    months_at: dict[int, int] = field(default_factory=dict)
     #: Set while a date is resolved: the other years its words may mean (a year the rules
     #: chose by tense against the nearest reading), and where the date it was counted from
     #: was named ("two days later": the day named last).
     doubt: tuple[int, ...] = ()
     basis: int | None = None
-    #: Where each date whose year is not certain was named, and how many years its other
-    #: readings lie from it: what is counted from it is no more certain.
-    unsure: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    #: Where each date whose year is not certain was named, and its other readings: what is
+    #: counted from it is no more certain.
+    unsure: dict[int, tuple[dt.date, ...]] = field(default_factory=dict)
     _pasts: dict[int, bool] = field(default_factory=dict)
     _told_pasts: dict[int, bool] = field(default_factory=dict)
 
@@ -263,6 +269,31 @@ class _Context:
         self.start = start
         self.doubt = ()
         self.basis = None
+
+    @contextmanager
+    def reading(self, basis: int, other: dt.date) -> Iterator[None]:
+        """Within it, the date named at ``basis`` is read as ``other``: to count a date from
+        each reading of one whose year is not certain ("Jan. 8 ... the following Monday")."""
+        saved = (list(self.days), self.last_dated, self.named, self.previous,
+                 dict(self.days_seen), dict(self.months_seen))  # fmt: skip
+        self.days = [(at, other if at == basis else day) for at, day in self.days]
+        if self.last_dated is not None and self.last_dated[0] == basis:
+            self.last_dated = (basis, other.year, other.replace(day=1))
+        if self.named is not None and self.named[0] == basis:
+            self.named = (basis, other.year)
+        if self.previous is not None and self.previous[0] == basis:
+            self.previous = (basis, self.previous[1], other, self.previous[3])
+        for key, at in self.seen_at.items():
+            if at == basis:
+                self.days_seen[key] = other.year
+        for month, at in self.months_at.items():
+            if at == basis:
+                self.months_seen[month] = other.year
+        try:
+            yield
+        finally:
+            (self.days, self.last_dated, self.named, self.previous, self.days_seen,
+             self.months_seen) = saved  # fmt: skip
 
     def from_last_day(self) -> dt.date | None:
         """:attr:`last_day`, for a date counted from it."""
@@ -664,25 +695,27 @@ def _year_of(ctx: _Context, month: int, day: int) -> tuple[int, bool]:
 #: Words that join two dates of one pair or range: "on Oct. 28 and Oct. 29", "from Dec. 28 to
 #: Jan. 3", "Oct. 28-29".
 _PAIR_JOIN: Final = re.compile(
-    r"\s*(?:,\s*|(?:,\s*)?(?:and|or|to|through|until|till|and\s+on|or\s+on|and\s+again\s+on)\s+|"
-    r"[-\u2013]\s*)",
+    r"\s+(?:(?P<range>to|through|until|till)|and|or|and\s+on|or\s+on|and\s+again\s+on)\s+|"
+    r"\s*(?P<dash>[-\u2013])\s*",
     re.IGNORECASE,
 )
 
 
 def _paired(ctx: _Context, month: int) -> int | None:
-    """The year of the second date of a pair or a range, the first written just before it
-    without a year of its own: the first's year, or the next when the month comes earlier in
-    the calendar ("from Dec. 28 to Jan. 3"); None when the date is no such second."""
+    """The year of the second date of a pair or a range, the first just before it, joined by
+    "and", "or", "to", "through", "until" or a dash: the first's year, or, for a range, the
+    next when the month comes earlier in the calendar ("from Dec. 28 to Jan. 3"); None when
+    the date is no such second ("on Dec. 3 and Nov. 28" is a list, not a pair)."""
     if ctx.previous is None:
         return None
-    end, first, precision = ctx.previous
-    if precision not in ("day", "month") or not _PAIR_JOIN.fullmatch(ctx.text, end, ctx.start):
+    at, end, first, precision = ctx.previous
+    joined = _PAIR_JOIN.fullmatch(ctx.text, end, ctx.start)
+    if precision not in ("day", "month") or joined is None:
         return None
-    if precision == "day" and ctx.days:
-        ctx.basis = ctx.days[-1][0]
-    elif ctx.last_dated is not None:
-        ctx.basis = ctx.last_dated[0]
+    ranged = joined["range"] or joined["dash"]
+    if month < first.month and not ranged:
+        return None  # "hearings on Dec. 3 and Nov. 28": no pair in the calendar's order
+    ctx.basis = at
     return first.year + (1 if month < first.month else 0)
 
 
@@ -808,6 +841,11 @@ def _distance(ref: dt.date, first: dt.date, precision: str) -> int:
     return min(abs((first - ref).days), abs((last - ref).days))
 
 
+#: A present that tells what came of a date, after it: "The February transfer remains the
+#: largest", "The death toll from the Jan. 9 blast stands at 12".
+_STILL: Final = re.compile(
+    r"\b(?:remains?|stands?|is\s+(?:now|still)|are\s+(?:now|still)|still\s+(?:is|are|stands?))\b"
+)
 #: What was done first, told in the past: "Voss first threatened to raise it in February".
 _FIRST_DONE: Final = re.compile(
     r"\b(?:first|originally|initially)\s+(?-i:[a-z]{3,}ed)\b", re.IGNORECASE
@@ -832,6 +870,8 @@ def _tense_says(ctx: _Context, found: dt.date) -> bool:
     at = ctx.start - start
     if _DIRECT_PAST.search(sentence[max(0, at - 80) : at]) or _FIRST_DONE.search(ctx.clause()):
         return True
+    if _STILL.search(sentence, at):
+        return True  # "The February transfer remains the largest": what is, after it
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, at)]
     clause = breaks[-1] if breaks else 0
     verbs = sorted(
@@ -841,6 +881,9 @@ def _tense_says(ctx: _Context, found: dt.date) -> bool:
     before = [past for s, e, past in verbs if clause <= s and e <= at]
     if before:
         return before[-1]
+    rest = _CLAUSE_BREAK.split(sentence[at:], maxsplit=1)[0]
+    if _PRESENT_TENSE.search(rest):
+        return False  # "ruled on Dec. 15, 2023, and Jan. 10 is the new deadline"
     return ctx.past()  # a clause with no verb of its own: "had sent 26, most of them in May"
 
 
@@ -1197,6 +1240,7 @@ def _months(text: str) -> Iterator[_Candidate]:
             ctx: _Context, month: int = month, named: bool = named
         ) -> tuple[dt.date, str] | None:
             if named and month in ctx.months_seen:  # "the February group": that February's
+                ctx.basis = ctx.months_at.get(month)
                 return dt.date(ctx.months_seen[month], month, 1), "month"
             year, settled = _year_of(ctx, month, 1)
             found = dt.date(year, month, 1)
@@ -1239,11 +1283,19 @@ def _last_next_month(text: str) -> Iterator[_Candidate]:
     # "The grand jury returned the indictment in 2024. Four were arrested that August": the
     # year of the date named last; not the conjunction ("said that August was the worst")
     for m in re.finditer(rf"\b[Tt]hat{SP}(?P<m>{_FULL_MONTH})\b(?={_AFTER_THAT_MONTH})", text):
-        if m["m"] == "May":
+        if m["m"] == "May" or _THAT_SAYS.search(text, max(0, m.start() - 30), m.start()):
             continue
         yield _Candidate(m.start(), m.end(), _that_month(MONTHS[m["m"]]), relative=True)
 
 
+#: A verb before "that" that makes it the conjunction: "warned that August and September
+#: exports would fall", "said that August was the worst month".
+_THAT_SAYS: Final = re.compile(
+    rf"\b(?:{SPEECH_VERBS}|(?-i:[a-z]{{2,}}ed)|says|said|told|warns?|expects?|hopes?|fears?|"
+    r"believes?|thinks?|knows?|shows?|means?|predicts?|forecasts?|notes?|adds?|insists?|"
+    r"clear|likely|so|such|now)\s+$",
+    re.IGNORECASE,
+)
 #: What may follow "that August" when it points back: punctuation, or a word that starts no
 #: clause of its own.
 _AFTER_THAT_MONTH: Final = (
@@ -1385,10 +1437,12 @@ def _days_near(text: str) -> Iterator[_Candidate]:
                 assert last is not None
                 if (last.weekday() == weekday and near) or in_week:
                     return _weekday_on_or_before(last, weekday), "day"
-                if near:
+                after = _weekday_after(last, weekday)
+                if near and (after <= ref or ctx.ahead()):
                     # "detained on Saturday, Oct. 11 ... brought before a judge that Monday":
-                    # the first such weekday after the day named last
-                    return _weekday_after(last, weekday), "day"
+                    # the first such weekday after the day named last, unless that is still
+                    # ahead of a story told in the past
+                    return after, "day"
                 ctx.basis = None
             just_past = _PAST_JUST_BEFORE.search(ctx.text, max(0, ctx.start - 30), ctx.start)
             if awaited and not which and ctx.days:
@@ -1560,14 +1614,16 @@ def reference_day(text: str, published: dt.date) -> tuple[dt.date, tuple[int, in
     return found, m.span("date")
 
 
-def _readings(date: dt.date, shifts: tuple[int, ...]) -> tuple[dt.date, ...]:
-    """``date`` and the same day or month ``shifts`` years away, in the calendar's order."""
-    found = {date}
-    for shift in shifts:
-        other = _safe_date(date.year + shift, date.month, date.day)
-        if other is not None:
-            found.add(other)
-    return tuple(sorted(found))
+def _counted_from(ctx: _Context, c: _Candidate, basis: int) -> tuple[dt.date, ...]:
+    """The dates ``c`` resolves to from each other reading of the date named at ``basis``."""
+    found = []
+    for other in ctx.unsure[basis]:
+        with ctx.reading(basis, other):
+            ctx.begin(c.start)
+            resolved = c.resolve(ctx)
+        if resolved is not None:
+            found.append(resolved[0])
+    return tuple(found)
 
 
 def find_dates(text: str, published: dt.date) -> list[DateSpan]:
@@ -1594,17 +1650,18 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         if resolved is None:
             continue
         date, precision = resolved
-        shifts = tuple(year - date.year for year in ctx.doubt)
-        if not shifts and ctx.basis is not None:
-            shifts = ctx.unsure.get(ctx.basis, ())  # counted from a date not certain
-        readings = _readings(date, shifts)
+        others = tuple(d for y in ctx.doubt if (d := _safe_date(y, date.month, date.day)))
+        if not others and ctx.basis is not None and ctx.basis in ctx.unsure:
+            others = _counted_from(ctx, c, ctx.basis)  # counted from a date not certain
+        readings = tuple(sorted({date, *others}))
         if len(readings) > 1:
-            ctx.unsure[c.start] = shifts
+            ctx.unsure[c.start] = tuple(d for d in readings if d != date)
             found.append(DateSpan(c.start, c.end, None, precision, c.relative, readings))
         else:
             found.append(DateSpan(c.start, c.end, date, precision, c.relative))
-        ctx.previous = (c.end, date, precision)
-        ctx.named = (c.start, date.year)
+        ctx.previous = (c.start, c.end, date, precision)
+        if precision == "year" or not c.relative:
+            ctx.named = (c.start, date.year)
         if precision == "day":
             ctx.days.append((c.start, date))
             ctx.days_seen.setdefault((date.month, date.day), date.year)
@@ -1613,6 +1670,7 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
             ctx.frame = (c.start, date.year, _heading(text, c.start))
         if precision in ("day", "month"):
             ctx.months_seen[date.month] = date.year
+            ctx.months_at[date.month] = c.start
             ctx.last_dated = (c.start, date.year, date.replace(day=1))
         if precision == "year" or not c.relative:
             ctx.last_year = date
