@@ -3416,3 +3416,51 @@ def test_the_dates_frame_says_which_dates_are_uncertain() -> None:
     found = run("The quota review in January is the next test.", dt.date(2026, 11, 20))
     assert found.dates.schema["readings"] == pl.List(pl.String())
     assert found.dates.select("date", "precision").row(0) == (None, "month")
+
+
+# -- round 18: sentences of my own for the failure classes read in t205-t228 after their one
+# scoring.
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # "the day before the flight" counts from the day the text calls the flight's
+        (("With Tuesday's flight, Mexico has sent 60 people north. The first group left on "
+          "March 6, 2025. A third transfer took place on Dec. 9. On the day before the "
+          "flight, Voss renewed his threat."), dt.date(2026, 1, 14),
+         ["2026-01-13", "2025-03-06", "2025-12-09", "2026-01-12"]),
+        # "that August" leans on the month named last, not on a year that qualifies a noun
+        (("A second group of 25 followed on Aug. 6, 2026. One of them was wanted for the 2012 "
+          "murder of an informant. That August, a judge threw out a challenge."),
+         dt.date(2027, 2, 25), ["2026-08-06", "2012", "2026-08"]),
+        # the second day of a pair written with one month
+        ("Senators will question the minister on Feb. 3 and 4.", dt.date(2026, 1, 22),
+         ["2026-02-03", "2026-02-04"]),
+        # a number after "and" that counts a noun is no day (a guard)
+        ("Mexico sent them on Dec. 17 and 18 people were charged.", dt.date(2025, 12, 20),
+         ["2025-12-17"]),
+    ],
+)  # fmt: skip
+def test_dates_of_round_18(text: str, published: dt.date, expected: list[str]) -> None:
+    assert ledger_dates_of(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "written", "readings"),
+    [
+        # a present in the date's clause: the sentence's past ("left") is not its tense, and
+        # the year of "November 2025" before it does not carry over
+        (("Mexico has sent 147 people north since November 2025. The last group left on "
+          "Sept. 8, and U.S. officials say they want more before December."),
+         dt.date(2026, 10, 8), "December", ["2025-12", "2026-12"]),
+        # the past participle the date belongs to, read as a December ahead
+        (("The court is expected to rule in August on a challenge by relatives of three of "
+          "those sent in December."), dt.date(2026, 5, 20), "in December",
+         ["2025-12", "2026-12"]),
+    ],
+)  # fmt: skip
+def test_years_of_round_18_are_offered(
+    text: str, published: dt.date, written: str, readings: list[str]
+) -> None:
+    assert (written, None, readings) in read_dates(text, published)

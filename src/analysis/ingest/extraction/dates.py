@@ -26,8 +26,9 @@ from the last day named in a sentence about the hearing, else from the day named
 written without one goes against the calendar (another reading lies within 120 days of the
 reference day and every other at least 240 days away: "in January", told in November) and the
 verb the date belongs to does not say so (a past for a date behind, words that look ahead for
-one ahead), or when the date lies more than 30 days ahead in a sentence of the past with
-nothing that looks ahead, the date has no ``date`` and offers its ``readings`` (the same month
+one ahead; a present in its clause, "officials say they want more before December", is no
+past), or when the date lies more than 30 days ahead while the verb just before it, or its
+sentence, tells of the past ("those sent in December"), the date has no ``date`` and offers its ``readings`` (the same month
 or day in both years) for a reviewer to choose; a year the text names for it (the same day
 before, a year of the sentence or of a list, a recap's year, a deadline named by its day, the
 first date of a pair) settles it. What is counted from such a date ("two days later", "that
@@ -37,7 +38,9 @@ ahead of a story told in the past; "that August" the August of the year last wri
 alone (not after a verb that makes "that" a conjunction: "warned that August exports"); and
 the second date of a pair or range ("on Oct. 28 and Oct. 29", "from Dec. 29 to Jan. 2") has
 the first one's year, or, for a range, the next when its month comes earlier ("on Dec. 3 and
-Nov. 28" is a list, and each date is read alone).
+Nov. 28" is a list, and each date is read alone); the second day of a pair written with one
+month ("on Dec. 17 and 18", "Oct. 28-29") is that month's. "The day before the flight" counts
+from the day the text calls the flight's ("With Tuesday's flight, ...") when it does.
 
 Every rule proposes spans; the rules run in order and the first to claim words keeps them, so
 "July 4, 2025" is one day and never also a month and a year. The spans are then resolved in
@@ -240,12 +243,15 @@ class _Context:
     days: list[tuple[int, dt.date]] = field(default_factory=list)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
-    #: Where the last date written with its year (or a year alone) was named, and its year.
+    #: Where the last month was named (alone or with a day: "Aug. 6", "in March 2025"), or a
+    #: year alone ("in 2024"), and its year: what "that August" leans on.
     named: tuple[int, int] | None = None
     #: Where each day of ``days_seen`` was first named.
     seen_at: dict[tuple[int, int], int] = field(default_factory=dict)
     #: The date resolved just before: where it starts and ends, its date and precision.
     previous: tuple[int, int, dt.date, str] | None = None
+    #: Where each date resolved before ends, by where it starts.
+    ends: dict[int, int] = field(default_factory=dict)
     #: Where each month of ``months_seen`` was named last.
     months_at: dict[int, int] = field(default_factory=dict)
     #: Set while a date is resolved: the other years its words may mean (a year the rules
@@ -841,6 +847,17 @@ def _distance(ref: dt.date, first: dt.date, precision: str) -> int:
     return min(abs((first - ref).days), abs((last - ref).days))
 
 
+#: A past participle or verb the date belongs to, just before it: "those sent in December".
+_OWN_PAST: Final = re.compile(
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\b(?!(?:scheduled|planned|expected|proposed|postponed|"
+    r"delayed|moved|rescheduled|slated|adjourned|deferred|pushed|set|needed|required|called|"
+    r"asked|due|invited|summoned)\b)(?-i:[a-z]{3,}ed|sent|took|met|came|went|began|held|left|"
+    r"flew|flown|brought|caught|fled)\s+(?:(?:on|in|during)\s+)?(?:(?:early|late|mid)[\s-])?$"
+)
+#: A verb of the present in a date's clause, before it: what it tells is not a past.
+_CLAUSE_PRESENT: Final = re.compile(
+    r"\b(?:says?|wants?|is|are|has|have|hopes?|expects?|plans?|seeks?|needs?|faces?|awaits?)\b"
+)
 #: A present that tells what came of a date, after it: "The February transfer remains the
 #: largest", "The death toll from the Jan. 9 blast stands at 12".
 _STILL: Final = re.compile(
@@ -881,10 +898,17 @@ def _tense_says(ctx: _Context, found: dt.date) -> bool:
     before = [past for s, e, past in verbs if clause <= s and e <= at]
     if before:
         return before[-1]
+    if _CLAUSE_PRESENT.search(sentence, clause, at):
+        return False  # "officials say they want more before December", "has called him to"
     rest = _CLAUSE_BREAK.split(sentence[at:], maxsplit=1)[0]
     if _PRESENT_TENSE.search(rest):
         return False  # "ruled on Dec. 15, 2023, and Jan. 10 is the new deadline"
-    return ctx.past()  # a clause with no verb of its own: "had sent 26, most of them in May"
+    earlier = [past for s, e, past in verbs if e <= at]
+    if earlier:
+        return earlier[-1]  # a clause with no verb of its own: "had sent 26, most of them in May"
+    later = [past for s, _, past in verbs if s >= at]
+    return bool(later) and later[0]  # "In February, Voss imposed", "after those of February,
+    # in which 29 people were sent"
 
 
 def _doubt(ctx: _Context, found: dt.date, precision: str) -> tuple[int, ...]:
@@ -901,6 +925,10 @@ def _doubt(ctx: _Context, found: dt.date, precision: str) -> tuple[int, ...]:
     (nearest, year), (second, _) = readings[0], readings[1]
     if nearest <= _NEAR and second >= _FAR and year != found.year and not _tense_says(ctx, found):
         return (year,)  # the rules' choice against the one reading close at hand
+    if (found - ref).days > _AHEAD_IN_PAST and _OWN_PAST.search(
+        ctx.text, max(0, ctx.start - 30), ctx.start
+    ):
+        return (found.year - 1,)  # "those sent in December", read as the December ahead
     if (
         (found - ref).days > _AHEAD_IN_PAST
         and (ctx.past() or ctx.told_past())
@@ -974,11 +1002,19 @@ _EVENT_WORDS: Final = {
 
 
 def _from_event(event: str, at: int, days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
-    """The day ``days`` after an event's day: the last day named before, in a sentence that
-    tells of that event (other than the phrase's own words), else the day named last."""
+    """The day ``days`` after an event's day: the day the text names as the event's ("With
+    Tuesday's flight", "the hearing on Monday"), else the last day named before, in a
+    sentence that tells of that event (other than the phrase's own words), else the day named
+    last."""
     words = re.compile(_EVENT_WORDS[event], re.IGNORECASE)
+    own = re.compile(rf"(?:\u2019|')s{SP}+(?:first{SP}+|last{SP}+)?(?:{_EVENT_WORDS[event]})")
 
     def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
+        for start, day in reversed(ctx.days):
+            # "With Tuesday's flight, Mexico has sent ...": that day is the flight's
+            if own.match(ctx.text, ctx.ends.get(start, start)):
+                ctx.basis = start
+                return day + dt.timedelta(days=days), "day"
         for start, day in reversed(ctx.days):
             probe = _Context(ctx.text, ctx.reference, start, None)
             begins, sentence = probe.sentence()
@@ -1200,6 +1236,38 @@ def _days_without_year(text: str) -> Iterator[_Candidate]:
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
 
+#: What may follow the second day of a pair written with one month ("on Dec. 17 and 18"): no
+#: noun it would count ("on Dec. 17 and 18 people were sent" is no pair).
+_AFTER_SECOND_DAY: Final = re.compile(
+    r"(?:st|nd|rd|th)?(?=\s*(?:[,.;:!?)\u2014\u201d\"]|$)|\s+(?:at|in|on|and|or|to|when|before|after|"
+    r"for|with|from|of|but|as|while|the|that|this|next|last|in)\b)"
+)
+
+
+def _second_days(text: str) -> Iterator[_Candidate]:
+    """The second day of a pair or range written with one month: "on Dec. 17 and 18", "Sept.
+    2 and 3", "Oct. 28-29": the first day's month and year (and its doubt, if any)."""
+    pattern = (
+        rf"\b(?:{_ANY_MONTH})(?!\w){SP}\d{{1,2}}(?:st|nd|rd|th)?(?:{SP}(?:and|or|to|through|"
+        rf"until){SP}|{SP}?[-\u2013]{SP}?)(?P<d>\d{{1,2}})\b(?![,.:]\d)"
+    )
+    for m in re.finditer(pattern, text):
+        if not _AFTER_SECOND_DAY.match(text, m.end()):
+            continue
+        day = int(m["d"])
+
+        def resolve(ctx: _Context, day: int = day) -> tuple[dt.date, str] | None:
+            if ctx.previous is None or ctx.previous[3] != "day":
+                return None
+            first = ctx.previous[2]
+            if day <= first.day or (second := _safe_date(first.year, first.month, day)) is None:
+                return None
+            ctx.basis = ctx.previous[0]
+            return second, "day"
+
+        yield _Candidate(m.start("d"), m.end("d"), resolve, relative=True)
+
+
 def _months(text: str) -> Iterator[_Candidate]:
     """Months: "July 2025", and "In July" (see :func:`_year_of`); "May" alone is too often the
     verb."""
@@ -1304,8 +1372,13 @@ _AFTER_THAT_MONTH: Final = (
 )
 
 
+_MONTH_NAMED: Final = re.compile(rf"\b(?:{_ANY_MONTH})(?!\w)")
+
+
 def _that_month(month: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
-    """ "that August": the August of the year of the date named last, else as "in August"."""
+    """ "that August": the August of the year of the month or the year named last ("A second
+    group followed on Aug. 6. That August, ...", "returned in 2024 ... that August"), else
+    as "in August"."""
 
     def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
         if ctx.named is not None:
@@ -1575,6 +1648,7 @@ _RULES: Final = (
     _offsets,
     _ago,
     _days_without_year,
+    _second_days,
     _last_next_month,
     _months,
     _days_near,
@@ -1660,7 +1734,10 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
         else:
             found.append(DateSpan(c.start, c.end, date, precision, c.relative))
         ctx.previous = (c.start, c.end, date, precision)
-        if precision == "year" or not c.relative:
+        ctx.ends[c.start] = c.end
+        if (precision in ("day", "month") and _MONTH_NAMED.search(text, c.start, c.end)) or (
+            precision == "year" and _names_a_year(text, c)
+        ):
             ctx.named = (c.start, date.year)
         if precision == "day":
             ctx.days.append((c.start, date))
