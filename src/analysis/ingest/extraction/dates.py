@@ -26,7 +26,8 @@ from the last day named in a sentence about the hearing, else from the day named
 written without one goes against the calendar (another reading lies within 120 days of the
 reference day and every other at least 240 days away: "in January", told in November) and the
 verb the date belongs to does not say so (a past for a date behind, words that look ahead for
-one ahead; a present in its clause, "officials say they want more before December", is no
+one ahead; a present in its clause, "officials say they want more before December", or an
+infinitive after the past, "came as officials weigh whether to extend, past April 1", is no
 past), or when the date lies more than 30 days ahead while the verb just before it, or its
 sentence, tells of the past ("those sent in December"), the date has no ``date`` and offers its ``readings`` (the same month
 or day in both years) for a reviewer to choose; a year the text names for it (the same day
@@ -39,7 +40,9 @@ alone (not after a verb that makes "that" a conjunction: "warned that August exp
 the second date of a pair or range ("on Oct. 28 and Oct. 29", "from Dec. 29 to Jan. 2") has
 the first one's year, or, for a range, the next when its month comes earlier ("on Dec. 3 and
 Nov. 28" is a list, and each date is read alone); the second day of a pair written with one
-month ("on Dec. 17 and 18", "Oct. 28-29") is that month's. "The day before the flight" counts
+month ("on Dec. 17 and 18", "Oct. 28-29") is that month's; a month or day followed by "this
+year", "last year" or "next year" ("in May last year", "March 9 next year") is one mention of
+that year. "The day before the flight" counts
 from the day the text calls the flight's ("With Tuesday's flight, ...") when it does.
 
 Every rule proposes spans; the rules run in order and the first to claim words keeps them, so
@@ -99,7 +102,7 @@ _ORIGINAL: Final = (
 _FUTURE: Final = re.compile(
     r"\b(?:will|shall|won\u2019t|won't|would|could|might)\b(?!\s+(?:not\s+)?have\b)|"
     r"\w(?:\u2019|')ll\b|"
-    r"\b(?:is|are|was|were)\s+(?:due|scheduled|set|expected|slated|planned|to)\b|"
+    r"\b(?:is|are|was|were)(?:\s+not|n['\u2019]t)?\s+(?:due|scheduled|set|expected|slated|planned|to)\b|"
     r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:possible|likely|probable|imminent)"
     r"(?:\s+(?:in|on|by|before|as\s+(?:soon|early)\s+as)(?:\s+the\s+(?:end|middle|start|"
     r"beginning)\s+of)?)?\s*$|"
@@ -484,7 +487,11 @@ class _Context:
     def reached(self) -> bool:
         """ "by" stands before the date: a point reached ("had sent 50 by August")."""
         before = self.text[max(0, self.start - 36) : self.start]
-        return re.search(r"\bby(?:\s+the\s+end\s+of)?\s*$", before, re.IGNORECASE) is not None
+        return (
+            re.search(r"\bby(?:\s+the\s+end\s+of)?\s*(?:(?:mid|early|late)[\s-])?$", before,
+                      re.IGNORECASE)
+            is not None
+        )  # fmt: skip
 
     def bounded(self) -> bool:
         """A preposition that bounds a period stands before the date ("before December")."""
@@ -662,7 +669,7 @@ def _year_of(ctx: _Context, month: int, day: int) -> tuple[int, bool]:
     if (
         day == 1
         and not future
-        and not ctx.past()
+        and (not ctx.past() or ctx.reached())  # "left on March 13. That brought ... by mid-March"
         and not ctx.present_verb()
         and last
         and _same_month_again(ctx, month)
@@ -688,7 +695,11 @@ def _year_of(ctx: _Context, month: int, day: int) -> tuple[int, bool]:
     )  # "a fifth transfer was not planned before January", told in December
     ahead = (
         future
-        or (ctx.prospective() and not (starting and ranged and ctx.past()))
+        or (
+            ctx.prospective()
+            and not (starting and ranged and ctx.past())
+            and not (ctx.reached() and ctx.past())  # "had sent 50 by March", told in December
+        )
         or ctx.present_verb()
         or (before is not None and not ctx.since())
     )
@@ -854,6 +865,8 @@ _OWN_PAST: Final = re.compile(
     r"asked|due|invited|summoned)\b)(?-i:[a-z]{3,}ed|sent|took|met|came|went|began|held|left|"
     r"flew|flown|brought|caught|fled)\s+(?:(?:on|in|during)\s+)?(?:(?:early|late|mid)[\s-])?$"
 )
+#: An infinitive, which looks ahead of the past before it: "whether to extend".
+_INFINITIVE: Final = re.compile(r"\bto\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[a-z]{3,}\b")
 #: A verb of the present in a date's clause, before it: what it tells is not a past.
 _CLAUSE_PRESENT: Final = re.compile(
     r"\b(?:says?|wants?|is|are|has|have|hopes?|expects?|plans?|seeks?|needs?|faces?|awaits?)\b"
@@ -903,9 +916,12 @@ def _tense_says(ctx: _Context, found: dt.date) -> bool:
     rest = _CLAUSE_BREAK.split(sentence[at:], maxsplit=1)[0]
     if _PRESENT_TENSE.search(rest):
         return False  # "ruled on Dec. 15, 2023, and Jan. 10 is the new deadline"
-    earlier = [past for s, e, past in verbs if e <= at]
+    earlier = [(e, past) for s, e, past in verbs if e <= at]
     if earlier:
-        return earlier[-1]  # a clause with no verb of its own: "had sent 26, most of them in May"
+        end, past = earlier[-1]
+        if past and _INFINITIVE.search(sentence, end, at):
+            return False  # "came as officials weigh whether to extend, past April 1, ..."
+        return past  # a clause with no verb of its own: "had sent 26, most of them in May"
     later = [past for s, _, past in verbs if s >= at]
     return bool(later) and later[0]  # "In February, Voss imposed", "after those of February,
     # in which 29 people were sent"
@@ -1199,6 +1215,27 @@ _EVENT_AFTER_DAY: Final = (
 )
 
 
+def _month_of_year(text: str) -> Iterator[_Candidate]:
+    """A month or day with its year counted from the reference day's: "January of this year",
+    "in May last year", "March 9 next year"."""
+    for m in re.finditer(rf"(?:\b[Ii]n{SP})?\b(?P<m>{_ANY_MONTH})(?!\w)(?:{SP}(?P<d>\d{{1,2}})"
+                         rf"(?:st|nd|rd|th)?)?,?{SP}(?:of{SP})?(?P<which>this|last|next)"
+                         rf"{SP}year\b", text):  # fmt: skip
+        month, step = MONTHS[m["m"]], {"this": 0, "last": -1, "next": 1}[m["which"]]
+        day = int(m["d"]) if m["d"] else None
+
+        def resolve_of(
+            ctx: _Context, month: int = month, step: int = step, day: int | None = day
+        ) -> tuple[dt.date, str] | None:
+            year = ctx.reference.year + step
+            if day is None:
+                return dt.date(year, month, 1), "month"
+            found = _safe_date(year, month, day)
+            return (found, "day") if found is not None else None
+
+        yield _Candidate(m.start(), m.end(), resolve_of, relative=True)
+
+
 def _days_without_year(text: str) -> Iterator[_Candidate]:
     """A day without a year, "July 4": the reference day's year (see :func:`_year_of`)."""
     for m in re.finditer(rf"\b(?:(?:{_WEEKDAY}),?{SP})?(?P<m>{_ANY_MONTH})(?!\w){SP}"
@@ -1275,15 +1312,6 @@ def _months(text: str) -> Iterator[_Candidate]:
                          text):  # fmt: skip
         d = dt.date(int(m["y"]), MONTHS[m["m"]], 1)
         yield _Candidate(m.start(), m.end(), _fixed(d, "month"), relative=False)
-    # "January of this year", "December of last year": one mention, the year counted.
-    for m in re.finditer(rf"(?:\b[Ii]n{SP})?\b(?P<m>{_FULL_MONTH}){SP}of{SP}(?P<which>this|last|next)"
-                         rf"{SP}year\b", text):  # fmt: skip
-        month, step = MONTHS[m["m"]], {"this": 0, "last": -1, "next": 1}[m["which"]]
-
-        def resolve_of(ctx: _Context, month: int = month, step: int = step) -> tuple[dt.date, str]:
-            return dt.date(ctx.reference.year + step, month, 1), "month"
-
-        yield _Candidate(m.start(), m.end(), resolve_of, relative=True)
     # Months joined to one written with its year share it: "in February and August 2025".
     for m in re.finditer(rf"(?:\b[Ii]n{SP})?\b(?P<m>{_FULL_MONTH})(?=(?:,{SP}(?:{_FULL_MONTH}))*"
                          rf",?{SP}and{SP}(?:{_FULL_MONTH}){SP}(?P<y>\d{{4}})\b)", text):  # fmt: skip
@@ -1359,8 +1387,11 @@ def _last_next_month(text: str) -> Iterator[_Candidate]:
 #: A verb before "that" that makes it the conjunction: "warned that August and September
 #: exports would fall", "said that August was the worst month".
 _THAT_SAYS: Final = re.compile(
-    rf"\b(?:{SPEECH_VERBS}|(?-i:[a-z]{{2,}}ed)|says|said|told|warns?|expects?|hopes?|fears?|"
-    r"believes?|thinks?|knows?|shows?|means?|predicts?|forecasts?|notes?|adds?|insists?|"
+    rf"\b(?:{SPEECH_VERBS}|says|said|told|warn(?:s|ed)?|expect(?:s|ed)?|hop(?:es|ed)|fear(?:s|ed)?|"
+    r"believ(?:es|ed)|think|thinks|thought|know|knows|knew|show(?:s|ed)?|means?|meant|"
+    r"predict(?:s|ed)?|forecast|forecasts|not(?:es|ed)|add(?:s|ed)|insist(?:s|ed)|claim(?:s|ed)|"
+    r"argu(?:es|ed)|estimat(?:es|ed)|rul(?:es|ed)|decid(?:es|ed)|agre(?:es|ed)|confirm(?:s|ed)|"
+    r"stat(?:es|ed)|report(?:s|ed)|announc(?:es|ed)|reveal(?:s|ed)|found|learned|"
     r"clear|likely|so|such|now)\s+$",
     re.IGNORECASE,
 )
@@ -1647,6 +1678,7 @@ _RULES: Final = (
     _anaphoric,
     _offsets,
     _ago,
+    _month_of_year,
     _days_without_year,
     _second_days,
     _last_next_month,
