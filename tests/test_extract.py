@@ -3503,3 +3503,23 @@ def test_an_infinitive_after_a_past_is_no_past_for_the_date() -> None:
     assert read_dates(text, dt.date(2027, 3, 18)) == [
         ("April 1", None, ["2026-04-01", "2027-04-01"]),
     ]
+
+
+# -- round 20: sentences of my own for the failure classes read in t253-t276 after their one
+# scoring.
+
+
+def test_that_august_does_not_reach_back_to_a_year_of_another_paragraph() -> None:
+    text = ("The first group was flown north on Feb. 27, 2025. One of them was wanted on "
+            "charges first filed in 2004.\n\nA second group of 26 followed that August.")  # fmt: skip
+    assert ledger_dates_of(text, dt.date(2026, 2, 10)) == ["2025-02-27", "2004", "2025-08"]
+
+
+def test_an_infinitive_after_the_clause_s_past_leaves_the_year_open() -> None:
+    # "came as negotiators prepare to meet ... on Jan. 28", told on 14 January: the meeting
+    # two weeks ahead, not the January past that "came" would make it
+    text = ("The transfer came as negotiators prepare to meet in Washington on Jan. 28 to "
+            "review the exemption.")  # fmt: skip
+    assert read_dates(text, dt.date(2027, 1, 14)) == [
+        ("Jan. 28", None, ["2026-01-28", "2027-01-28"]),
+    ]

@@ -36,7 +36,8 @@ first date of a pair) settles it. What is counted from such a date ("two days la
 Monday") is no more certain: it is counted from each reading in turn. "That Monday" is the
 first Monday after the day named last (that day itself when it is a Monday), unless that lies
 ahead of a story told in the past; "that August" the August of the year last written or named
-alone (not after a verb that makes "that" a conjunction: "warned that August exports"); and
+alone in its paragraph (not after a verb that makes "that" a conjunction: "warned that August
+exports"); and
 the second date of a pair or range ("on Oct. 28 and Oct. 29", "from Dec. 29 to Jan. 2") has
 the first one's year, or, for a range, the next when its month comes earlier ("on Dec. 3 and
 Nov. 28" is a list, and each date is read alone); the second day of a pair written with one
@@ -246,8 +247,8 @@ class _Context:
     days: list[tuple[int, dt.date]] = field(default_factory=list)
     #: The sentence and the tense of the date at each start, read once for every rule that asks.
     _sentences: dict[int, tuple[int, str]] = field(default_factory=dict)
-    #: Where the last month was named (alone or with a day: "Aug. 6", "in March 2025"), or a
-    #: year alone ("in 2024"), and its year: what "that August" leans on.
+    #: Where the last month was named (alone or with a day: "Aug. 6", "in March 2025"), and
+    #: its year: what "that August" leans on (or on a year named alone in its paragraph).
     named: tuple[int, int] | None = None
     #: Where each day of ``days_seen`` was first named.
     seen_at: dict[tuple[int, int], int] = field(default_factory=dict)
@@ -908,9 +909,11 @@ def _tense_says(ctx: _Context, found: dt.date) -> bool:
         _verbs(sentence, _PAST, _FUTURE)
         + [(m.start(), m.end(), False) for m in _present_verbs(sentence)]
     )
-    before = [past for s, e, past in verbs if clause <= s and e <= at]
+    before = [(e, past) for s, e, past in verbs if clause <= s and e <= at]
     if before:
-        return before[-1]
+        end, past = before[-1]
+        # "came as negotiators prepare to meet in Washington on Jan. 28": the infinitive's
+        return past and not _INFINITIVE.search(sentence, end, at)
     if _CLAUSE_PRESENT.search(sentence, clause, at):
         return False  # "officials say they want more before December", "has called him to"
     rest = _CLAUSE_BREAK.split(sentence[at:], maxsplit=1)[0]
@@ -1407,14 +1410,20 @@ _MONTH_NAMED: Final = re.compile(rf"\b(?:{_ANY_MONTH})(?!\w)")
 
 
 def _that_month(month: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
-    """ "that August": the August of the year of the month or the year named last ("A second
-    group followed on Aug. 6. That August, ...", "returned in 2024 ... that August"), else
-    as "in August"."""
+    """ "that August": the August of the year of the month named last, or of a year named
+    alone after it in the same paragraph ("A second group followed on Aug. 6. That August,
+    ...", "returned in 2024. Four were arrested that August"), else as "in August"; a year
+    of an earlier paragraph does not reach it ("charges first filed in 2004. // SUMMER: A
+    second group followed that August")."""
 
     def resolve(ctx: _Context) -> tuple[dt.date, str] | None:
-        if ctx.named is not None:
-            ctx.basis = ctx.named[0]
-            return dt.date(ctx.named[1], month, 1), "month"
+        leaned = [ctx.named] if ctx.named is not None else []
+        if ctx.frame is not None and "\n\n" not in ctx.text[ctx.frame[0] : ctx.start]:
+            leaned.append(ctx.frame[:2])  # a year named alone, in the same paragraph
+        if leaned:
+            at, year = max(leaned)
+            ctx.basis = at
+            return dt.date(year, month, 1), "month"
         year, settled = _year_of(ctx, month, 1)
         found = dt.date(year, month, 1)
         if not settled:
@@ -1767,9 +1776,7 @@ def find_dates(text: str, published: dt.date) -> list[DateSpan]:
             found.append(DateSpan(c.start, c.end, date, precision, c.relative))
         ctx.previous = (c.start, c.end, date, precision)
         ctx.ends[c.start] = c.end
-        if (precision in ("day", "month") and _MONTH_NAMED.search(text, c.start, c.end)) or (
-            precision == "year" and _names_a_year(text, c)
-        ):
+        if precision in ("day", "month") and _MONTH_NAMED.search(text, c.start, c.end):
             ctx.named = (c.start, date.year)
         if precision == "day":
             ctx.days.append((c.start, date))
