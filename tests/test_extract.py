@@ -3523,3 +3523,12 @@ def test_an_infinitive_after_the_clause_s_past_leaves_the_year_open() -> None:
     assert read_dates(text, dt.date(2027, 1, 14)) == [
         ("Jan. 28", None, ["2026-01-28", "2027-01-28"]),
     ]
+
+
+# -- round 21: sentences of my own for the failure class read in t277-t300 after their one
+# scoring.
+
+
+def test_a_deadline_named_by_its_day_with_a_word_between_lies_ahead() -> None:
+    text = "With Washington pressing for more before a Jan. 15 tariff deadline, talks resumed."
+    assert ledger_dates_of(text, dt.date(2026, 12, 9)) == ["2027-01-15"]

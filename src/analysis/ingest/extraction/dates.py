@@ -1246,7 +1246,10 @@ def _days_without_year(text: str) -> Iterator[_Candidate]:
         month, day = MONTHS[m["m"]], int(m["d"])
         named = _ATTRIBUTIVE_BEFORE.search(text, max(0, m.start() - 6), m.start()) is not None
         named = named and _ATTRIBUTIVE_AFTER.match(text, m.end()) is not None
-        deadline = re.match(r"\s+deadline\b", text[m.end() : m.end() + 12]) is not None
+        # "a Jan. 15 deadline", "a Jan. 15 tariff deadline"
+        deadline = (
+            re.match(r"\s+(?:[a-z]+\s+)?deadline\b", text[m.end() : m.end() + 30]) is not None
+        )
         # "days before a Dec. 8 meeting": an event named by its day, awaited
         deadline = deadline or (
             re.match(_EVENT_AFTER_DAY, text[m.end() : m.end() + 20]) is not None
