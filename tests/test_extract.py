@@ -3532,3 +3532,13 @@ def test_an_infinitive_after_the_clause_s_past_leaves_the_year_open() -> None:
 def test_a_deadline_named_by_its_day_with_a_word_between_lies_ahead() -> None:
     text = "With Washington pressing for more before a Jan. 15 tariff deadline, talks resumed."
     assert ledger_dates_of(text, dt.date(2026, 12, 9)) == ["2027-01-15"]
+
+
+# -- round 22: the failure class read in t301-t324 after their one scoring.
+
+
+def test_the_day_after_the_plea_counts_from_the_day_of_the_plea() -> None:
+    text = ("Ortega pleaded not guilty on Monday. The judge set a trial date of Feb. 7 next "
+            "year. Prosecutors said in a statement the day after the plea that they were "
+            "ready.")  # fmt: skip
+    assert ledger_dates_of(text, dt.date(2027, 11, 17)) == ["2027-11-15", "2028-02-07", "2027-11-16"]

@@ -998,7 +998,7 @@ def _shifted(days: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
 #: The event a day is told from: "the day before the hearing", "the day after the flights".
 _EVENT_NAMED: Final = re.compile(
     rf"{SP}+the{SP}+(?P<e>deadline|hearing|sentencing|trial|arraignment|flights?|transfer|vote|"
-    r"ruling|signing|election|meeting|talks)\b",
+    r"ruling|signing|election|meeting|talks|plea|arrest|extradition|verdict)\b",
     re.IGNORECASE,
 )
 #: Words of the sentence that names an event's day.
@@ -1017,6 +1017,10 @@ _EVENT_WORDS: Final = {
     "election": r"election|elected",
     "meeting": r"meeting|met\b",
     "talks": r"talks",
+    "plea": r"plea|pleaded|guilty",
+    "arrest": r"arrest|detained|captured",
+    "extradition": r"extradit",
+    "verdict": r"verdict|convicted|acquitted|jury",
 }
 
 
