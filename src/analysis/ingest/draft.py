@@ -41,12 +41,15 @@ def _slug(text: str) -> str:
     return slug or "item"
 
 
+def _not_certain(written: str | None, readings: list[str]) -> str:
+    return f"the year of {written!r} is not certain: {' or '.join(readings)}"
+
+
 def _year_not_certain(written: str | None, readings: list[str]) -> str | None:
     """The note of a date whose year the text does not settle: the record is left undated."""
     if not readings:
         return None
-    return (f"the year of {written!r} is not certain: {' or '.join(readings)}; left undated "
-            "(add `date:` once the year is known)")  # fmt: skip
+    return f"{_not_certain(written, readings)}; left undated (add `date:` once the year is known)"
 
 
 def _noted(record: dict[str, Any], note: str | None) -> None:
@@ -564,6 +567,5 @@ class Draft:
                 lo, hi = self.sentence_of(row["char_start"])
                 words = " ".join(self.text[lo:hi].split())
                 self.notes.append(
-                    f"the year of {row['as_written']!r} is not certain: "
-                    f"{' or '.join(row['readings'])} (“{words[:160]}”)"
+                    f"{_not_certain(row['as_written'], row['readings'])} (“{words[:160]}”)"
                 )

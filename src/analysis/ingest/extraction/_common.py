@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
+from analysis.dates import ledger_date
 from analysis.ledger.text import Sentence, split_sentences
 
 if TYPE_CHECKING:
@@ -92,8 +93,7 @@ class DateSpan:
     @property
     def reading_forms(self) -> list[str]:
         """``readings`` as the ledger writes dates of this precision: "2025-10", "2026-10"."""
-        size = {"year": 4, "month": 7}.get(self.precision, 10)
-        return [d.isoformat()[:size] for d in self.readings]
+        return [ledger_date(d, self.precision) or d.isoformat() for d in self.readings]
 
     @property
     def known_precision(self) -> str:

@@ -660,9 +660,8 @@ def _year_of(ctx: _Context, month: int, day: int) -> tuple[int, bool]:
         return ctx.days_seen[(month, day)], True  # the same day named again, untensed
     listed = _LISTED_YEAR.search(ctx.text, max(0, ctx.start - 100), ctx.start)
     if listed is not None and int(listed["y"]) < ref.year and not future:
-        return int(
-            listed["y"]
-        ), True  # "the two transfers of 2025 - 31 in March and 27 in September"
+        # "the two transfers of 2025 - 31 in March and 27 in September"
+        return int(listed["y"]), True
     told = ctx.sentence_year()
     if told is not None and told < ref.year and not future:
         return told, True  # "Last year Mexico sent 29 people in February"
@@ -909,22 +908,19 @@ def _tense_says(ctx: _Context, found: dt.date) -> bool:
         _verbs(sentence, _PAST, _FUTURE)
         + [(m.start(), m.end(), False) for m in _present_verbs(sentence)]
     )
-    before = [(e, past) for s, e, past in verbs if clause <= s and e <= at]
+    before = [(e, past) for s, e, past in verbs if e <= at]
+    if not any(clause <= s for s, e, _ in verbs if e <= at):  # no verb of its own clause
+        if _CLAUSE_PRESENT.search(sentence, clause, at):
+            return False  # "officials say they want more before December", "has called him to"
+        rest = _CLAUSE_BREAK.split(sentence[at:], maxsplit=1)[0]
+        if _PRESENT_TENSE.search(rest):
+            return False  # "ruled on Dec. 15, 2023, and Jan. 10 is the new deadline"
     if before:
+        # the last verb of the clause, else of the sentence ("had sent 26, most of them in
+        # May"); an infinitive after it looks ahead ("came as negotiators prepare to meet in
+        # Washington on Jan. 28", "came as officials weigh whether to extend, past April 1")
         end, past = before[-1]
-        # "came as negotiators prepare to meet in Washington on Jan. 28": the infinitive's
         return past and not _INFINITIVE.search(sentence, end, at)
-    if _CLAUSE_PRESENT.search(sentence, clause, at):
-        return False  # "officials say they want more before December", "has called him to"
-    rest = _CLAUSE_BREAK.split(sentence[at:], maxsplit=1)[0]
-    if _PRESENT_TENSE.search(rest):
-        return False  # "ruled on Dec. 15, 2023, and Jan. 10 is the new deadline"
-    earlier = [(e, past) for s, e, past in verbs if e <= at]
-    if earlier:
-        end, past = earlier[-1]
-        if past and _INFINITIVE.search(sentence, end, at):
-            return False  # "came as officials weigh whether to extend, past April 1, ..."
-        return past  # a clause with no verb of its own: "had sent 26, most of them in May"
     later = [past for s, _, past in verbs if s >= at]
     return bool(later) and later[0]  # "In February, Voss imposed", "after those of February,
     # in which 29 people were sent"
@@ -1287,7 +1283,7 @@ def _days_without_year(text: str) -> Iterator[_Candidate]:
 #: noun it would count ("on Dec. 17 and 18 people were sent" is no pair).
 _AFTER_SECOND_DAY: Final = re.compile(
     r"(?:st|nd|rd|th)?(?=\s*(?:[,.;:!?)\u2014\u201d\"]|$)|\s+(?:at|in|on|and|or|to|when|before|after|"
-    r"for|with|from|of|but|as|while|the|that|this|next|last|in)\b)"
+    r"for|with|from|of|but|as|while|the|that|this|next|last)\b)"
 )
 
 
@@ -1313,6 +1309,16 @@ def _second_days(text: str) -> Iterator[_Candidate]:
             return second, "day"
 
         yield _Candidate(m.start("d"), m.end("d"), resolve, relative=True)
+
+
+def _month_alone(ctx: _Context, month: int) -> tuple[dt.date, str]:
+    """A month written without a year ("in July"), and its doubt when the text does not settle
+    the year (see :func:`_year_of`, :func:`_doubt`)."""
+    year, settled = _year_of(ctx, month, 1)
+    found = dt.date(year, month, 1)
+    if not settled:
+        ctx.doubt = _doubt(ctx, found, "month")
+    return found, "month"
 
 
 def _months(text: str) -> Iterator[_Candidate]:
@@ -1348,11 +1354,7 @@ def _months(text: str) -> Iterator[_Candidate]:
             if named and month in ctx.months_seen:  # "the February group": that February's
                 ctx.basis = ctx.months_at.get(month)
                 return dt.date(ctx.months_seen[month], month, 1), "month"
-            year, settled = _year_of(ctx, month, 1)
-            found = dt.date(year, month, 1)
-            if not settled:
-                ctx.doubt = _doubt(ctx, found, "month")
-            return found, "month"
+            return _month_alone(ctx, month)
 
         yield _Candidate(m.start(), m.end(), resolve, relative=True)
 
@@ -1431,11 +1433,7 @@ def _that_month(month: int) -> Callable[[_Context], tuple[dt.date, str] | None]:
             at, year = max(leaned)
             ctx.basis = at
             return dt.date(year, month, 1), "month"
-        year, settled = _year_of(ctx, month, 1)
-        found = dt.date(year, month, 1)
-        if not settled:
-            ctx.doubt = _doubt(ctx, found, "month")
-        return found, "month"
+        return _month_alone(ctx, month)
 
     return resolve
 
