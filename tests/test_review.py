@@ -404,3 +404,26 @@ def test_a_year_the_text_does_not_settle_is_left_undated_with_both_readings(
     assert "not certain" not in quote
     page = review_page(sid, out=tmp_path, seeds=seeds_copy).path.read_text(encoding="utf-8")
     assert "the year of &#x27;in January&#x27; is not certain: 2025-01 or 2026-01" in page
+
+
+def test_the_draft_lists_an_uncertain_year_with_its_sentence_cut_at_a_word(
+    seeds_copy: Path,
+) -> None:
+    article = seeds_copy.parent / "long.txt"
+    article.write_text(
+        "MEXICO CITY (Wire) - Mexico is preparing to send 19 alleged cartel members to the "
+        "United States, and the handover in January is the next test of the security pact "
+        "between the two governments, officials said on Tuesday.\n",
+        encoding="utf-8",
+    )
+    sid = ingest_file(article, published="2025-11-20", seeds=seeds_copy).source_id
+    header = "".join(
+        line[1:] for line in draft_text(seeds_copy, sid).splitlines() if line.startswith("#")
+    )
+    note = header[header.index("the year of 'in January'") :]
+    assert note.startswith("the year of 'in January' is not certain: 2025-01 or 2026-01 (“MEXICO")
+    sentence = note[note.index("“") + 1 : note.index("”")]
+    assert sentence.endswith(" …")
+    assert "the handover in January is the next test" in " ".join(sentence.split())
+    last_word = sentence.removesuffix(" …").split()[-1]
+    assert last_word in article.read_text(encoding="utf-8").split()  # no word cut in two

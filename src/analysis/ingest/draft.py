@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 import unicodedata
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
@@ -565,7 +566,5 @@ class Draft:
         for row in self.found.dates.iter_rows(named=True):
             if row["readings"]:
                 lo, hi = self.sentence_of(row["char_start"])
-                words = " ".join(self.text[lo:hi].split())
-                self.notes.append(
-                    f"{_not_certain(row['as_written'], row['readings'])} (“{words[:160]}”)"
-                )
+                words = textwrap.shorten(self.text[lo:hi], 160, placeholder=" …")
+                self.notes.append(f"{_not_certain(row['as_written'], row['readings'])} (“{words}”)")
